@@ -1,0 +1,61 @@
+import { type JobsOptions, Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import type { JobDefinition, JobPayload, QueueName } from "./definitions.ts";
+import { QUEUE_NAMES } from "./definitions.ts";
+
+/**
+ * Retry policy for every job: 5 attempts with exponential backoff from 5 s, and bounded
+ * history so Redis never fills with old jobs.
+ */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 5_000 },
+  removeOnComplete: { count: 1_000, age: 7 * 24 * 3600 },
+  removeOnFail: { count: 5_000, age: 30 * 24 * 3600 },
+};
+
+/** The producer side of every queue. */
+export interface Queues {
+  byName: ReadonlyMap<QueueName, Queue>;
+  /**
+   * Validates the payload against the job's schema and adds the job. A `jobId` makes the
+   * add idempotent: adding the same id again while the job exists does nothing.
+   */
+  add<D extends JobDefinition>(definition: D, payload: JobPayload<D>, options?: JobsOptions): Promise<string>;
+  /** Job counts per queue and state, for metrics and health. */
+  depths(): Promise<Array<{ queue: string; state: string; count: number }>>;
+  close(): Promise<void>;
+}
+
+/** Creates one BullMQ `Queue` per queue name on a shared connection. `prefix` isolates tests. */
+export function createQueues(connection: Redis, prefix = "taiken"): Queues {
+  const byName = new Map<QueueName, Queue>(
+    Object.values(QUEUE_NAMES).map((name) => [
+      name,
+      new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    ]),
+  );
+  return {
+    byName,
+    async add(definition, payload, options) {
+      const data = definition.schema.parse(payload);
+      const queue = byName.get(definition.queue);
+      if (!queue) throw new Error(`No queue named ${definition.queue}`);
+      const job = await queue.add(definition.name, data, options);
+      return job.id ?? "";
+    },
+    async depths() {
+      const states = ["waiting", "active", "delayed", "failed"] as const;
+      const rows = await Promise.all(
+        [...byName].map(async ([name, queue]) => {
+          const counts = await queue.getJobCounts(...states);
+          return states.map((state) => ({ queue: name, state, count: counts[state] ?? 0 }));
+        }),
+      );
+      return rows.flat();
+    },
+    async close() {
+      await Promise.all([...byName.values()].map((queue) => queue.close()));
+    },
+  };
+}
