@@ -1,0 +1,1132 @@
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ErrorObject } from "ajv/dist/2020.js";
+import { handleControl } from "./control.ts";
+import { Gateway } from "./gateway.ts";
+import {
+  type ActorOptions,
+  type AttachmentInput,
+  type AutocompleteOptions,
+  basePayload,
+  buildOptions,
+  CallbackType,
+  type ComponentOptions,
+  findComponent,
+  InteractionHandle,
+  type InteractionHost,
+  type InteractionRecord,
+  InteractionType,
+  type ModalSubmitOptions,
+  modalSubmitComponents,
+  type OptionInput,
+  type Scene,
+  type SelectOptions,
+  type SlashCommandOptions,
+} from "./interactions.ts";
+import { applyMessageEdit, buildMessage, type UploadedFile } from "./messages.ts";
+import { type FailRule, RateLimiter } from "./ratelimit.ts";
+import {
+  type Handler,
+  HttpError,
+  normalizeOverwrite,
+  postMessage,
+  type RouteContext,
+  routes,
+  unknown,
+} from "./routes.ts";
+import { snowflake } from "./snowflake.ts";
+import { type DiscordSpec, loadSpec } from "./spec.ts";
+import { type GuildSeed, type GuildState, makeMember, makeRole, Store } from "./state.ts";
+import type { ApiChannel, ApiMember, ApiMessage, ApiRole, ApiUser } from "./types.ts";
+import { ChannelType } from "./types.ts";
+
+export interface FakeDiscordOptions {
+  /** Bot token the fake accepts (REST `Authorization: Bot <token>` and gateway IDENTIFY). Default "fake-bot-token". */
+  token?: string;
+  /** The bot's username (its user id is also the application id). Default "Taiken". */
+  botName?: string;
+  /** The first (default) guild. */
+  guild?: GuildSeed;
+  /** Shorthand for `guild.memberCount`: simulate a guild this big (synthetic members, served lazily). */
+  memberCount?: number;
+  /** More guilds. */
+  extraGuilds?: GuildSeed[];
+  /** Send Discord-like rate-limit headers and answer 429 when exceeded. Default false. */
+  rateLimits?: boolean;
+  /** Validate request bodies against the OpenAPI spec. Default true. */
+  validate?: boolean;
+  /** Answer spec violations with 400 Invalid Form Body (else only record them). Default true. */
+  rejectInvalid?: boolean;
+  /** Also validate the fake's own responses against the spec (records `responseViolations`). Default false. */
+  validateResponses?: boolean;
+  /** Path of openapi.json (default: shared/discord-api-spec/openapi.json). */
+  specPath?: string;
+  /** Discord rejects a callback arriving this long after the interaction (10062 Unknown interaction). Default 3000. */
+  interactionTimeoutMs?: number;
+}
+
+/** One REST request, as received and answered. */
+export interface RecordedRequest {
+  id: number;
+  method: string;
+  /** "METHOD template", e.g. "POST /guilds/{guild_id}/channels" (the raw path when the spec has no such route). */
+  route: string;
+  /** Spec path template, or null when the path is not in the spec. */
+  template: string | null;
+  /** Decoded path after /api/v10, e.g. "/webhooks/1/tok/messages/@original". */
+  path: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  /** Parsed JSON body, or the `payload_json` of a multipart body. */
+  body: unknown;
+  files: Array<{ field: string; filename: string; size: number; contentType: string }>;
+  /** The Authorization header was a valid bot token. */
+  authorized: boolean;
+  auditLogReason?: string;
+  status: number;
+  response: unknown;
+  /** performance.now() when the request arrived / when the answer was written. */
+  receivedAt: number;
+  answeredAt: number;
+}
+
+/** A request the spec referee objected to. */
+export interface SpecViolation {
+  /** request-body: the body fails the operation's schema; not-in-spec: no such path; method-not-in-spec: no such method on the path. */
+  kind: "request-body" | "not-in-spec" | "method-not-in-spec";
+  method: string;
+  path: string;
+  route: string;
+  body: unknown;
+  errors: ErrorObject[];
+}
+
+/** A fake response that does not match the spec's response schema (only with `validateResponses`). */
+export interface ResponseViolation {
+  route: string;
+  status: number;
+  body: unknown;
+  errors: ErrorObject[];
+}
+
+const JSON_HEADERS = { "Content-Type": "application/json" };
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/** Discord's nested error shape for 50035 Invalid Form Body, from ajv errors. */
+export function discordFormErrors(errors: ErrorObject[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const e of errors) {
+    const parts = e.instancePath.split("/").filter(Boolean);
+    if (e.keyword === "required")
+      parts.push(String((e.params as { missingProperty?: string }).missingProperty));
+    let node = root;
+    for (const p of parts) {
+      node[p] ??= {};
+      node = node[p] as Record<string, unknown>;
+    }
+    node._errors ??= [];
+    const list = node._errors as Array<{ code: string; message: string }>;
+    list.push({
+      code: e.keyword === "required" ? "BASE_TYPE_REQUIRED" : `BASE_TYPE_${e.keyword.toUpperCase()}`,
+      message: e.message ?? e.keyword,
+    });
+  }
+  return root;
+}
+
+/**
+ * A local Discord: HTTP API on /api/v10, gateway over WebSocket, in-memory guild
+ * state, spec referee, rate limits, and helpers to act as users. Create it with
+ * `startFakeDiscord()` (see index.ts for the documented API).
+ */
+export class FakeDiscord implements InteractionHost {
+  readonly store: Store;
+  readonly gateway: Gateway;
+  readonly spec: DiscordSpec | undefined;
+  readonly limiter: RateLimiter;
+  readonly token: string;
+  readonly interactionTimeoutMs: number;
+  /** Every REST request, in arrival order. */
+  readonly requests: RecordedRequest[] = [];
+  /** Requests the spec referee objected to. */
+  readonly violations: SpecViolation[] = [];
+  /** Fake responses that do not match the spec (only with `validateResponses: true`). */
+  readonly responseViolations: ResponseViolation[] = [];
+  /** Requests to spec routes this fake does not implement (answered 404). */
+  readonly unhandled: RecordedRequest[] = [];
+  /** Every interaction sent, by id. */
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly interactionsByToken = new Map<string, InteractionRecord>();
+  /** Messages created through interactions (responses and follow-ups, ephemeral included), by id. */
+  readonly interactionMessages = new Map<string, ApiMessage>();
+  /** Emits "change" after every answered request and every gateway dispatch. */
+  readonly events = new EventEmitter();
+  private readonly options: FakeDiscordOptions;
+  private readonly server: Server;
+  private port = 0;
+  private requestCounter = 0;
+  private closed = false;
+
+  constructor(options: FakeDiscordOptions = {}) {
+    this.options = options;
+    this.token = options.token ?? "fake-bot-token";
+    this.interactionTimeoutMs = options.interactionTimeoutMs ?? 3_000;
+    this.store = new Store(options.botName);
+    this.store.createGuild({
+      ...options.guild,
+      memberCount: options.memberCount ?? options.guild?.memberCount,
+    });
+    for (const seed of options.extraGuilds ?? []) this.store.createGuild(seed);
+    this.spec = options.validate === false ? undefined : loadSpec(options.specPath);
+    this.limiter = new RateLimiter(options.rateLimits ?? false);
+    this.events.setMaxListeners(0);
+    this.gateway = new Gateway({ store: this.store, token: this.token, gatewayUrl: () => this.gatewayUrl });
+    this.server = createServer((req, res) => {
+      this.onRequest(req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, JSON_HEADERS);
+        res.end(JSON.stringify({ message: `fake-discord internal error: ${String(error)}`, code: 0 }));
+      });
+    });
+    this.server.keepAliveTimeout = 1_000;
+    this.server.on("upgrade", (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
+  }
+
+  /** Starts listening on 127.0.0.1 (port 0 = ephemeral). */
+  async listen(port = 0): Promise<this> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, "127.0.0.1", () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** http://127.0.0.1:PORT */
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The discord.js `rest.api` value: http://127.0.0.1:PORT/api (the library appends /v10). */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api`;
+  }
+
+  /** The gateway URL served by GET /gateway/bot. */
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** The first guild. */
+  get guild(): GuildState {
+    return this.store.guilds.values().next().value as GuildState;
+  }
+
+  /** The bot user (its id is the application id). */
+  get bot(): ApiUser {
+    return this.store.bot;
+  }
+
+  get applicationId(): string {
+    return this.store.applicationId;
+  }
+
+  // ------------------------------------------------------------------ lookups
+
+  private guildFor(guildId?: string): GuildState {
+    const guild = guildId ? this.store.guilds.get(guildId) : this.guild;
+    if (!guild) throw new Error(`fake-discord: unknown guild ${guildId}`);
+    return guild;
+  }
+
+  /** A channel or thread by id, or a guild channel by name (first guild unless guildId). */
+  channel(idOrName: string, guildId?: string): ApiChannel | undefined {
+    const byId = this.store.channels.get(idOrName);
+    if (byId) return byId;
+    const guild = this.guildFor(guildId);
+    return [...guild.channels.values(), ...guild.threads.values()].find((c) => c.name === idOrName);
+  }
+
+  /** A role by id or name. */
+  role(idOrName: string, guildId?: string): ApiRole | undefined {
+    const guild = this.guildFor(guildId);
+    return guild.roles.get(idOrName) ?? [...guild.roles.values()].find((r) => r.name === idOrName);
+  }
+
+  /** A member (explicit or synthetic) by user id. */
+  member(userId: string, guildId?: string): ApiMember | undefined {
+    return this.guildFor(guildId).getMember(userId);
+  }
+
+  /** Messages of a channel, oldest first (ephemeral interaction replies excluded). */
+  messages(channelId: string): ApiMessage[] {
+    return [...(this.store.messages.get(channelId)?.values() ?? [])].filter((m) => !(m.flags & 64));
+  }
+
+  /** The registered commands (guild ones first), e.g. to assert what the bot deployed. */
+  commands(guildId?: string): Array<Record<string, unknown>> {
+    return [...this.guildFor(guildId).commands.values(), ...this.store.globalCommands.values()];
+  }
+
+  /** Requests whose route ("METHOD template") matches. */
+  requestsTo(route: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.route === route);
+  }
+
+  findInteractionMessage(id: string): ApiMessage | undefined {
+    return this.interactionMessages.get(id) ?? this.store.findMessage(id);
+  }
+
+  applicationObject(): Record<string, unknown> {
+    const owner = this.store.users.get(this.guild.ownerId) as ApiUser;
+    return {
+      id: this.store.applicationId,
+      name: this.store.bot.username,
+      icon: null,
+      description: "",
+      summary: "",
+      type: null,
+      bot: this.store.bot,
+      bot_public: true,
+      bot_require_code_grant: false,
+      verify_key: "0".repeat(64),
+      flags: (1 << 15) | (1 << 19) | (1 << 23),
+      flags_new: String((1 << 15) | (1 << 19) | (1 << 23)),
+      redirect_uris: [],
+      interactions_endpoint_url: null,
+      role_connections_verification_url: null,
+      owner,
+      approximate_guild_count: this.store.guilds.size,
+      approximate_user_install_count: 0,
+      approximate_user_authorization_count: 0,
+      explicit_content_filter: 0,
+      team: null,
+      eligible_oauth2_scopes: [],
+      integration_types_config: { "0": {} },
+      tags: [],
+    };
+  }
+
+  // ------------------------------------------------------------------ waiting
+
+  /** Signals a state change to waiters. */
+  changed(): void {
+    this.events.emit("change");
+  }
+
+  /**
+   * Resolves with the first truthy value of `check`, re-evaluated after every request
+   * the fake answers and every dispatch; rejects after `timeoutMs`.
+   */
+  waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5_000, what = "condition"): Promise<T> {
+    const first = check();
+    if (first) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      const onChange = () => {
+        let value: T | undefined | null | false;
+        try {
+          value = check();
+        } catch (error) {
+          cleanup();
+          reject(error);
+          return;
+        }
+        if (value) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake-discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off("change", onChange);
+      };
+      this.events.on("change", onChange);
+    });
+  }
+
+  /** Resolves with the `count`-th request (counting from now) to `route` ("METHOD template"). */
+  waitForRequest(route: string, timeoutMs = 5_000, count = 1): Promise<RecordedRequest> {
+    const start = this.requests.length;
+    return this.waitFor(
+      () => this.requests.slice(start).filter((r) => r.route === route && r.answeredAt > 0)[count - 1],
+      timeoutMs,
+      `request ${route}`,
+    );
+  }
+
+  // ------------------------------------------------------------------ setup helpers
+
+  /** Creates a user (not a member of any guild). */
+  addUser(init: { id?: string; username: string; globalName?: string; bot?: boolean }): ApiUser {
+    return this.store.addUser({
+      username: init.username,
+      ...(init.id ? { id: init.id } : {}),
+      ...(init.globalName ? { global_name: init.globalName } : {}),
+      ...(init.bot ? { bot: true } : {}),
+    });
+  }
+
+  /**
+   * Adds a member to a guild (creating the user when needed) and dispatches
+   * GUILD_MEMBER_ADD. `roles` are role ids or names.
+   */
+  addMember(
+    init: {
+      user?: ApiUser;
+      id?: string;
+      username?: string;
+      globalName?: string;
+      nick?: string;
+      roles?: string[];
+      guildId?: string;
+      bot?: boolean;
+    } = {},
+  ): ApiMember {
+    const guild = this.guildFor(init.guildId);
+    const user =
+      init.user ??
+      this.addUser({
+        username: init.username ?? `user${this.store.users.size}`,
+        ...(init.id ? { id: init.id } : {}),
+        ...(init.globalName ? { globalName: init.globalName } : {}),
+        ...(init.bot ? { bot: true } : {}),
+      });
+    this.store.users.set(user.id, user);
+    const existing = guild.members.get(user.id);
+    if (existing) return existing;
+    const roles = (init.roles ?? []).map((r) => {
+      const role = this.role(r, guild.id);
+      if (!role) throw new Error(`fake-discord: unknown role ${r}`);
+      return role.id;
+    });
+    const member = makeMember(user, { roles, ...(init.nick ? { nick: init.nick } : {}) });
+    guild.members.set(user.id, member);
+    this.gateway.dispatch("GUILD_MEMBER_ADD", { ...member, guild_id: guild.id });
+    this.changed();
+    return member;
+  }
+
+  /** Removes a member and dispatches GUILD_MEMBER_REMOVE. */
+  removeMember(userId: string, guildId?: string): void {
+    const guild = this.guildFor(guildId);
+    const user = guild.getMember(userId)?.user;
+    if (user && guild.removeMember(userId)) {
+      this.gateway.dispatch("GUILD_MEMBER_REMOVE", { guild_id: guild.id, user });
+      this.changed();
+    }
+  }
+
+  /** Creates a channel as if an admin did (dispatches CHANNEL_CREATE). */
+  createChannel(init: {
+    name: string;
+    type?: number;
+    parentId?: string;
+    guildId?: string;
+    permissionOverwrites?: Array<{
+      id: string;
+      type: 0 | 1;
+      allow?: string | bigint;
+      deny?: string | bigint;
+    }>;
+    [raw: string]: unknown;
+  }): ApiChannel {
+    const { guildId, parentId, permissionOverwrites, ...raw } = init;
+    const guild = this.guildFor(guildId);
+    const channel = this.store.addGuildChannel(guild, {
+      ...raw,
+      type: init.type ?? ChannelType.GuildText,
+      ...(parentId ? { parent_id: parentId } : {}),
+    });
+    if (permissionOverwrites) {
+      channel.permission_overwrites = permissionOverwrites.map((o) => normalizeOverwrite({ ...o }));
+    }
+    this.gateway.dispatch("CHANNEL_CREATE", { ...channel });
+    this.changed();
+    return channel;
+  }
+
+  /** Creates a role as if an admin did (dispatches GUILD_ROLE_CREATE). */
+  createRole(init: {
+    name: string;
+    permissions?: bigint | string;
+    color?: number;
+    guildId?: string;
+  }): ApiRole {
+    const guild = this.guildFor(init.guildId);
+    for (const r of guild.roles.values()) if (r.position >= 1) r.position += 1;
+    const role = makeRole({
+      id: snowflake(),
+      name: init.name,
+      position: 1,
+      permissions: String(init.permissions ?? 0n),
+      color: init.color ?? 0,
+    });
+    guild.roles.set(role.id, role);
+    this.gateway.dispatch("GUILD_ROLE_CREATE", { guild_id: guild.id, role });
+    this.changed();
+    return role;
+  }
+
+  /** A user writes a message in a channel (dispatches MESSAGE_CREATE). */
+  sendUserMessage(init: {
+    channelId: string;
+    user?: ApiUser | string;
+    content: string;
+    embeds?: Record<string, unknown>[];
+  }): ApiMessage {
+    const channel = this.store.channels.get(init.channelId);
+    if (!channel) throw new Error(`fake-discord: unknown channel ${init.channelId}`);
+    const user = this.resolveUser(init.user, this.store.guildOf(channel));
+    const message = buildMessage(this.store, {
+      channelId: channel.id,
+      guildId: channel.guild_id,
+      author: user,
+      body: { content: init.content, embeds: init.embeds ?? [] },
+      baseUrl: this.baseUrl,
+    });
+    postMessage(this, message);
+    this.changed();
+    return message;
+  }
+
+  /** Makes the next matching REST requests fail (status 429, 500, ...). */
+  failNext(rule: FailRule): void {
+    this.limiter.failNext(rule);
+  }
+
+  /** Turns Discord-like rate limits on or off at run time. */
+  setRateLimits(enabled: boolean): void {
+    this.limiter.enabled = enabled;
+  }
+
+  /** Clears recorded requests, violations and gateway logs (state is kept). */
+  clearLog(): void {
+    this.requests.length = 0;
+    this.violations.length = 0;
+    this.responseViolations.length = 0;
+    this.unhandled.length = 0;
+    this.gateway.clearLog();
+  }
+
+  // ------------------------------------------------------------------ interactions
+
+  private resolveUser(user: ApiUser | string | undefined, guild: GuildState | undefined): ApiUser {
+    if (typeof user === "string") {
+      const found = this.store.getUser(user);
+      if (!found) throw new Error(`fake-discord: unknown user ${user}`);
+      return found;
+    }
+    if (user) return user;
+    const tester = [...this.store.users.values()].find((u) => u.username === "tester");
+    if (tester) return tester;
+    return this.addMember({
+      username: "tester",
+      globalName: "Test User",
+      ...(guild ? { guildId: guild.id } : {}),
+    }).user;
+  }
+
+  private scene(opts: ActorOptions & { channel?: ApiChannel }): Scene {
+    let guild: GuildState | undefined;
+    let channel: ApiChannel | undefined = opts.channel;
+    if (!opts.dm) {
+      if (channel) guild = this.store.guildOf(channel);
+      else if (opts.channelId) {
+        channel = this.store.channels.get(opts.channelId);
+        if (!channel) throw new Error(`fake-discord: unknown channel ${opts.channelId}`);
+        guild = this.store.guildOf(channel);
+      } else {
+        guild = this.guildFor(opts.guildId);
+        channel = [...guild.channels.values()].find((c) => c.type === ChannelType.GuildText);
+      }
+    }
+    const user = this.resolveUser(opts.user, guild);
+    if (opts.dm || !guild) channel = this.store.dmChannel(user);
+    let member: ApiMember | undefined;
+    if (guild) {
+      member = guild.getMember(user.id) ?? this.addMember({ user, guildId: guild.id });
+    }
+    if (!channel) throw new Error("fake-discord: the guild has no text channel; pass channelId");
+    return {
+      applicationId: this.store.applicationId,
+      guild: opts.dm ? undefined : guild,
+      channel,
+      user,
+      member: opts.dm ? undefined : member,
+      bot: guild?.getMember(this.store.bot.id),
+      locale: opts.locale ?? "en-US",
+      appPermissions: opts.appPermissions,
+      memberPermissions: opts.memberPermissions,
+      baseUrl: this.baseUrl,
+    };
+  }
+
+  private attachmentFor(channelId: string, input: AttachmentInput): Record<string, unknown> {
+    const id = snowflake();
+    const data = typeof input.content === "string" ? Buffer.from(input.content) : input.content;
+    const contentType = input.contentType ?? "application/octet-stream";
+    this.store.files.set(id, { data, contentType, filename: input.filename });
+    const url = `${this.baseUrl}/attachments/${channelId}/${id}/${encodeURIComponent(input.filename)}`;
+    return {
+      id,
+      filename: input.filename,
+      size: data.length,
+      url,
+      proxy_url: url,
+      content_type: contentType,
+      ephemeral: true,
+    };
+  }
+
+  private dispatchInteraction(payload: Record<string, unknown>): InteractionHandle {
+    const record: InteractionRecord = {
+      id: payload.id as string,
+      token: payload.token as string,
+      type: payload.type as number,
+      payload,
+      originalEdits: 0,
+      originalDeleted: false,
+      followUpIds: [],
+      errors: [],
+    };
+    this.interactions.set(record.id, record);
+    this.interactionsByToken.set(record.token, record);
+    const at = this.gateway.dispatch("INTERACTION_CREATE", payload);
+    if (at === undefined)
+      throw new Error("fake-discord: no gateway client is connected to receive the interaction");
+    record.dispatchedAt = at;
+    this.changed();
+    return new InteractionHandle(this, record);
+  }
+
+  private commandData(opts: SlashCommandOptions, scene: Scene, focused?: string): Record<string, unknown> {
+    const type = opts.commandType ?? 1;
+    const guildCommands = scene.guild ? [...scene.guild.commands.values()] : [];
+    const registered = [...guildCommands, ...this.store.globalCommands.values()].find(
+      (c) => c.name === opts.name && c.type === type,
+    );
+    let definition = registered?.options as Array<Record<string, unknown>> | undefined;
+    const pick = (name: string | undefined) => {
+      if (!name) return;
+      definition = definition?.find((o) => o.name === name)?.options as
+        | Array<Record<string, unknown>>
+        | undefined;
+    };
+    pick(opts.subcommandGroup);
+    pick(opts.subcommand);
+    let options: Record<string, unknown>[] = [];
+    let resolved: Record<string, unknown> = { ...opts.resolved };
+    if (Array.isArray(opts.options)) {
+      options = opts.options;
+    } else if (opts.options) {
+      const built = buildOptions(
+        scene,
+        {
+          user: (id) => this.store.getUser(id),
+          role: (id) => scene.guild?.roles.get(id),
+          channel: (id) => this.store.channels.get(id),
+          attachment: (input) => this.attachmentFor(scene.channel.id, input),
+        },
+        definition,
+        opts.options as Record<string, OptionInput>,
+        focused,
+      );
+      options = built.options;
+      resolved = { ...built.resolved, ...resolved };
+    }
+    if (opts.subcommand) options = [{ type: 1, name: opts.subcommand, options }];
+    if (opts.subcommandGroup) options = [{ type: 2, name: opts.subcommandGroup, options }];
+    const data: Record<string, unknown> = {
+      id: registered?.id ?? snowflake(),
+      name: opts.name,
+      type,
+      ...(options.length || type === 1 ? { options } : {}),
+      ...(Object.keys(resolved).length ? { resolved } : {}),
+    };
+    if (registered?.guild_id) data.guild_id = registered.guild_id;
+    if (opts.targetId) data.target_id = opts.targetId;
+    return data;
+  }
+
+  /**
+   * A user runs a slash command (or, with `commandType` 2/3 and `targetId`, a context
+   * menu command). Option types come from the command the bot registered, if any.
+   */
+  sendSlashCommand(opts: SlashCommandOptions): InteractionHandle {
+    const scene = this.scene(opts);
+    return this.dispatchInteraction(
+      basePayload(scene, InteractionType.ApplicationCommand, this.commandData(opts, scene)),
+    );
+  }
+
+  /** A user types in an autocomplete option (`focused`: its name; its value: the text so far). */
+  autocomplete(opts: AutocompleteOptions): InteractionHandle {
+    const scene = this.scene(opts);
+    return this.dispatchInteraction(
+      basePayload(scene, InteractionType.Autocomplete, this.commandData(opts, scene, opts.focused)),
+    );
+  }
+
+  private componentMessage(message: ApiMessage | string): ApiMessage {
+    const id = typeof message === "string" ? message : message.id;
+    const found = this.findInteractionMessage(id);
+    if (!found) throw new Error(`fake-discord: unknown message ${id}`);
+    return found;
+  }
+
+  /** A user clicks a button on a message. */
+  clickButton(opts: ComponentOptions): InteractionHandle {
+    const message = this.componentMessage(opts.message);
+    const channel = this.store.channels.get(message.channel_id);
+    const scene = this.scene({ ...opts, ...(channel ? { channel } : { dm: true }) });
+    const payload = basePayload(scene, InteractionType.MessageComponent, {
+      custom_id: opts.customId,
+      component_type: 2,
+    });
+    payload.message = { ...message };
+    return this.dispatchInteraction(payload);
+  }
+
+  /** A user picks values in a select menu (string, user, role, mentionable or channel select). */
+  selectMenu(opts: SelectOptions): InteractionHandle {
+    const message = this.componentMessage(opts.message);
+    const channel = this.store.channels.get(message.channel_id);
+    const scene = this.scene({ ...opts, ...(channel ? { channel } : { dm: true }) });
+    const componentType =
+      opts.componentType ?? (findComponent(message.components, opts.customId)?.type as number) ?? 3;
+    const data: Record<string, unknown> = {
+      custom_id: opts.customId,
+      component_type: componentType,
+      values: opts.values,
+    };
+    if (componentType !== 3) {
+      const resolved: Record<string, Record<string, unknown>> = {};
+      for (const id of opts.values) {
+        const user = this.store.getUser(id);
+        const role = scene.guild?.roles.get(id);
+        const ch = this.store.channels.get(id);
+        if (user && (componentType === 5 || componentType === 7)) {
+          resolved.users = { ...resolved.users, [id]: user };
+          const member = scene.guild?.getMember(id);
+          if (member) {
+            const { user: _u, ...rest } = member;
+            resolved.members = { ...resolved.members, [id]: rest };
+          }
+        } else if (role && (componentType === 6 || componentType === 7)) {
+          resolved.roles = { ...resolved.roles, [id]: role };
+        } else if (ch && componentType === 8) {
+          resolved.channels = {
+            ...resolved.channels,
+            [id]: {
+              id,
+              name: ch.name,
+              type: ch.type,
+              permissions: "0",
+              ...(ch.parent_id ? { parent_id: ch.parent_id } : {}),
+            },
+          };
+        }
+      }
+      data.resolved = resolved;
+    }
+    const payload = basePayload(scene, InteractionType.MessageComponent, data);
+    payload.message = { ...message };
+    return this.dispatchInteraction(payload);
+  }
+
+  /**
+   * A user submits a modal. Pass `modal` (the handle the bot answered with the modal)
+   * to reuse its custom id, user, channel and layout.
+   */
+  submitModal(opts: ModalSubmitOptions): InteractionHandle {
+    const from = opts.modal?.record;
+    const modalData = from?.callback?.type === CallbackType.Modal ? from.callback.data : undefined;
+    const fromPayload = from?.payload;
+    const user =
+      opts.user ?? ((fromPayload?.member as { user?: ApiUser })?.user || (fromPayload?.user as ApiUser));
+    const channelId = opts.channelId ?? (fromPayload?.channel_id as string | undefined);
+    const scene = this.scene({
+      ...opts,
+      ...(user ? { user } : {}),
+      ...(channelId ? { channelId } : {}),
+      ...(fromPayload && !fromPayload.guild_id ? { dm: true } : {}),
+    });
+    const customId = opts.customId ?? (modalData?.custom_id as string | undefined);
+    if (!customId) throw new Error("fake-discord: submitModal needs customId (or a modal handle)");
+    const payload = basePayload(scene, InteractionType.ModalSubmit, {
+      custom_id: customId,
+      components: modalSubmitComponents(opts.fields, modalData),
+    });
+    const message = opts.message ?? (fromPayload?.message as ApiMessage | undefined);
+    if (message) payload.message = { ...this.componentMessage(message) };
+    return this.dispatchInteraction(payload);
+  }
+
+  /** Builds an interaction-produced message (response or follow-up) and stores it. */
+  createInteractionMessage(
+    record: InteractionRecord,
+    body: Record<string, unknown>,
+    files: UploadedFile[],
+    original: boolean,
+  ): ApiMessage {
+    const payload = record.payload;
+    const user = ((payload.member as { user?: ApiUser } | undefined)?.user ?? payload.user) as ApiUser;
+    const data = payload.data as Record<string, unknown>;
+    const metadata: Record<string, unknown> = {
+      id: record.id,
+      type: record.type,
+      user,
+      authorizing_integration_owners: payload.authorizing_integration_owners,
+    };
+    if (record.type === InteractionType.ApplicationCommand) metadata.name = data.name;
+    if (!original && record.originalMessageId)
+      metadata.original_response_message_id = record.originalMessageId;
+    const commandType = record.type === InteractionType.ApplicationCommand ? (data.type === 1 ? 20 : 23) : 0;
+    const message = buildMessage(this.store, {
+      channelId: payload.channel_id as string,
+      guildId: payload.guild_id as string | undefined,
+      author: this.store.bot,
+      body,
+      files,
+      type: original ? commandType : 0,
+      webhookId: this.store.applicationId,
+      applicationId: this.store.applicationId,
+      interactionMetadata: metadata,
+      baseUrl: this.baseUrl,
+    });
+    this.interactionMessages.set(message.id, message);
+    postMessage(this, message);
+    return message;
+  }
+
+  /** POST /interactions/{id}/{token}/callback */
+  handleCallback(ctx: RouteContext): { status: number; body?: unknown } {
+    const record = this.interactions.get(ctx.params.interaction_id ?? "");
+    if (!record || record.token !== ctx.params.interaction_token) throw unknown.interaction();
+    const fail = (error: HttpError) => {
+      record.errors.push({
+        route: "callback",
+        status: error.status,
+        code: error.code,
+        message: error.message,
+      });
+      return error;
+    };
+    if (record.callback) throw fail(new HttpError(400, 40060, "Interaction has already been acknowledged."));
+    if (
+      record.dispatchedAt !== undefined &&
+      ctx.receivedAt - record.dispatchedAt > this.interactionTimeoutMs
+    ) {
+      throw fail(unknown.interaction());
+    }
+    const b = (ctx.body ?? {}) as Record<string, unknown>;
+    const type = Number(b.type);
+    const data = b.data as Record<string, unknown> | undefined;
+    record.callback = { type, data, at: ctx.receivedAt };
+    record.callbackAt = ctx.receivedAt;
+    let message: ApiMessage | undefined;
+    const componentMessage = record.payload.message as ApiMessage | undefined;
+    switch (type) {
+      case CallbackType.ChannelMessageWithSource:
+        message = this.createInteractionMessage(record, data ?? {}, ctx.files, true);
+        record.originalMessageId = message.id;
+        break;
+      case CallbackType.DeferredChannelMessageWithSource:
+        message = this.createInteractionMessage(
+          record,
+          { flags: ((data?.flags as number) ?? 0) | 128 },
+          [],
+          true,
+        );
+        record.originalMessageId = message.id;
+        break;
+      case CallbackType.DeferredUpdateMessage:
+        if (componentMessage) record.originalMessageId = componentMessage.id;
+        break;
+      case CallbackType.UpdateMessage:
+        if (componentMessage) {
+          message = this.findInteractionMessage(componentMessage.id);
+          if (message) {
+            applyMessageEdit(this.store, this.baseUrl, message, data ?? {}, ctx.files);
+            record.originalMessageId = message.id;
+            record.originalEdits += 1;
+            if (!(message.flags & 64)) this.gateway.dispatch("MESSAGE_UPDATE", { ...message });
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    if (ctx.query.get("with_response") !== "true") return { status: 204 };
+    const interaction: Record<string, unknown> = { id: record.id, type: record.type };
+    if (message) {
+      interaction.response_message_id = message.id;
+      interaction.response_message_loading = Boolean(message.flags & 128);
+      interaction.response_message_ephemeral = Boolean(message.flags & 64);
+    }
+    return { status: 200, body: { interaction, ...(message ? { resource: { type, message } } : {}) } };
+  }
+
+  // ------------------------------------------------------------------ HTTP
+
+  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    if (status === 204 || body === undefined) {
+      res.writeHead(status, headers);
+      res.end();
+    } else {
+      res.writeHead(status, { ...JSON_HEADERS, ...headers });
+      res.end(JSON.stringify(body));
+    }
+  }
+
+  private async parseBody(
+    contentType: string,
+    raw: Buffer,
+  ): Promise<{ body: unknown; files: UploadedFile[]; invalid?: boolean }> {
+    if (raw.length === 0) return { body: undefined, files: [] };
+    if (contentType.startsWith("multipart/form-data")) {
+      const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+      const files: UploadedFile[] = [];
+      let body: unknown;
+      for (const [field, value] of form.entries()) {
+        if (typeof value === "string") {
+          if (field === "payload_json") body = JSON.parse(value);
+        } else {
+          files.push({
+            field,
+            filename: value.name,
+            contentType: value.type || "application/octet-stream",
+            data: Buffer.from(await value.arrayBuffer()),
+          });
+        }
+      }
+      return { body, files };
+    }
+    try {
+      return { body: JSON.parse(raw.toString("utf8")), files: [] };
+    } catch {
+      return { body: raw.toString("utf8"), files: [], invalid: true };
+    }
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", this.baseUrl);
+    const raw = await readBody(req);
+    if (url.pathname.startsWith("/_fake/")) {
+      const out = await handleControl(this, method, url, raw);
+      this.send(res, out.status, out.body);
+      return;
+    }
+    if (method === "GET" && url.pathname.startsWith("/attachments/")) {
+      const id = url.pathname.split("/")[3] ?? "";
+      const file = this.store.files.get(id);
+      if (!file) this.send(res, 404, { message: "404: Not Found", code: 0 });
+      else {
+        res.writeHead(200, { "Content-Type": file.contentType, "Content-Length": String(file.data.length) });
+        res.end(file.data);
+      }
+      return;
+    }
+
+    const prefix = "/api/v10";
+    const rawPath = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
+    let path: string;
+    try {
+      path = rawPath.split("/").map(decodeURIComponent).join("/");
+    } catch {
+      path = rawPath;
+    }
+    const match = url.pathname.startsWith(`${prefix}/`) ? this.spec?.match(method, path) : undefined;
+    const template = match?.template ?? (this.spec ? null : path);
+    const parsed = await this.parseBody(String(req.headers["content-type"] ?? ""), raw);
+    const record: RecordedRequest = {
+      id: ++this.requestCounter,
+      method,
+      route: `${method} ${template ?? path}`,
+      template,
+      path,
+      params: match?.params ?? {},
+      query: Object.fromEntries(url.searchParams),
+      body: parsed.body,
+      files: parsed.files.map((f) => ({
+        field: f.field,
+        filename: f.filename,
+        size: f.data.length,
+        contentType: f.contentType,
+      })),
+      authorized: req.headers.authorization === `Bot ${this.token}`,
+      status: 0,
+      response: undefined,
+      receivedAt,
+      answeredAt: 0,
+    };
+    if (typeof req.headers["x-audit-log-reason"] === "string") {
+      record.auditLogReason = decodeURIComponent(req.headers["x-audit-log-reason"]);
+    }
+    this.requests.push(record);
+
+    const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      record.response = body;
+      this.send(res, status, status === 204 ? undefined : body, headers);
+      record.answeredAt = performance.now();
+      this.changed();
+    };
+
+    // Unknown routes: 404 at once, and a violation when the spec does not have the path.
+    if (!url.pathname.startsWith(`${prefix}/`) || (this.spec && !match)) {
+      this.violations.push({
+        kind: "not-in-spec",
+        method,
+        path,
+        route: record.route,
+        body: parsed.body,
+        errors: [],
+      });
+      answer(404, { message: "404: Not Found", code: 0 });
+      return;
+    }
+    if (this.spec && match && !match.operation) {
+      this.violations.push({
+        kind: "method-not-in-spec",
+        method,
+        path,
+        route: record.route,
+        body: parsed.body,
+        errors: [],
+      });
+      answer(405, { message: "405: Method Not Allowed", code: 0 });
+      return;
+    }
+    const params = match?.params ?? {};
+    const needsBot = template
+      ? !template.startsWith("/interactions/") &&
+        !template.startsWith("/webhooks/{webhook_id}/{webhook_token}")
+      : true;
+    if (needsBot && !record.authorized) {
+      answer(401, { message: "401: Unauthorized", code: 0 });
+      return;
+    }
+
+    const failure = this.limiter.takeFailure(record.route);
+    if (failure) {
+      if (failure.status === 429) {
+        const retryAfter = failure.retryAfter ?? 0.05;
+        const scope = failure.scope ?? "user";
+        answer(
+          429,
+          failure.body ?? {
+            message: "You are being rate limited.",
+            retry_after: retryAfter,
+            global: scope === "global",
+          },
+          {
+            "Retry-After": String(retryAfter),
+            "X-RateLimit-Scope": scope,
+            ...(scope === "global" ? { "X-RateLimit-Global": "true" } : {}),
+          },
+        );
+      } else {
+        answer(failure.status, failure.body ?? { message: `${failure.status}: Scripted failure`, code: 0 });
+      }
+      return;
+    }
+
+    const exemptFromGlobal = !needsBot;
+    const decision = this.limiter.check(record.route, params, exemptFromGlobal);
+    if (decision.limited) {
+      const { retryAfter, global, scope } = decision.limited;
+      answer(
+        429,
+        {
+          message: "You are being rate limited.",
+          retry_after: Number(retryAfter.toFixed(3)),
+          global,
+          code: 0,
+        },
+        { ...decision.headers, "Retry-After": retryAfter.toFixed(3), "X-RateLimit-Scope": scope },
+      );
+      return;
+    }
+
+    if (parsed.invalid) {
+      answer(400, { message: "The request body contains invalid JSON.", code: 50109 }, decision.headers);
+      return;
+    }
+    if (this.spec && template) {
+      const errors = this.spec.validateRequest(method, template, parsed.body);
+      if (errors) {
+        this.violations.push({
+          kind: "request-body",
+          method,
+          path,
+          route: record.route,
+          body: parsed.body,
+          errors,
+        });
+        if (this.options.rejectInvalid !== false) {
+          answer(
+            400,
+            { code: 50035, message: "Invalid Form Body", errors: discordFormErrors(errors) },
+            decision.headers,
+          );
+          return;
+        }
+      }
+    }
+
+    const handler: Handler | undefined = routes[record.route];
+    if (!handler) {
+      this.unhandled.push(record);
+      answer(404, { message: "404: Not Found", code: 0 }, decision.headers);
+      return;
+    }
+    let status: number;
+    let body: unknown;
+    try {
+      const out = await handler({
+        fake: this,
+        params,
+        query: url.searchParams,
+        body: parsed.body,
+        files: parsed.files,
+        receivedAt,
+      });
+      status = out.status;
+      body = out.body;
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      status = error.status;
+      body = { message: error.message, code: error.code };
+    }
+    if (this.options.validateResponses && this.spec && template && status < 300 && body !== undefined) {
+      const errors = this.spec.validateResponse(method, template, status, body);
+      if (errors) this.responseViolations.push({ route: record.route, status, body, errors });
+    }
+    answer(status, body, decision.headers);
+  }
+
+  /** Closes the HTTP server, every socket and the gateway. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.events.removeAllListeners();
+  }
+}
