@@ -1,0 +1,82 @@
+import type { TranslationOf } from "../catalogue.ts";
+import type { CommandTranslationOf } from "../command-text.ts";
+import type { ja, jaCommands } from "./ja.ts";
+
+const messages = {
+  "about.title": "About taiken",
+  "about.version": "Version",
+  "about.uptime": "Up since",
+  "about.database": "Database",
+  "about.redis": "Redis",
+  "about.status.ok": "✅ OK",
+  "about.status.down": "⚠️ Not responding",
+  "about.programme": "Programme in this server",
+  "about.programme.none": "No programme has been opened in this server yet.",
+  "about.programme.summary": "**{name}** ({mode})\n{starts} – {ends}",
+  "about.programme.stages": "Participants by stage",
+  "about.programme.stage": "{stage}: {count}",
+
+  "programme.mode.internship": "Internship",
+  "programme.mode.hackathon": "Hackathon",
+
+  "error.unexpected":
+    "Sorry, something went wrong on our side. Please tell an organiser and quote error ID `{errorId}`.",
+  "error.guildOnly": "This command only works inside a server. Please run it in the programme's server.",
+  "error.unknownCommand": "This command isn't available right now. Please try again in a little while.",
+  "error.invalidOption": "The value given for “{option}” isn't valid.",
+  "error.customId.stale":
+    "This button is out of date. Please use the latest message, or run the command again.",
+  "error.customId.invalid": "I couldn't recognise that action. Please run the command again.",
+  "error.access.noProgramme": "No programme has been opened in this server yet.",
+  "error.access.organiser": "Only organisers can do this.",
+  "error.access.mentor": "Only mentors can do this.",
+  "error.access.intern": "Only interns taking part in the programme can do this.",
+  "error.access.agency": "Only support-agency staff can do this.",
+  "error.access.member": "Only programme participants can do this.",
+  "error.access.denied": "You don't have permission to do this.",
+  "error.discord.missingPermissions":
+    "I don't have the permission this needs in this server. Please ask an organiser to check my role's permissions.",
+  "error.discord.missingAccess":
+    "I can't access that channel or resource. Please ask an organiser to check my permissions.",
+  "error.discord.unknownChannel": "I can't find that channel. It may have been deleted.",
+  "error.discord.unknownMessage": "I can't find that message. It may have been deleted.",
+  "error.discord.unknownRole": "I can't find that role. It may have been deleted.",
+  "error.discord.unknownMember": "That person isn't a member of this server.",
+  "error.discord.cannotMessageUser":
+    "I couldn't send you a direct message. Please allow direct messages from server members.",
+  "error.discord.limitReached": "A Discord limit (such as the number of channels or roles) has been reached.",
+  "error.discord.rateLimited": "Discord is busy right now. Please wait a moment and try again.",
+  "error.discord.unavailable": "I can't reach Discord right now. Please wait a moment and try again.",
+  "error.constraint.unique": "That already exists.",
+  "error.constraint.allocationOneLivePerMember": "This intern already has an assignment in this programme.",
+  "error.constraint.allocationOneLivePerAssignment":
+    "That assignment is already allocated to another intern.",
+  "error.constraint.memberPerProgramme": "This person is already part of this programme.",
+  "error.constraint.programmeName": "A programme with this name already exists in this server.",
+  "error.constraint.assignmentKey": "An assignment with this key is already in the library.",
+  "error.constraint.assignmentVersionContent": "This exact version of the assignment is already saved.",
+  "error.constraint.preferenceRank": "You have already ranked another assignment at that position.",
+  "error.constraint.preferenceAssignment": "You have already ranked that assignment.",
+  "error.constraint.presentationSlotMember": "This intern already has a presentation slot.",
+  "error.constraint.presentationSlotOrder": "That place in the running order is already taken.",
+  "error.constraint.competencyScore": "This element has already been scored for this phase.",
+  "error.constraint.checkInOnePerMember": "You are already checked in.",
+  "error.constraint.dailyReportPerDay": "The daily report for that day has already been written.",
+} as const;
+
+/** English messages. `satisfies` makes `tsc` reject a missing or extra key or a placeholder mismatch. */
+export const en: typeof messages = messages satisfies TranslationOf<typeof ja, typeof messages>;
+
+const commands = {
+  taiken: { description: "About the taiken bot" },
+  "taiken.about": { description: "Show the version, status, and this server's programme" },
+} as const;
+
+/**
+ * English command texts. A command's English *name* is its identifier in the definition, so
+ * only descriptions (and choice labels) live here.
+ */
+export const enCommands: typeof commands = commands satisfies CommandTranslationOf<
+  typeof jaCommands,
+  typeof commands
+>;

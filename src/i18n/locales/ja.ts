@@ -1,0 +1,71 @@
+/**
+ * Japanese messages: the source catalogue. Its keys and placeholders define the types every
+ * other language must match (see `TranslationOf`).
+ */
+export const ja = {
+  "about.title": "taiken について",
+  "about.version": "バージョン",
+  "about.uptime": "起動",
+  "about.database": "データベース",
+  "about.redis": "Redis",
+  "about.status.ok": "✅ 正常",
+  "about.status.down": "⚠️ 応答なし",
+  "about.programme": "このサーバーのプログラム",
+  "about.programme.none": "このサーバーではまだプログラムが開かれていません。",
+  "about.programme.summary": "**{name}**（{mode}）\n{starts} 〜 {ends}",
+  "about.programme.stages": "参加者の段階",
+  "about.programme.stage": "{stage}: {count} 人",
+
+  "programme.mode.internship": "インターンシップ",
+  "programme.mode.hackathon": "ハッカソン",
+
+  "error.unexpected":
+    "申し訳ありません、こちら側で問題が発生しました。運営にエラー ID `{errorId}` をお伝えください。",
+  "error.guildOnly": "このコマンドはサーバー内でのみ使えます。プログラムのサーバーで実行してください。",
+  "error.unknownCommand": "このコマンドは現在使えません。少し時間をおいてからお試しください。",
+  "error.invalidOption": "「{option}」に入力された値が正しくありません。",
+  "error.customId.stale":
+    "このボタンは古くなっています。最新のメッセージから、またはコマンドをもう一度実行してお試しください。",
+  "error.customId.invalid": "この操作は認識できませんでした。コマンドをもう一度実行してください。",
+  "error.access.noProgramme": "このサーバーではまだプログラムが開かれていません。",
+  "error.access.organiser": "この操作は運営メンバー専用です。",
+  "error.access.mentor": "この操作はメンター専用です。",
+  "error.access.intern": "この操作はインターン参加者専用です。",
+  "error.access.agency": "この操作は支援機関のスタッフ専用です。",
+  "error.access.member": "この操作はプログラムの参加者のみ使えます。",
+  "error.access.denied": "この操作を行う権限がありません。",
+  "error.discord.missingPermissions":
+    "この操作に必要な権限がボットにありません。運営にボットのロールの権限を確認してもらってください。",
+  "error.discord.missingAccess":
+    "ボットがそのチャンネルまたはリソースにアクセスできません。運営にボットの権限を確認してもらってください。",
+  "error.discord.unknownChannel": "チャンネルが見つかりません。削除された可能性があります。",
+  "error.discord.unknownMessage": "メッセージが見つかりません。削除された可能性があります。",
+  "error.discord.unknownRole": "ロールが見つかりません。削除された可能性があります。",
+  "error.discord.unknownMember": "そのメンバーはこのサーバーにいません。",
+  "error.discord.cannotMessageUser":
+    "ダイレクトメッセージを送れませんでした。サーバーメンバーからの DM を許可してください。",
+  "error.discord.limitReached":
+    "Discord の上限（チャンネルやロールの数など）に達したため、実行できませんでした。",
+  "error.discord.rateLimited": "Discord が混み合っています。少し待ってからもう一度お試しください。",
+  "error.discord.unavailable": "Discord に一時的につながりません。少し待ってからもう一度お試しください。",
+  "error.constraint.unique": "同じものがすでに登録されています。",
+  "error.constraint.allocationOneLivePerMember": "この参加者にはすでに課題が割り当てられています。",
+  "error.constraint.allocationOneLivePerAssignment": "その課題はすでに別の参加者に割り当てられています。",
+  "error.constraint.memberPerProgramme": "この人はすでにこのプログラムに参加しています。",
+  "error.constraint.programmeName": "同じ名前のプログラムがこのサーバーにすでにあります。",
+  "error.constraint.assignmentKey": "同じキーの課題がライブラリにすでにあります。",
+  "error.constraint.assignmentVersionContent": "まったく同じ内容の版がすでに登録されています。",
+  "error.constraint.preferenceRank": "その順位にはすでに別の課題を選んでいます。",
+  "error.constraint.preferenceAssignment": "その課題はすでに希望に入っています。",
+  "error.constraint.presentationSlotMember": "この参加者にはすでに発表枠があります。",
+  "error.constraint.presentationSlotOrder": "その発表順はすでに埋まっています。",
+  "error.constraint.competencyScore": "この項目はこの時期の評価がすでに登録されています。",
+  "error.constraint.checkInOnePerMember": "すでにチェックイン中です。",
+  "error.constraint.dailyReportPerDay": "その日の日報はすでに提出されています。",
+} as const;
+
+/** Localised names and descriptions of slash commands, subcommands, options and choices. */
+export const jaCommands = {
+  taiken: { name: "体験", description: "taiken ボットについて" },
+  "taiken.about": { name: "概要", description: "バージョン、稼働状況、このサーバーのプログラムを表示します" },
+} as const;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { Placeholders, TranslationOf } from "../../../src/i18n/catalogue.ts";
+import { t } from "../../../src/i18n/translate.ts";
+
+// These checks run in `tsc --noEmit`: each `@ts-expect-error` fails the type check if the line
+// below it ever compiles. The runtime assertions only keep vitest honest about the same calls.
+
+describe("typed messages", () => {
+  it("GIVEN a key with variables THEN exactly those variables compile", () => {
+    expect(t("en", "error.unexpected", { errorId: "E-0000" })).toContain("E-0000");
+
+    // @ts-expect-error a key that is not in the catalogue
+    expect(t("en", "error.nope")).toBe(undefined);
+    // @ts-expect-error a missing variable
+    t("en", "error.unexpected");
+    // @ts-expect-error a misspelt variable
+    t("en", "error.unexpected", { errorID: "E-0000" });
+    // @ts-expect-error an extra variable
+    t("en", "error.unexpected", { errorId: "E-0000", extra: 1 });
+    // @ts-expect-error variables for a message that has none
+    t("en", "about.title", { name: "x" });
+    // @ts-expect-error an unsupported locale
+    t("fr", "about.title");
+  });
+
+  it("GIVEN a translation THEN a missing key, an extra key or other placeholders fail tsc", () => {
+    const source = { a: "Hi {name}", b: "Plain" } as const;
+    type Check<T> = T extends TranslationOf<typeof source, T> ? true : false;
+
+    const good: Check<{ a: "やあ {name}"; b: "ふつう" }> = true;
+    // @ts-expect-error placeholder renamed
+    const renamed: Check<{ a: "やあ {nom}"; b: "ふつう" }> = true;
+    // @ts-expect-error placeholder added
+    const added: Check<{ a: "やあ {name} {x}"; b: "ふつう" }> = true;
+    // @ts-expect-error key missing
+    const missing: Check<{ a: "やあ {name}" }> = true;
+    // @ts-expect-error key added
+    const extra: Check<{ a: "やあ {name}"; b: "ふつう"; c: "extra" }> = true;
+    expect([good, renamed, added, missing, extra]).toHaveLength(5);
+  });
+
+  it("GIVEN a message THEN its placeholders are parsed at the type level", () => {
+    const names: Placeholders<"{a} and {b}, {a}">[] = ["a", "b"];
+    // @ts-expect-error not a placeholder of the message
+    const wrong: Placeholders<"{a}">[] = ["b"];
+    expect([names, wrong]).toHaveLength(2);
+  });
+});
