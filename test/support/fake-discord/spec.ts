@@ -43,16 +43,25 @@ export interface RouteMatch {
 export const SPEC_ALLOWLIST: ReadonlyArray<{ reason: string; apply(spec: Json): void }> = [
   {
     reason:
-      "Permission overwrite allow/deny: the spec says integer, Discord's docs say a string " +
-      "(bitfields exceed 2^53) and discord.js sends strings. Accept decimal strings too.",
+      "Permission bitfields: the spec types them as integers, Discord's docs as strings " +
+      '("permissions: string, bitwise value"; bitfields outgrow 2^53) and discord.js sends ' +
+      "strings. Accept decimal strings too, for exactly these properties.",
     apply(spec) {
-      const widen = (props: Json | undefined) => {
-        for (const key of ["allow", "deny"]) {
-          if (props?.[key]) props[key] = { oneOf: [props[key], { type: "string", pattern: "^[0-9]+$" }] };
-        }
+      const widen = (props: Json | undefined, key: string) => {
+        if (props?.[key]) props[key] = { anyOf: [props[key], { type: "string", pattern: "^[0-9]+$" }] };
       };
       const schemas = (spec.components as Json).schemas as Json;
-      widen((schemas.ChannelPermissionOverwriteRequest as Json | undefined)?.properties as Json | undefined);
+      const bySchema: Array<[string, string]> = [
+        ["ChannelPermissionOverwriteRequest", "allow"],
+        ["ChannelPermissionOverwriteRequest", "deny"],
+        ["CreateRoleRequest", "permissions"],
+        ["UpdateRoleRequestPartial", "permissions"],
+        ["ApplicationCommandCreateRequest", "default_member_permissions"],
+        ["ApplicationCommandPatchRequestPartial", "default_member_permissions"],
+        ["ApplicationCommandUpdateRequest", "default_member_permissions"],
+      ];
+      for (const [schema, key] of bySchema)
+        widen((schemas[schema] as Json | undefined)?.properties as Json, key);
       const put = getIn(spec, [
         "paths",
         "/channels/{channel_id}/permissions/{overwrite_id}",
@@ -62,7 +71,8 @@ export const SPEC_ALLOWLIST: ReadonlyArray<{ reason: string; apply(spec: Json): 
         "application/json",
         "schema",
       ]) as Json | undefined;
-      widen(put?.properties as Json | undefined);
+      widen(put?.properties as Json | undefined, "allow");
+      widen(put?.properties as Json | undefined, "deny");
     },
   },
 ];
