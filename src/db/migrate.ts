@@ -7,7 +7,7 @@ import { engineConnections } from "./adapters.ts";
 import { DatabaseMigrationError, DatabaseStartupError, DatabaseUnavailableError } from "./errors.ts";
 import { readMigrationList } from "./migrations.ts";
 import { findProjectRoot, providerLayout } from "./paths.ts";
-import { unreachableReason } from "./pg-admin.ts";
+import { unreachableReason, withPgClient } from "./pg-admin.ts";
 import { withSchemaEngine } from "./schema-engine.ts";
 import { parseDatabaseUrl } from "./url.ts";
 
@@ -49,6 +49,8 @@ export async function migrateDatabase(
   if (migrationsList.migrationDirectories.length === 0) {
     throw new DatabaseMigrationError(`No migrations found in ${migrationsDir}; the checkout is incomplete.`);
   }
+  // Fail with DatabaseUnavailableError (one clear line) before the engine wraps it in its own words.
+  if (target.provider === "postgresql") await withPgClient(target.url, (client) => client.query("SELECT 1"));
   try {
     const { appliedMigrationNames } = await withSchemaEngine(
       engineConnections(target),

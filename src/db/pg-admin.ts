@@ -13,7 +13,7 @@ const UNREACHABLE_REASONS: Record<string, string> = {
   ECONNRESET: "connection reset",
   "28P01": "password authentication failed",
   "28000": "authentication rejected",
-  "3D000": "the database does not exist",
+  "3D000": "the database does not exist (create it first, e.g. with createdb)",
 };
 
 /** Returns a one-line reason if `error` means the server or database is unusable. */
