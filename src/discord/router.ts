@@ -10,7 +10,7 @@ import type { SupportedLocale } from "../config/env.ts";
 import { resolveLocale } from "../i18n/locale.ts";
 import { translator } from "../i18n/translate.ts";
 import type { Logger } from "../observability/logger.ts";
-import { type AccessPolicy, assertAccess, type CallerStanding } from "./access.ts";
+import { type Access, type AccessPolicy, assertAccess, type CallerStanding } from "./access.ts";
 import { readArgs } from "./args.ts";
 import type { CommandModule, ResolvedCommandRoute } from "./command.ts";
 import type { ComponentKind, ComponentRoute } from "./component.ts";
@@ -127,8 +127,18 @@ export function createRouter(options: RouterOptions): Router {
     interaction: RespondableInteraction | AutocompleteInteraction,
     guildId: string,
     log: Logger,
+    route: { access: Access } | undefined,
   ): Promise<{ scope: Scope; standing: CallerStanding }> {
-    const standing = await access.standing(guildId, interaction.user.id);
+    let standing: CallerStanding;
+    try {
+      standing = await access.standing(guildId, interaction.user.id);
+    } catch (error) {
+      // Routes open to anyone (such as `/taiken about`, which reports the database's state) still
+      // work while the database is down, as if the server had no programme.
+      if (route?.access !== "anyone") throw error;
+      log.warn({ err: error }, "caller lookup failed; continuing without a programme");
+      standing = { programme: null, roles: new Set() };
+    }
     const locale = resolveLocale({
       programmeLocale: standing.programme?.forcedLocale,
       userLocale: interaction.locale,
@@ -195,7 +205,7 @@ export function createRouter(options: RouterOptions): Router {
     let timer: NodeJS.Timeout | undefined;
     try {
       if (!interaction.inGuild()) throw new UserError("error.guildOnly");
-      const { scope, standing } = await enter(interaction, interaction.guildId, log);
+      const { scope, standing } = await enter(interaction, interaction.guildId, log, route);
       locale = scope.locale;
       log = scope.logger;
       if (target.problem || !route) throw target.problem ?? new UserError("error.unknownCommand");
@@ -254,7 +264,7 @@ export function createRouter(options: RouterOptions): Router {
         await interaction.respond([]);
         return;
       }
-      const { scope, standing } = await enter(interaction, interaction.guildId, log);
+      const { scope, standing } = await enter(interaction, interaction.guildId, log, route);
       locale = scope.locale;
       log = scope.logger;
       assertAccess(route.access, { ...standing, canManageGuild: canManageGuild(interaction) });

@@ -15,6 +15,15 @@ const messages = {
   "about.programme.summary": "**{name}** ({mode})\n{starts} – {ends}",
   "about.programme.stages": "Participants by stage",
   "about.programme.stage": "{stage}: {count}",
+  "about.programme.unavailable": "Can't be shown while the database is unavailable.",
+
+  "stage.applied": "Applied",
+  "stage.onboarded": "Onboarded",
+  "stage.working": "Working",
+  "stage.submitted": "Submitted",
+  "stage.presented": "Presented",
+  "stage.completed": "Completed",
+  "stage.withdrawn": "Withdrawn",
 
   "programme.mode.internship": "Internship",
   "programme.mode.hackathon": "Hackathon",

@@ -15,6 +15,15 @@ export const ja = {
   "about.programme.summary": "**{name}**（{mode}）\n{starts} 〜 {ends}",
   "about.programme.stages": "参加者の段階",
   "about.programme.stage": "{stage}: {count} 人",
+  "about.programme.unavailable": "データベースに接続できないため、いまは表示できません。",
+
+  "stage.applied": "応募",
+  "stage.onboarded": "参加手続き済み",
+  "stage.working": "取り組み中",
+  "stage.submitted": "提出済み",
+  "stage.presented": "発表済み",
+  "stage.completed": "修了",
+  "stage.withdrawn": "辞退",
 
   "programme.mode.internship": "インターンシップ",
   "programme.mode.hackathon": "ハッカソン",
