@@ -155,6 +155,8 @@ export interface InteractionRecord {
   originalEdits: number;
   originalDeleted: boolean;
   followUpIds: string[];
+  /** For a modal submit: the interaction that was answered with the modal. */
+  triggeringInteractionId?: string;
   /** Errors the fake answered this interaction's routes with (e.g. double acknowledgement). */
   errors: Array<{ route: string; status: number; code: number; message: string }>;
 }

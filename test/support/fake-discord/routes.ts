@@ -396,7 +396,7 @@ export const routes: Record<string, Handler> = {
     const members = threads
       .map((t) => ctx.fake.store.threadMembers.get(t.id)?.get(ctx.fake.store.bot.id))
       .filter((m) => m !== undefined);
-    return ok({ threads, members });
+    return ok({ threads, members, has_more: false });
   },
 
   // ------------------------------------------------------------ roles

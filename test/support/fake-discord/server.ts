@@ -771,7 +771,40 @@ export class FakeDiscord implements InteractionHost {
     });
     const message = opts.message ?? (fromPayload?.message as ApiMessage | undefined);
     if (message) payload.message = { ...this.componentMessage(message) };
-    return this.dispatchInteraction(payload);
+    const handle = this.dispatchInteraction(payload);
+    if (from) handle.record.triggeringInteractionId = from.id;
+    return handle;
+  }
+
+  /** The `interaction_metadata` of messages created by an interaction. */
+  private interactionMetadata(record: InteractionRecord): Record<string, unknown> {
+    const payload = record.payload;
+    const user = ((payload.member as { user?: ApiUser } | undefined)?.user ?? payload.user) as ApiUser;
+    const metadata: Record<string, unknown> = {
+      id: record.id,
+      type: record.type,
+      user,
+      authorizing_integration_owners: payload.authorizing_integration_owners,
+    };
+    if (record.type === InteractionType.ApplicationCommand)
+      metadata.name = (payload.data as { name?: string }).name;
+    if (record.type === InteractionType.MessageComponent) {
+      metadata.interacted_message_id = (payload.message as ApiMessage).id;
+    }
+    if (record.type === InteractionType.ModalSubmit) {
+      const trigger = record.triggeringInteractionId
+        ? this.interactions.get(record.triggeringInteractionId)
+        : undefined;
+      metadata.triggering_interaction_metadata = trigger
+        ? this.interactionMetadata(trigger)
+        : {
+            id: snowflake(),
+            type: InteractionType.ApplicationCommand,
+            user,
+            authorizing_integration_owners: {},
+          };
+    }
+    return metadata;
   }
 
   /** Builds an interaction-produced message (response or follow-up) and stores it. */
@@ -782,15 +815,8 @@ export class FakeDiscord implements InteractionHost {
     original: boolean,
   ): ApiMessage {
     const payload = record.payload;
-    const user = ((payload.member as { user?: ApiUser } | undefined)?.user ?? payload.user) as ApiUser;
     const data = payload.data as Record<string, unknown>;
-    const metadata: Record<string, unknown> = {
-      id: record.id,
-      type: record.type,
-      user,
-      authorizing_integration_owners: payload.authorizing_integration_owners,
-    };
-    if (record.type === InteractionType.ApplicationCommand) metadata.name = data.name;
+    const metadata = this.interactionMetadata(record);
     if (!original && record.originalMessageId)
       metadata.original_response_message_id = record.originalMessageId;
     const commandType = record.type === InteractionType.ApplicationCommand ? (data.type === 1 ? 20 : 23) : 0;
