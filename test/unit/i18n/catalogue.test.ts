@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { SUPPORTED_LOCALES } from "../../../src/config/env.ts";
+import { interpolate } from "../../../src/i18n/catalogue.ts";
+import { en, enCommands } from "../../../src/i18n/locales/en.ts";
+import { ja, jaCommands } from "../../../src/i18n/locales/ja.ts";
+
+const catalogues = { ja, en } satisfies Record<(typeof SUPPORTED_LOCALES)[number], Record<string, string>>;
+
+function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+}
+
+describe("message catalogues", () => {
+  it("GIVEN every supported locale THEN it has a catalogue", () => {
+    expect(Object.keys(catalogues).sort()).toEqual([...SUPPORTED_LOCALES].sort());
+  });
+
+  it("GIVEN ja and en THEN they have exactly the same keys", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ja).sort());
+  });
+
+  it.each(Object.keys(ja))(
+    "GIVEN %s THEN both languages have a non-empty text with the same variables",
+    (key) => {
+      const jaText = ja[key as keyof typeof ja];
+      const enText = en[key as keyof typeof en];
+      for (const text of [jaText, enText]) {
+        expect(text.trim()).not.toBe("");
+        expect(text).toBe(text.trim());
+      }
+      expect(placeholders(enText)).toEqual(placeholders(jaText));
+    },
+  );
+
+  it("GIVEN the Japanese catalogue THEN no message was left in English by mistake", () => {
+    const untranslated = Object.entries(ja).filter(
+      ([key, text]) => text === en[key as keyof typeof en] && !/^[\p{S}\s]*Redis$/u.test(text),
+    );
+    expect(untranslated).toEqual([]);
+  });
+});
+
+describe("command catalogues", () => {
+  it("GIVEN ja and en THEN they have exactly the same keys", () => {
+    expect(Object.keys(enCommands).sort()).toEqual(Object.keys(jaCommands).sort());
+  });
+
+  it.each(Object.keys(jaCommands))("GIVEN %s THEN its texts are non-empty in both languages", (key) => {
+    const texts = [
+      ...Object.values(jaCommands[key as keyof typeof jaCommands]),
+      ...Object.values(enCommands[key as keyof typeof enCommands]),
+    ];
+    for (const text of texts) expect(text.trim()).not.toBe("");
+  });
+});
+
+describe("interpolate", () => {
+  it("GIVEN variables THEN every occurrence is filled and unknown placeholders stay", () => {
+    expect(interpolate("{a} {b} {a} {c}", { a: 1, b: "x" })).toBe("1 x 1 {c}");
+  });
+
+  it("GIVEN a value that looks like a placeholder THEN it is not expanded again", () => {
+    expect(interpolate("{a}{b}", { a: "{b}", b: "!" })).toBe("{b}!");
+  });
+
+  it("GIVEN inherited property names THEN they are not treated as variables", () => {
+    expect(interpolate("{constructor}", {})).toBe("{constructor}");
+  });
+});
