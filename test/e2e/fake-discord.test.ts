@@ -17,6 +17,7 @@ import {
   ModalBuilder,
   PermissionFlagsBits,
   Routes,
+  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from "discord.js";
@@ -228,8 +229,11 @@ describe("fake Discord with the real discord.js client", () => {
           new ButtonBuilder().setCustomId("yes").setLabel("Yes").setStyle(ButtonStyle.Success),
         );
         await i.reply({ content: "Confirm?", components: [row] });
-      } else if (i.isButton()) {
+      } else if (i.isButton() && i.customId === "yes") {
         await i.update({ content: "Confirmed", components: [] });
+      } else if (i.isButton() && i.customId === "later") {
+        await i.deferUpdate();
+        await i.editReply({ content: "Saved for later", components: [] });
       }
     };
     const question = await fake.sendSlashCommand({ name: "confirm" }).finalReply();
@@ -238,6 +242,41 @@ describe("fake Discord with the real discord.js client", () => {
     expect(updated.id).toBe(question.id);
     expect(updated.content).toBe("Confirmed");
     expect(updated.components).toEqual([]);
+
+    const second = await fake.sendSlashCommand({ name: "confirm" }).finalReply();
+    const deferred = fake.clickButton({ message: second, customId: "later" });
+    expect((await deferred.response()).type).toBe(6);
+    expect((await deferred.finalReply()).content).toBe("Saved for later");
+    expect(fake.messages(second.channel_id).find((m) => m.id === second.id)?.content).toBe("Saved for later");
+  });
+
+  it("GIVEN autocomplete and a string select THEN choices and the selected values round-trip", async () => {
+    handler = async (i) => {
+      if (i.isAutocomplete()) {
+        const typed = i.options.getFocused();
+        await i.respond(
+          ["alpha", "beta", "alpine"].filter((n) => n.startsWith(typed)).map((n) => ({ name: n, value: n })),
+        );
+      } else if (i.isChatInputCommand()) {
+        const menu = new StringSelectMenuBuilder()
+          .setCustomId("track")
+          .addOptions({ label: "Web", value: "web" }, { label: "Data", value: "data" });
+        await i.reply({
+          content: "Pick",
+          components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)],
+        });
+      } else if (i.isStringSelectMenu()) {
+        await i.reply({ content: `picked ${i.values.join(",")}`, flags: MessageFlags.Ephemeral });
+      }
+    };
+    const typing = fake.autocomplete({ name: "track", options: { name: "al" }, focused: "name" });
+    expect(await typing.choices()).toEqual([
+      { name: "alpha", value: "alpha" },
+      { name: "alpine", value: "alpine" },
+    ]);
+    const menu = await fake.sendSlashCommand({ name: "pick" }).finalReply();
+    const select = fake.selectMenu({ message: menu, customId: "track", values: ["data"] });
+    expect((await select.finalReply()).content).toBe("picked data");
   });
 
   it("GIVEN the bot sends follow-ups and uses withResponse THEN the fake answers the callback with the message", async () => {

@@ -152,8 +152,11 @@ export class Gateway {
           break;
       }
     });
-    ws.on("close", () => {
-      if (session && session.ws === ws) session.ws = null;
+    ws.on("close", (code: number) => {
+      if (!session || session.ws !== ws) return;
+      session.ws = null;
+      // A normal close (1000/1001) ends the session on Discord: it cannot be resumed.
+      if (code === 1000 || code === 1001) this.sessions.delete(session.id);
     });
     ws.on("error", () => {
       // A client that vanishes mid-frame; its "close" cleans up.

@@ -125,7 +125,13 @@ export class RateLimiter {
       this.global.remaining -= 1;
     }
     const rule = ROUTE_RULES[route] ?? DEFAULT_RULE;
-    const major = MAJOR_PARAMS.map((p) => params[p]).find((v) => v !== undefined) ?? "global";
+    // Discord keys buckets by the route's top-level resource: the channel, the guild,
+    // the webhook (id + token) or, for callbacks, the interaction.
+    const major =
+      (params.webhook_token ? `${params.webhook_id}/${params.webhook_token}` : undefined) ??
+      MAJOR_PARAMS.map((p) => params[p]).find((v) => v !== undefined) ??
+      params.interaction_id ??
+      "global";
     const hash = bucketHash(route);
     const key = `${hash}:${major}`;
     let bucket = this.buckets.get(key);

@@ -206,7 +206,8 @@ function interactionByToken(ctx: RouteContext) {
 function interactionMessage(ctx: RouteContext, messageId: string | undefined): ApiMessage {
   const record = interactionByToken(ctx);
   const id = messageId === "@original" ? record.originalMessageId : messageId;
-  const message = id ? ctx.fake.interactionMessages.get(id) : undefined;
+  // @original may also be a plain message: the one a component sat on (callbacks 6/7).
+  const message = id ? ctx.fake.findInteractionMessage(id) : undefined;
   if (!message || (messageId === "@original" && record.originalDeleted)) throw unknown.message();
   if (
     messageId !== "@original" &&

@@ -237,6 +237,20 @@ export class DiscordSpec {
   }
 
   /**
+   * Compiles the request validators of these routes ("METHOD template") now, so the
+   * first request of a kind does not pay the compile time (~100 ms for messages and
+   * interaction callbacks) — for benchmarks that time early requests. Returns ms spent.
+   */
+  precompile(routes: Iterable<string>): number {
+    const t0 = performance.now();
+    for (const route of routes) {
+      const [method, template] = route.split(" ") as [string, string];
+      this.validateRequest(method, template, {});
+    }
+    return performance.now() - t0;
+  }
+
+  /**
    * Validates a response body against the operation's response schema for the status
    * (exact status, then e.g. 4XX). Returns null when valid or when the spec has no schema.
    */

@@ -339,6 +339,8 @@ export class GuildState {
 export class Store {
   readonly applicationId: string;
   readonly bot: ApiUser;
+  /** The default acting user: a plain member (no roles) of every guild, named "tester". */
+  readonly tester: ApiUser;
   readonly users = new Map<string, ApiUser>();
   readonly guilds = new Map<string, GuildState>();
   /** Every channel the fake knows (guild channels, threads and DMs), by id. */
@@ -356,6 +358,7 @@ export class Store {
     this.bot = makeUser({ username: botName, bot: true });
     this.applicationId = this.bot.id;
     this.users.set(this.bot.id, this.bot);
+    this.tester = this.addUser({ username: "tester", global_name: "Test User" });
   }
 
   addUser(init: Partial<ApiUser> & { username: string }): ApiUser {
@@ -408,6 +411,7 @@ export class Store {
     guild.botRoleId = botRole.id;
     guild.members.set(owner.id, makeMember(owner));
     guild.members.set(this.bot.id, makeMember(this.bot, { roles: [botRole.id] }));
+    guild.members.set(this.tester.id, makeMember(this.tester));
     this.guilds.set(id, guild);
     if (seed.defaultChannels !== false) {
       const category = this.addGuildChannel(guild, {
