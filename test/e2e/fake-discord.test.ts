@@ -568,6 +568,27 @@ describe("fake Discord rate limits", () => {
   });
 });
 
+describe("fake Discord rate limits with discord.js", () => {
+  it("GIVEN a short route bucket THEN discord.js reads the headers, waits for the reset and never gets a 429", async () => {
+    const fake = await startFakeDiscord({
+      rateLimits: true,
+      rateLimitRules: { "POST /guilds/{guild_id}/channels": { limit: 2, windowMs: 400 } },
+    });
+    const client = await loginClient(fake, [GatewayIntentBits.Guilds]);
+    try {
+      const guild = client.guilds.cache.get(fake.guild.id)!;
+      const started = performance.now();
+      for (let i = 0; i < 5; i++) await guild.channels.create({ name: `limited-${i}` });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(700);
+      const statuses = fake.requestsTo("POST /guilds/{guild_id}/channels").map((r) => r.status);
+      expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  });
+});
+
 describe("fake Discord large guild", () => {
   it("GIVEN a 5,000-member guild THEN GUILD_CREATE is large with few members and fetch() gets every member in chunks", async () => {
     const fake = await startFakeDiscord({ memberCount: 5_000 });

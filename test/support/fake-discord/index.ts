@@ -27,9 +27,11 @@
  * - `fake.token` — the bot token the fake accepts (`client.login(fake.token)`).
  * - `fake.guild` — the default guild (GuildState: `roles`, `channels`, `threads`,
  *   `members`, `scheduledEvents`, `commands` Maps of Discord API objects).
- *   It has @everyone (id = guild id), a managed bot role, the owner, the bot, and the
- *   channels "Text Channels" (category), "general" (text), "announcements",
- *   "Lounge" (voice), "questions" (forum), "Stage".
+ *   It has @everyone (id = guild id), a managed bot role (moderator-like permissions,
+ *   no Administrator), the members owner, bot and "tester", and the channels
+ *   "Text Channels" (category), "general" (text), "announcements", "Lounge" (voice),
+ *   "questions" (forum), "Stage". `fake.store` holds everything (users, all channels
+ *   incl. DMs and threads, messages, thread members, global commands, files).
  * - `fake.channel(nameOrId)`, `fake.role(nameOrId)`, `fake.member(userId)`,
  *   `fake.messages(channelId)`, `fake.commands()` — lookups for assertions.
  * - `fake.requests` — every REST request ({@link RecordedRequest}: method, `route`
@@ -58,16 +60,27 @@
  * - `fake.addMember({ username, roles?, nick? })`, `fake.removeMember(id)`,
  *   `fake.createChannel(...)`, `fake.createRole(...)`, `fake.sendUserMessage(...)` —
  *   change state as Discord users would, with the matching gateway events.
- * The default user is a plain member named "tester" (no roles).
+ * The default user is `fake.store.tester`, a plain member (no roles). Helpers throw
+ * if no gateway client is connected. `fake.waitFor(check, timeoutMs)` and
+ * `fake.waitForRequest("PATCH /channels/{channel_id}")` wait for anything else.
  *
  * ## Failure and limits
  * - `startFakeDiscord({ rateLimits: true })` — Discord-like X-RateLimit-* headers,
  *   per-route buckets (e.g. 5 per 5 s for channel creation and messages per channel),
  *   a global 50/s (interaction callbacks and webhooks exempt), 429 with `retry_after`
  *   and `X-RateLimit-Scope` when exceeded.
- * - `fake.failNext({ route: "POST /guilds/{guild_id}/channels", status: 500 | 429, times, retryAfter })`.
+ *   `rateLimitRules` overrides a route's `{ limit, windowMs }` (e.g. short windows in tests).
+ * - `fake.failNext({ route: "POST /guilds/{guild_id}/channels", status: 500 | 429, times, retryAfter })`
+ *   (a 429's Retry-After header carries the same fractional seconds as `retry_after`,
+ *   so scripted retries stay fast).
  * - Callbacks later than `interactionTimeoutMs` (3000 like Discord) get 10062 Unknown
  *   interaction; a second callback gets 40060 already acknowledged (see `record.errors`).
+ *
+ * ## Timing
+ * The spec is parsed once per process (~35 ms); each route's validator compiles on
+ * first use (up to ~200 ms for messages/callbacks). Benchmarks that time early
+ * requests pass `precompileValidators: true` (~1.8 s once at start).
+ * `fake.gateway.sent` lists every frame sent with its `performance.now()` time.
  *
  * ## Large guilds
  * `startFakeDiscord({ memberCount: 50_000 })` — synthetic members, generated on demand
@@ -109,11 +122,12 @@ export {
   DEFAULT_EVERYONE_PERMISSIONS,
   Perm,
 } from "./permissions.ts";
-export type { FailRule } from "./ratelimit.ts";
+export type { BucketRule, FailRule } from "./ratelimit.ts";
 export { ROUTE_RULES } from "./ratelimit.ts";
 export type { FakeDiscordOptions, RecordedRequest, ResponseViolation, SpecViolation } from "./server.ts";
 export { FakeDiscord } from "./server.ts";
 export { type DiscordSpec, loadSpec, SPEC_ALLOWLIST } from "./spec.ts";
+export { RemoteFakeDiscord, RemoteInteractionHandle, startFakeDiscordProcess } from "./standalone.ts";
 export type { GuildSeed, GuildState, Store } from "./state.ts";
 export * from "./types.ts";
 

@@ -79,8 +79,11 @@ export class RateLimiter {
   private global: BucketState = { remaining: GLOBAL_RULE.limit, resetAt: 0 };
   private failRules: Array<FailRule & { left: number }> = [];
 
-  constructor(enabled: boolean) {
+  private readonly rules: Record<string, BucketRule>;
+
+  constructor(enabled: boolean, overrides: Record<string, BucketRule> = {}) {
     this.enabled = enabled;
+    this.rules = { ...ROUTE_RULES, ...overrides };
   }
 
   failNext(rule: FailRule): void {
@@ -124,7 +127,7 @@ export class RateLimiter {
       }
       this.global.remaining -= 1;
     }
-    const rule = ROUTE_RULES[route] ?? DEFAULT_RULE;
+    const rule = this.rules[route] ?? DEFAULT_RULE;
     // Discord keys buckets by the route's top-level resource: the channel, the guild,
     // the webhook (id + token) or, for callbacks, the interaction.
     const major =

@@ -25,7 +25,7 @@ import {
   type SlashCommandOptions,
 } from "./interactions.ts";
 import { applyMessageEdit, buildMessage, type UploadedFile } from "./messages.ts";
-import { type FailRule, RateLimiter } from "./ratelimit.ts";
+import { type BucketRule, type FailRule, RateLimiter } from "./ratelimit.ts";
 import {
   type Handler,
   HttpError,
@@ -54,6 +54,8 @@ export interface FakeDiscordOptions {
   extraGuilds?: GuildSeed[];
   /** Send Discord-like rate-limit headers and answer 429 when exceeded. Default false. */
   rateLimits?: boolean;
+  /** Override per-route limits ("METHOD template" → { limit, windowMs }), e.g. short windows in tests. */
+  rateLimitRules?: Record<string, BucketRule>;
   /** Validate request bodies against the OpenAPI spec. Default true. */
   validate?: boolean;
   /** Answer spec violations with 400 Invalid Form Body (else only record them). Default true. */
@@ -194,7 +196,7 @@ export class FakeDiscord implements InteractionHost {
     for (const seed of options.extraGuilds ?? []) this.store.createGuild(seed);
     this.spec = options.validate === false ? undefined : loadSpec(options.specPath);
     if (options.precompileValidators) this.spec?.precompile(Object.keys(routes));
-    this.limiter = new RateLimiter(options.rateLimits ?? false);
+    this.limiter = new RateLimiter(options.rateLimits ?? false, options.rateLimitRules);
     this.events.setMaxListeners(0);
     this.gateway = new Gateway({ store: this.store, token: this.token, gatewayUrl: () => this.gatewayUrl });
     this.server = createServer((req, res) => {
