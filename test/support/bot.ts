@@ -1,0 +1,224 @@
+/**
+ * # A running taiken bot for e2e tests
+ *
+ * Boots a fake Discord, a test {@link AppContext}, the router with the real command list (plus any
+ * test-only commands), and the real discord.js client from `createDiscordClient`, logged in.
+ * Commands are deployed to the fake guild through `deployCommands`, as the deploy script does,
+ * so the fake types option values from the real definitions.
+ *
+ * ```ts
+ * const bot = await startTestBot();
+ * const reply = await bot.fake.sendSlashCommand({ name: "taiken", subcommand: "about" }).finalReply();
+ * expect(bot.fake.violations).toEqual([]);
+ * await bot.close();
+ * ```
+ *
+ * Callers and programmes: without `db`, access comes from an in-memory {@link MemoryAccess}
+ * (`bot.access.openProgramme(...)`, `bot.access.grant(userId, "intern")`). With `db: true` (a fresh
+ * migrated SQLite) or a database client, the real database policy is used and `bot.db` is set. Redis is not started: `checkDependencies`
+ * reports what `dependencies` says, and `ctx.redis` / `ctx.queues` throw if a handler touches them.
+ *
+ * Logs are captured as parsed JSON lines in `bot.logs` (level debug).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { REST } from "discord.js";
+import type { Redis } from "ioredis";
+import { commands as productionCommands } from "../../commands/index.ts";
+import type { AppContext, DependencyStatus } from "../../src/app/context.ts";
+import { loadConfig } from "../../src/config/env.ts";
+import { createDatabase, type Database } from "../../src/db/client.ts";
+import { migrateDatabase } from "../../src/db/migrate.ts";
+import type {
+  AccessPolicy,
+  CallerStanding,
+  ProgrammeRole,
+  ProgrammeSummary,
+} from "../../src/discord/access.ts";
+import { attachRouter, createDiscordClient, loginDiscord } from "../../src/discord/client.ts";
+import type { CommandModule } from "../../src/discord/command.ts";
+import type { ComponentRoute } from "../../src/discord/component.ts";
+import { createDatabaseAccessPolicy } from "../../src/discord/database-access.ts";
+import { deployCommands } from "../../src/discord/deploy.ts";
+import { createRouter } from "../../src/discord/router.ts";
+import type { Queues } from "../../src/jobs/queues.ts";
+import { createLogger } from "../../src/observability/logger.ts";
+import { createMetrics } from "../../src/observability/metrics.ts";
+import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from "./fake-discord/index.ts";
+
+/** An {@link AccessPolicy} kept in memory: one programme per guild, roles per user. */
+export class MemoryAccess implements AccessPolicy {
+  readonly programmes = new Map<string, ProgrammeSummary>();
+  readonly roles = new Map<string, Set<ProgrammeRole>>();
+  /** Set to make every lookup fail, as with the database down. */
+  failure: Error | undefined;
+
+  /** Opens a programme in `guildId`; fields default to a Japanese internship starting 2026-04-01. */
+  openProgramme(guildId: string, fields: Partial<ProgrammeSummary> = {}): ProgrammeSummary {
+    const programme: ProgrammeSummary = {
+      id: `programme-${this.programmes.size + 1}`,
+      name: "2026 春インターン",
+      mode: "internship",
+      status: "open",
+      startsAt: new Date("2026-04-01T00:00:00+09:00"),
+      endsAt: new Date("2026-06-30T18:00:00+09:00"),
+      timeZone: "Asia/Tokyo",
+      forcedLocale: null,
+      ...fields,
+    };
+    this.programmes.set(guildId, programme);
+    return programme;
+  }
+
+  /** Gives `userId` a role in whatever programme their guild runs. */
+  grant(userId: string, ...roles: ProgrammeRole[]): void {
+    const held = this.roles.get(userId) ?? new Set();
+    for (const role of roles) held.add(role);
+    this.roles.set(userId, held);
+  }
+
+  async standing(guildId: string, userId: string): Promise<CallerStanding> {
+    if (this.failure) throw this.failure;
+    const programme = this.programmes.get(guildId) ?? null;
+    return { programme, roles: programme ? new Set(this.roles.get(userId)) : new Set() };
+  }
+}
+
+/** A stand-in for a dependency the test did not start: any use fails with a clear message. */
+function absent<T extends object>(what: string): T {
+  return new Proxy({} as T, {
+    get(_target, property) {
+      if (property === "then") return undefined;
+      throw new Error(
+        `test bot: ${what} is not available in this test (touched .${String(property)}); pass it to startTestBot`,
+      );
+    },
+  });
+}
+
+export interface TestBotOptions {
+  /** Commands to route and deploy; default the production list. Use `[...commands, testCommand]` to add. */
+  commands?: readonly CommandModule[];
+  components?: readonly ComponentRoute[];
+  /**
+   * A database for `ctx.db` and the database access policy: a migrated client, or `true` for a
+   * fresh SQLite file in a temporary directory (removed by `close()`).
+   */
+  db?: Database | true;
+  /** Overrides the access policy (default: database policy with `db`, else {@link MemoryAccess}). */
+  access?: AccessPolicy;
+  /** What `ctx.checkDependencies()` reports. Default both "ok". */
+  dependencies?: { database: DependencyStatus; redis: DependencyStatus };
+  /** Router's defer budget. Default the production value. */
+  deferAfterMs?: number;
+  fake?: FakeDiscordOptions;
+  /** Deployment default locale (DEFAULT_LOCALE). Default "ja". */
+  defaultLocale?: "ja" | "en";
+  version?: string;
+}
+
+export interface TestBot {
+  fake: FakeDiscord;
+  ctx: AppContext;
+  client: ReturnType<typeof createDiscordClient>;
+  /** The in-memory policy, used when no `db` or `access` was given. */
+  access: MemoryAccess;
+  /** The database, when `db` was given. */
+  db: Database | undefined;
+  /** Captured log lines, parsed. */
+  logs: Array<Record<string, unknown>>;
+  /** Stops the client and the fake. */
+  close(): Promise<void>;
+}
+
+async function temporaryDatabase(): Promise<{ db: Database; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "taiken-bot-"));
+  const url = `file:${path.join(dir, "taiken.db")}`;
+  await migrateDatabase(url);
+  const db = await createDatabase(url);
+  return {
+    db,
+    async remove() {
+      await db.$disconnect();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts the fake Discord and the bot, deploys the commands to the fake guild, and logs in. */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const temporary = options.db === true ? await temporaryDatabase() : undefined;
+  const db = temporary?.db ?? (options.db === true ? undefined : options.db);
+  const fake = await startFakeDiscord(options.fake);
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger("debug", {
+    write(line: string) {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  });
+  const config = loadConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DEFAULT_LOCALE: options.defaultLocale ?? "ja",
+  });
+  const memory = new MemoryAccess();
+  const access = options.access ?? (db ? createDatabaseAccessPolicy(db) : memory);
+  const dependencies = options.dependencies ?? { database: "ok", redis: "ok" };
+  const ctx: AppContext = {
+    config,
+    logger,
+    db: db ?? absent<Database>("the database"),
+    redis: absent<Redis>("Redis"),
+    queues: absent<Queues>("the job queues"),
+    metrics: createMetrics(),
+    now: () => new Date(),
+    startedAt: new Date(),
+    version: options.version ?? "0.0.0-test",
+    checkDependencies: async () => dependencies,
+  };
+  const commands = options.commands ?? productionCommands;
+
+  const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+  try {
+    await deployCommands(
+      rest,
+      commands.map((c) => c.definition),
+      { guildId: fake.guild.id },
+    );
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+  }
+
+  const router = createRouter({
+    app: ctx,
+    commands,
+    access,
+    ...(options.components ? { components: options.components } : {}),
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
+  const client = createDiscordClient(config);
+  attachRouter(client, router, logger);
+  try {
+    await loginDiscord(client, config.discord.token, { timeoutMs: 10_000 });
+  } catch (error) {
+    await fake.close();
+    await temporary?.remove();
+    throw error;
+  }
+
+  return {
+    fake,
+    ctx,
+    client,
+    access: memory,
+    db,
+    logs,
+    async close() {
+      await client.destroy();
+      await fake.close();
+      await temporary?.remove();
+    },
+  };
+}
