@@ -1,0 +1,68 @@
+/** The audit log of organiser actions. */
+import type { DatabaseTransaction } from "../client.ts";
+
+export interface AuditEntry {
+  guildId: string;
+  programmeId: string | null;
+  actorUserId: string;
+  /** Dotted action name, e.g. "allocation.release". */
+  action: string;
+  /** What was acted on, e.g. "allocation:<id>". */
+  target: string | null;
+  data: unknown;
+  at: Date;
+}
+
+/** Appends to and reads the audit log. `db` may be the client or a transaction. */
+export function createAuditRepository(db: DatabaseTransaction) {
+  return {
+    async record(entry: {
+      guildId: string;
+      programmeId?: string | null;
+      actorUserId: string;
+      action: string;
+      target?: string | null;
+      /** Any JSON-serialisable value. */
+      data?: unknown;
+      at?: Date;
+    }): Promise<void> {
+      await db.auditLogEntry.create({
+        data: {
+          guildId: entry.guildId,
+          programmeId: entry.programmeId ?? null,
+          actorUserId: entry.actorUserId,
+          action: entry.action,
+          target: entry.target ?? null,
+          ...(entry.data === undefined ? {} : { data: JSON.parse(JSON.stringify(entry.data)) }),
+          ...(entry.at === undefined ? {} : { at: entry.at }),
+        },
+      });
+    },
+
+    /** The newest entries first. */
+    async recent(
+      guildId: string,
+      options: { programmeId?: string; limit?: number } = {},
+    ): Promise<AuditEntry[]> {
+      const rows = await db.auditLogEntry.findMany({
+        where: {
+          guildId,
+          ...(options.programmeId === undefined ? {} : { programmeId: options.programmeId }),
+        },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: options.limit ?? 50,
+      });
+      return rows.map((row) => ({
+        guildId: row.guildId,
+        programmeId: row.programmeId,
+        actorUserId: row.actorUserId,
+        action: row.action,
+        target: row.target,
+        data: row.data,
+        at: row.at,
+      }));
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;
