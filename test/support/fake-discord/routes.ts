@@ -1,3 +1,4 @@
+import { createInteractionMessage, handleCallback } from "./callbacks.ts";
 import { applyMessageEdit, buildMessage, type UploadedFile } from "./messages.ts";
 import type { FakeDiscord } from "./server.ts";
 import { snowflake } from "./snowflake.ts";
@@ -812,11 +813,11 @@ export const routes: Record<string, Handler> = {
     ok({ threads: [], members: [], has_more: false }),
 
   // ------------------------------------------------------------ interactions
-  "POST /interactions/{interaction_id}/{interaction_token}/callback": (ctx) => ctx.fake.handleCallback(ctx),
+  "POST /interactions/{interaction_id}/{interaction_token}/callback": (ctx) => handleCallback(ctx),
   "POST /webhooks/{webhook_id}/{webhook_token}": (ctx) => {
     const record = interactionByToken(ctx);
     if (!record.callback) throw unknown.webhook();
-    const message = ctx.fake.createInteractionMessage(record, body(ctx), ctx.files, false);
+    const message = createInteractionMessage(ctx.fake, record, body(ctx), ctx.files, false);
     record.followUpIds.push(message.id);
     return ctx.query.get("wait") === "false" ? noContent() : ok(message);
   },

@@ -1,9 +1,9 @@
 import { EventEmitter } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ErrorObject } from "ajv/dist/2020.js";
-import { handleControl } from "./control.ts";
 import { Gateway } from "./gateway.ts";
+import { handleHttp } from "./http.ts";
 import {
   type ActorOptions,
   type AttachmentInput,
@@ -24,17 +24,9 @@ import {
   type SelectOptions,
   type SlashCommandOptions,
 } from "./interactions.ts";
-import { applyMessageEdit, buildMessage, type UploadedFile } from "./messages.ts";
+import { buildMessage } from "./messages.ts";
 import { type BucketRule, type FailRule, RateLimiter } from "./ratelimit.ts";
-import {
-  type Handler,
-  HttpError,
-  normalizeOverwrite,
-  postMessage,
-  type RouteContext,
-  routes,
-  unknown,
-} from "./routes.ts";
+import { normalizeOverwrite, postMessage, routes } from "./routes.ts";
 import { snowflake } from "./snowflake.ts";
 import { type DiscordSpec, loadSpec } from "./spec.ts";
 import { type GuildSeed, type GuildState, makeMember, makeRole, Store } from "./state.ts";
@@ -118,39 +110,6 @@ export interface ResponseViolation {
   errors: ErrorObject[];
 }
 
-const JSON_HEADERS = { "Content-Type": "application/json" };
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-/** Discord's nested error shape for 50035 Invalid Form Body, from ajv errors. */
-export function discordFormErrors(errors: ErrorObject[]): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const e of errors) {
-    const parts = e.instancePath.split("/").filter(Boolean);
-    if (e.keyword === "required")
-      parts.push(String((e.params as { missingProperty?: string }).missingProperty));
-    let node = root;
-    for (const p of parts) {
-      node[p] ??= {};
-      node = node[p] as Record<string, unknown>;
-    }
-    node._errors ??= [];
-    const list = node._errors as Array<{ code: string; message: string }>;
-    list.push({
-      code: e.keyword === "required" ? "BASE_TYPE_REQUIRED" : `BASE_TYPE_${e.keyword.toUpperCase()}`,
-      message: e.message ?? e.keyword,
-    });
-  }
-  return root;
-}
-
 /**
  * A local Discord: HTTP API on /api/v10, gateway over WebSocket, in-memory guild
  * state, spec referee, rate limits, and helpers to act as users. Create it with
@@ -178,7 +137,7 @@ export class FakeDiscord implements InteractionHost {
   readonly interactionMessages = new Map<string, ApiMessage>();
   /** Emits "change" after every answered request and every gateway dispatch. */
   readonly events = new EventEmitter();
-  private readonly options: FakeDiscordOptions;
+  readonly options: FakeDiscordOptions;
   private readonly server: Server;
   private port = 0;
   private requestCounter = 0;
@@ -200,13 +159,19 @@ export class FakeDiscord implements InteractionHost {
     this.events.setMaxListeners(0);
     this.gateway = new Gateway({ store: this.store, token: this.token, gatewayUrl: () => this.gatewayUrl });
     this.server = createServer((req, res) => {
-      this.onRequest(req, res).catch((error: unknown) => {
-        if (!res.headersSent) res.writeHead(500, JSON_HEADERS);
+      handleHttp(this, req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
         res.end(JSON.stringify({ message: `fake-discord internal error: ${String(error)}`, code: 0 }));
       });
     });
     this.server.keepAliveTimeout = 1_000;
     this.server.on("upgrade", (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
+  }
+
+  /** A new id for a recorded request. */
+  nextRequestId(): number {
+    this.requestCounter += 1;
+    return this.requestCounter;
   }
 
   /** Starts listening on 127.0.0.1 (port 0 = ephemeral). */
@@ -776,376 +741,6 @@ export class FakeDiscord implements InteractionHost {
     const handle = this.dispatchInteraction(payload);
     if (from) handle.record.triggeringInteractionId = from.id;
     return handle;
-  }
-
-  /** The `interaction_metadata` of messages created by an interaction. */
-  private interactionMetadata(record: InteractionRecord): Record<string, unknown> {
-    const payload = record.payload;
-    const user = ((payload.member as { user?: ApiUser } | undefined)?.user ?? payload.user) as ApiUser;
-    const metadata: Record<string, unknown> = {
-      id: record.id,
-      type: record.type,
-      user,
-      authorizing_integration_owners: payload.authorizing_integration_owners,
-    };
-    if (record.type === InteractionType.ApplicationCommand)
-      metadata.name = (payload.data as { name?: string }).name;
-    if (record.type === InteractionType.MessageComponent) {
-      metadata.interacted_message_id = (payload.message as ApiMessage).id;
-    }
-    if (record.type === InteractionType.ModalSubmit) {
-      const trigger = record.triggeringInteractionId
-        ? this.interactions.get(record.triggeringInteractionId)
-        : undefined;
-      metadata.triggering_interaction_metadata = trigger
-        ? this.interactionMetadata(trigger)
-        : {
-            id: snowflake(),
-            type: InteractionType.ApplicationCommand,
-            user,
-            authorizing_integration_owners: {},
-          };
-    }
-    return metadata;
-  }
-
-  /** Builds an interaction-produced message (response or follow-up) and stores it. */
-  createInteractionMessage(
-    record: InteractionRecord,
-    body: Record<string, unknown>,
-    files: UploadedFile[],
-    original: boolean,
-  ): ApiMessage {
-    const payload = record.payload;
-    const data = payload.data as Record<string, unknown>;
-    const metadata = this.interactionMetadata(record);
-    if (!original && record.originalMessageId)
-      metadata.original_response_message_id = record.originalMessageId;
-    const commandType = record.type === InteractionType.ApplicationCommand ? (data.type === 1 ? 20 : 23) : 0;
-    const message = buildMessage(this.store, {
-      channelId: payload.channel_id as string,
-      guildId: payload.guild_id as string | undefined,
-      author: this.store.bot,
-      body,
-      files,
-      type: original ? commandType : 0,
-      webhookId: this.store.applicationId,
-      applicationId: this.store.applicationId,
-      interactionMetadata: metadata,
-      baseUrl: this.baseUrl,
-    });
-    this.interactionMessages.set(message.id, message);
-    postMessage(this, message);
-    return message;
-  }
-
-  /** POST /interactions/{id}/{token}/callback */
-  handleCallback(ctx: RouteContext): { status: number; body?: unknown } {
-    const record = this.interactions.get(ctx.params.interaction_id ?? "");
-    if (!record || record.token !== ctx.params.interaction_token) throw unknown.interaction();
-    const fail = (error: HttpError) => {
-      record.errors.push({
-        route: "callback",
-        status: error.status,
-        code: error.code,
-        message: error.message,
-      });
-      return error;
-    };
-    if (record.callback) throw fail(new HttpError(400, 40060, "Interaction has already been acknowledged."));
-    if (
-      record.dispatchedAt !== undefined &&
-      ctx.receivedAt - record.dispatchedAt > this.interactionTimeoutMs
-    ) {
-      throw fail(unknown.interaction());
-    }
-    const b = (ctx.body ?? {}) as Record<string, unknown>;
-    const type = Number(b.type);
-    const data = b.data as Record<string, unknown> | undefined;
-    record.callback = { type, data, at: ctx.receivedAt };
-    record.callbackAt = ctx.receivedAt;
-    let message: ApiMessage | undefined;
-    const componentMessage = record.payload.message as ApiMessage | undefined;
-    switch (type) {
-      case CallbackType.ChannelMessageWithSource:
-        message = this.createInteractionMessage(record, data ?? {}, ctx.files, true);
-        record.originalMessageId = message.id;
-        break;
-      case CallbackType.DeferredChannelMessageWithSource:
-        message = this.createInteractionMessage(
-          record,
-          { flags: ((data?.flags as number) ?? 0) | 128 },
-          [],
-          true,
-        );
-        record.originalMessageId = message.id;
-        break;
-      case CallbackType.DeferredUpdateMessage:
-        if (componentMessage) record.originalMessageId = componentMessage.id;
-        break;
-      case CallbackType.UpdateMessage:
-        if (componentMessage) {
-          message = this.findInteractionMessage(componentMessage.id);
-          if (message) {
-            applyMessageEdit(this.store, this.baseUrl, message, data ?? {}, ctx.files);
-            record.originalMessageId = message.id;
-            record.originalEdits += 1;
-            if (!(message.flags & 64)) this.gateway.dispatch("MESSAGE_UPDATE", { ...message });
-          }
-        }
-        break;
-      default:
-        break;
-    }
-    if (ctx.query.get("with_response") !== "true") return { status: 204 };
-    const interaction: Record<string, unknown> = { id: record.id, type: record.type };
-    if (message) {
-      interaction.response_message_id = message.id;
-      interaction.response_message_loading = Boolean(message.flags & 128);
-      interaction.response_message_ephemeral = Boolean(message.flags & 64);
-    }
-    return { status: 200, body: { interaction, ...(message ? { resource: { type, message } } : {}) } };
-  }
-
-  // ------------------------------------------------------------------ HTTP
-
-  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-    if (status === 204 || body === undefined) {
-      res.writeHead(status, headers);
-      res.end();
-    } else {
-      res.writeHead(status, { ...JSON_HEADERS, ...headers });
-      res.end(JSON.stringify(body));
-    }
-  }
-
-  private async parseBody(
-    contentType: string,
-    raw: Buffer,
-  ): Promise<{ body: unknown; files: UploadedFile[]; invalid?: boolean }> {
-    if (raw.length === 0) return { body: undefined, files: [] };
-    if (contentType.startsWith("multipart/form-data")) {
-      const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
-      const files: UploadedFile[] = [];
-      let body: unknown;
-      for (const [field, value] of form.entries()) {
-        if (typeof value === "string") {
-          if (field === "payload_json") body = JSON.parse(value);
-        } else {
-          files.push({
-            field,
-            filename: value.name,
-            contentType: value.type || "application/octet-stream",
-            data: Buffer.from(await value.arrayBuffer()),
-          });
-        }
-      }
-      return { body, files };
-    }
-    try {
-      return { body: JSON.parse(raw.toString("utf8")), files: [] };
-    } catch {
-      return { body: raw.toString("utf8"), files: [], invalid: true };
-    }
-  }
-
-  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const receivedAt = performance.now();
-    const method = (req.method ?? "GET").toUpperCase();
-    const url = new URL(req.url ?? "/", this.baseUrl);
-    const raw = await readBody(req);
-    if (url.pathname.startsWith("/_fake/")) {
-      const out = await handleControl(this, method, url, raw);
-      this.send(res, out.status, out.body);
-      return;
-    }
-    if (method === "GET" && url.pathname.startsWith("/attachments/")) {
-      const id = url.pathname.split("/")[3] ?? "";
-      const file = this.store.files.get(id);
-      if (!file) this.send(res, 404, { message: "404: Not Found", code: 0 });
-      else {
-        res.writeHead(200, { "Content-Type": file.contentType, "Content-Length": String(file.data.length) });
-        res.end(file.data);
-      }
-      return;
-    }
-
-    const prefix = "/api/v10";
-    const rawPath = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
-    let path: string;
-    try {
-      path = rawPath.split("/").map(decodeURIComponent).join("/");
-    } catch {
-      path = rawPath;
-    }
-    const match = url.pathname.startsWith(`${prefix}/`) ? this.spec?.match(method, path) : undefined;
-    const template = match?.template ?? (this.spec ? null : path);
-    const parsed = await this.parseBody(String(req.headers["content-type"] ?? ""), raw);
-    const record: RecordedRequest = {
-      id: ++this.requestCounter,
-      method,
-      route: `${method} ${template ?? path}`,
-      template,
-      path,
-      params: match?.params ?? {},
-      query: Object.fromEntries(url.searchParams),
-      body: parsed.body,
-      files: parsed.files.map((f) => ({
-        field: f.field,
-        filename: f.filename,
-        size: f.data.length,
-        contentType: f.contentType,
-      })),
-      authorized: req.headers.authorization === `Bot ${this.token}`,
-      status: 0,
-      response: undefined,
-      receivedAt,
-      answeredAt: 0,
-    };
-    if (typeof req.headers["x-audit-log-reason"] === "string") {
-      record.auditLogReason = decodeURIComponent(req.headers["x-audit-log-reason"]);
-    }
-    this.requests.push(record);
-
-    const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      record.status = status;
-      record.response = body;
-      this.send(res, status, status === 204 ? undefined : body, headers);
-      record.answeredAt = performance.now();
-      this.changed();
-    };
-
-    // Unknown routes: 404 at once, and a violation when the spec does not have the path.
-    if (!url.pathname.startsWith(`${prefix}/`) || (this.spec && !match)) {
-      this.violations.push({
-        kind: "not-in-spec",
-        method,
-        path,
-        route: record.route,
-        body: parsed.body,
-        errors: [],
-      });
-      answer(404, { message: "404: Not Found", code: 0 });
-      return;
-    }
-    if (this.spec && match && !match.operation) {
-      this.violations.push({
-        kind: "method-not-in-spec",
-        method,
-        path,
-        route: record.route,
-        body: parsed.body,
-        errors: [],
-      });
-      answer(405, { message: "405: Method Not Allowed", code: 0 });
-      return;
-    }
-    const params = match?.params ?? {};
-    const needsBot = template
-      ? !template.startsWith("/interactions/") &&
-        !template.startsWith("/webhooks/{webhook_id}/{webhook_token}")
-      : true;
-    if (needsBot && !record.authorized) {
-      answer(401, { message: "401: Unauthorized", code: 0 });
-      return;
-    }
-
-    const failure = this.limiter.takeFailure(record.route);
-    if (failure) {
-      if (failure.status === 429) {
-        const retryAfter = failure.retryAfter ?? 0.05;
-        const scope = failure.scope ?? "user";
-        answer(
-          429,
-          failure.body ?? {
-            message: "You are being rate limited.",
-            retry_after: retryAfter,
-            global: scope === "global",
-          },
-          {
-            "Retry-After": String(retryAfter),
-            "X-RateLimit-Scope": scope,
-            ...(scope === "global" ? { "X-RateLimit-Global": "true" } : {}),
-          },
-        );
-      } else {
-        answer(failure.status, failure.body ?? { message: `${failure.status}: Scripted failure`, code: 0 });
-      }
-      return;
-    }
-
-    const exemptFromGlobal = !needsBot;
-    const decision = this.limiter.check(record.route, params, exemptFromGlobal);
-    if (decision.limited) {
-      const { retryAfter, global, scope } = decision.limited;
-      answer(
-        429,
-        {
-          message: "You are being rate limited.",
-          retry_after: Number(retryAfter.toFixed(3)),
-          global,
-          code: 0,
-        },
-        { ...decision.headers, "Retry-After": retryAfter.toFixed(3), "X-RateLimit-Scope": scope },
-      );
-      return;
-    }
-
-    if (parsed.invalid) {
-      answer(400, { message: "The request body contains invalid JSON.", code: 50109 }, decision.headers);
-      return;
-    }
-    if (this.spec && template) {
-      const errors = this.spec.validateRequest(method, template, parsed.body);
-      if (errors) {
-        this.violations.push({
-          kind: "request-body",
-          method,
-          path,
-          route: record.route,
-          body: parsed.body,
-          errors,
-        });
-        if (this.options.rejectInvalid !== false) {
-          answer(
-            400,
-            { code: 50035, message: "Invalid Form Body", errors: discordFormErrors(errors) },
-            decision.headers,
-          );
-          return;
-        }
-      }
-    }
-
-    const handler: Handler | undefined = routes[record.route];
-    if (!handler) {
-      this.unhandled.push(record);
-      answer(404, { message: "404: Not Found", code: 0 }, decision.headers);
-      return;
-    }
-    let status: number;
-    let body: unknown;
-    try {
-      const out = await handler({
-        fake: this,
-        params,
-        query: url.searchParams,
-        body: parsed.body,
-        files: parsed.files,
-        receivedAt,
-      });
-      status = out.status;
-      body = out.body;
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      status = error.status;
-      body = { message: error.message, code: error.code };
-    }
-    if (this.options.validateResponses && this.spec && template && status < 300 && body !== undefined) {
-      const errors = this.spec.validateResponse(method, template, status, body);
-      if (errors) this.responseViolations.push({ route: record.route, status, body, errors });
-    }
-    answer(status, body, decision.headers);
   }
 
   /** Closes the HTTP server, every socket and the gateway. Safe to call twice. */
