@@ -150,7 +150,9 @@ async function temporaryDatabase(): Promise<{ db: Database; remove: () => Promis
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const temporary = options.db === true ? await temporaryDatabase() : undefined;
   const db = temporary?.db ?? (options.db === true ? undefined : options.db);
-  const fake = await startFakeDiscord(options.fake);
+  // Validators compile up front: compiled lazily, the first interaction's checks can take longer
+  // than Discord's 3 s answer window and make the first test of a file flaky.
+  const fake = await startFakeDiscord({ precompileValidators: true, ...options.fake });
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger("debug", {
     write(line: string) {
