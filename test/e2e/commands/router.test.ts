@@ -23,51 +23,38 @@ import { t } from "../../../src/i18n/translate.ts";
 import { startTestBot, type TestBot } from "../../support/bot.ts";
 import { CallbackType } from "../../support/fake-discord/index.ts";
 
-const guildOnly = { contexts: [InteractionContextType.Guild], default_member_permissions: null } as const;
+/** A guild-only test command without options. */
+function plainCommand<const Name extends string>(name: Name, description: string) {
+  return {
+    name,
+    description,
+    contexts: [InteractionContextType.Guild],
+    default_member_permissions: null,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+}
 
-const boom = defineCommand(
-  {
-    name: "boom",
-    description: "Throws",
-    ...guildOnly,
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  {
-    access: "anyone",
-    async run() {
-      throw new Error('PrismaClientKnownRequestError: SELECT "token" FROM "secret" at /work/main/src/x.ts:1');
-    },
+const boom = defineCommand(plainCommand("boom", "Throws"), {
+  access: "anyone",
+  async run() {
+    throw new Error('PrismaClientKnownRequestError: SELECT "token" FROM "secret" at /work/main/src/x.ts:1');
   },
-);
+});
 
-const slow = defineCommand(
-  {
-    name: "slow",
-    description: "Takes a while",
-    ...guildOnly,
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  {
-    access: "anyone",
-    async run({ respond }) {
-      await sleep(500);
-      await respond.reply("done");
-    },
+const slow = defineCommand(plainCommand("slow", "Takes a while"), {
+  access: "anyone",
+  async run({ respond }) {
+    await sleep(500);
+    await respond.reply("done");
   },
-);
+});
 
-const channel = defineCommand(
-  {
-    name: "channel",
-    description: "Creates a channel",
-    ...guildOnly,
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  {
-    access: "anyone",
-    async run({ interaction, respond }) {
-      await interaction.guild?.channels.create({ name: "project-x", type: ChannelType.GuildText });
-      await respond.reply("created");
-    },
+const channel = defineCommand(plainCommand("channel", "Creates a channel"), {
+  access: "anyone",
+  async run({ interaction, respond }) {
+    await interaction.guild?.channels.create({ name: "project-x", type: ChannelType.GuildText });
+    await respond.reply("created");
   },
-);
+});
 
 const admin = defineCommand(
   {
@@ -129,11 +116,7 @@ const pingButton = defineButton(pingId, {
   },
 });
 const panel = defineCommand(
-  {
-    name: "panel",
-    description: "Posts a button",
-    ...guildOnly,
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  plainCommand("panel", "Posts a button"),
   {
     access: "anyone",
     visibility: "public",
@@ -164,11 +147,7 @@ const feedbackModal = defineModal(feedbackId, {
   },
 });
 const feedback = defineCommand(
-  {
-    name: "feedback",
-    description: "Opens a form",
-    ...guildOnly,
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  plainCommand("feedback", "Opens a form"),
   {
     access: "member",
     defer: "never",
