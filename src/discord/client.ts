@@ -1,5 +1,13 @@
 import { once } from "node:events";
-import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Options } from "discord.js";
+import {
+  Client,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  Options,
+} from "discord.js";
 import type { Config } from "../config/env.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Router } from "./router.ts";
@@ -60,14 +68,33 @@ export function createDiscordClient(config: Config): Client {
   });
 }
 
+/** The link between the client and the router, as returned by {@link attachRouter}. */
+export interface AttachedRouter {
+  /** Stops taking new interactions and resolves once those already being handled are answered. */
+  drain(): Promise<void>;
+}
+
 /**
  * Sends every interaction to the router. The router never throws; the catch is a last guard so an
- * event handler can never become an unhandled rejection.
+ * event handler can never become an unhandled rejection. On shutdown, `drain()` stops new
+ * interactions (Discord shows those users its own "did not respond" notice) and waits for the rest.
  */
-export function attachRouter(client: Client, router: Router, logger: Logger): void {
-  client.on(Events.InteractionCreate, (interaction) => {
-    router.handle(interaction).catch((error: unknown) => logger.error({ err: error }, "router failed"));
-  });
+export function attachRouter(client: Client, router: Router, logger: Logger): AttachedRouter {
+  const inFlight = new Set<Promise<void>>();
+  const listener = (interaction: Interaction) => {
+    const handling = router
+      .handle(interaction)
+      .catch((error: unknown) => logger.error({ err: error }, "router failed"))
+      .finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
+  };
+  client.on(Events.InteractionCreate, listener);
+  return {
+    async drain() {
+      client.off(Events.InteractionCreate, listener);
+      await Promise.allSettled([...inFlight]);
+    },
+  };
 }
 
 /** Login failed for a reason an operator can fix; `message` is one line. */
