@@ -73,6 +73,22 @@ export async function checkDrift(options: DriftOptions = {}): Promise<DriftRepor
     }
   }
 
+  /** The diff; a replay failure (a migration that does not apply) is reported as a problem. */
+  const replay = async (
+    provider: DatabaseProvider,
+    at: string,
+    server: string | undefined,
+  ): Promise<string> => {
+    try {
+      return await unmigratedChanges(provider, at, server);
+    } catch (error) {
+      const message =
+        error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
+      problems.push(`${provider}: replaying the migrations failed: ${message.trim()}`);
+      return "";
+    }
+  };
+
   const sqliteNames = await migrationNames(providerLayout("sqlite", root).migrationsDir);
   const pgNames = await migrationNames(pgLayout.migrationsDir);
   const onlySqlite = sqliteNames.filter((name) => !pgNames.includes(name));
@@ -84,7 +100,7 @@ export async function checkDrift(options: DriftOptions = {}): Promise<DriftRepor
     );
   }
 
-  const sqliteDiff = await unmigratedChanges("sqlite", root, undefined);
+  const sqliteDiff = await replay("sqlite", root, undefined);
   if (sqliteDiff !== "") {
     problems.push(
       `SQLite: the migrations do not produce prisma/schema.prisma; ${FIX_MIGRATION}. Missing:\n${sqliteDiff}`,
@@ -95,7 +111,7 @@ export async function checkDrift(options: DriftOptions = {}): Promise<DriftRepor
       "PostgreSQL migration history not replayed: set SHADOW_DATABASE_URL (or DATABASE_URL) to a postgresql:// URL",
     );
   } else {
-    const pgDiff = await unmigratedChanges("postgresql", root, options.pgServerUrl);
+    const pgDiff = await replay("postgresql", root, options.pgServerUrl);
     if (pgDiff !== "") {
       problems.push(
         `PostgreSQL: the migrations do not produce prisma/postgresql/schema.prisma; ${FIX_MIGRATION}. Missing:\n${pgDiff}`,

@@ -84,12 +84,13 @@ export function loadSchemaEngineRuntime(): Promise<SchemaEngineRuntime> {
   return runtimePromise;
 }
 
-const MULTIPLE_STATEMENTS = /more than one statement/i;
+/** better-sqlite3's refusals of SQL that is not exactly one statement (several, or only comments). */
+const NOT_ONE_STATEMENT = /more than one statement|contains no statements/i;
 
 /**
  * A plain-object view of `adapter` for the engine, closing it at most once.
- * WORKAROUND 1: on SQLite, parameterless multi-statement SQL that `executeRaw` refuses is sent to
- * `executeScript` instead.
+ * WORKAROUND 1: on SQLite, parameterless SQL that `executeRaw` refuses because it is not exactly
+ * one statement (a whole migration, or a comment-only draft migration) goes to `executeScript`.
  */
 function forEngine(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const sqlite = adapter.provider === "sqlite";
@@ -106,7 +107,7 @@ function forEngine(adapter: SqlDriverAdapter): SqlDriverAdapter {
           sqlite &&
           query.args.length === 0 &&
           error instanceof Error &&
-          MULTIPLE_STATEMENTS.test(error.message)
+          NOT_ONE_STATEMENT.test(error.message)
         ) {
           await adapter.executeScript(query.sql);
           return 0;
