@@ -28,6 +28,14 @@ const messages = {
   "programme.mode.internship": "Internship",
   "programme.mode.hackathon": "Hackathon",
 
+  "milestone.announcement": "📣 **{title}** ({kind})\n{at} ({relative})",
+  "milestone.kind.kickoff": "Kick-off",
+  "milestone.kind.midpoint": "Mid-point review",
+  "milestone.kind.submission_deadline": "Submission deadline",
+  "milestone.kind.presentation": "Results presentation",
+  "milestone.kind.debrief": "Debrief",
+  "milestone.kind.custom": "Notice",
+
   "error.unexpected":
     "Sorry, something went wrong on our side. Please tell an organiser and quote error ID `{errorId}`.",
   "error.guildOnly": "This command only works inside a server. Please run it in the programme's server.",

@@ -28,6 +28,14 @@ export const ja = {
   "programme.mode.internship": "インターンシップ",
   "programme.mode.hackathon": "ハッカソン",
 
+  "milestone.announcement": "📣 **{title}**（{kind}）\n{at}（{relative}）",
+  "milestone.kind.kickoff": "キックオフ",
+  "milestone.kind.midpoint": "中間レビュー",
+  "milestone.kind.submission_deadline": "提出締切",
+  "milestone.kind.presentation": "成果発表会",
+  "milestone.kind.debrief": "振り返り",
+  "milestone.kind.custom": "お知らせ",
+
   "error.unexpected":
     "申し訳ありません、こちら側で問題が発生しました。運営にエラー ID `{errorId}` をお伝えください。",
   "error.guildOnly": "このコマンドはサーバー内でのみ使えます。プログラムのサーバーで実行してください。",

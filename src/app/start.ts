@@ -1,0 +1,182 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Client } from "discord.js";
+import { commands } from "../../commands/index.ts";
+import type { Config } from "../config/env.ts";
+import { createDatabase } from "../db/client.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { attachRouter, createDiscordClient, loginDiscord } from "../discord/client.ts";
+import { createDatabaseAccessPolicy } from "../discord/database-access.ts";
+import { createRouter } from "../discord/router.ts";
+import { jobHandlers } from "../jobs/handlers.ts";
+import { createQueues } from "../jobs/queues.ts";
+import { createWorkers } from "../jobs/workers.ts";
+import { type OpsServer, startOpsServer } from "../observability/http.ts";
+import type { Logger } from "../observability/logger.ts";
+import { createMetrics } from "../observability/metrics.ts";
+import { connectRedis } from "../redis/connection.ts";
+import { startLocalRedis } from "../redis/local-server.ts";
+import type { AppContext, DependencyStatus } from "./context.ts";
+import { VERSION } from "./version.ts";
+
+/** A started bot. `stop()` closes everything in order and is safe to call twice. */
+export interface RunningApp {
+  ctx: AppContext;
+  client: Client;
+  ops: OpsServer | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Shutdown order: stop serving operators and taking interactions, let jobs finish, then close
+ * the queues, Redis, the database, and last the Discord connection (jobs and in-flight
+ * interactions may still post to Discord until then).
+ */
+const CLOSE_ORDER = [
+  "ops endpoint",
+  "interactions",
+  "workers",
+  "queues",
+  "redis",
+  "local redis-server",
+  "database",
+  "discord",
+] as const;
+
+interface Closer {
+  name: (typeof CLOSE_ORDER)[number];
+  close: () => Promise<unknown>;
+}
+
+/**
+ * The composition root: config → data dir → database (migrated) → Redis → queues and workers →
+ * metrics endpoint → Discord client → login. Each started part registers how to close it;
+ * if a later step fails, what was started is closed again before the error propagates.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const closers: Closer[] = [];
+  const closeAll = async () => {
+    const ordered = closers
+      .splice(0)
+      .sort((a, b) => CLOSE_ORDER.indexOf(a.name) - CLOSE_ORDER.indexOf(b.name));
+    for (const closer of ordered) {
+      try {
+        await closer.close();
+        logger.debug({ part: closer.name }, "closed");
+      } catch (error) {
+        logger.warn({ err: error, part: closer.name }, "error while closing");
+      }
+    }
+  };
+
+  try {
+    await mkdir(path.resolve(config.dataDir), { recursive: true });
+
+    const migrated = await migrateDatabase(config.database.url, {
+      log: (line) => logger.debug({ engine: line }, "schema engine"),
+    });
+    logger.info({ provider: config.database.provider, applied: migrated.applied }, "database migrated");
+    const db = await createDatabase(config.database.url);
+    closers.push({ name: "database", close: () => db.$disconnect() });
+
+    let redisUrl = config.redis.url;
+    if (!redisUrl) {
+      const local = await startLocalRedis({ bin: config.redis.serverBin, dataDir: config.dataDir, logger });
+      closers.push({ name: "local redis-server", close: () => local.stop() });
+      redisUrl = local.url;
+    }
+    const redis = await connectRedis(redisUrl);
+    redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+    closers.push({ name: "redis", close: () => redis.quit() });
+
+    const queues = createQueues(redis);
+    closers.push({ name: "queues", close: () => queues.close() });
+    const metrics = createMetrics(() => queues.depths());
+
+    const ctx: AppContext = {
+      config,
+      logger,
+      db,
+      redis,
+      queues,
+      metrics,
+      now: () => new Date(),
+      startedAt: new Date(),
+      version: VERSION,
+      async checkDependencies() {
+        const probe = async (check: () => Promise<unknown>): Promise<DependencyStatus> => {
+          try {
+            await withTimeout(check(), 2_000);
+            return "ok";
+          } catch {
+            // A failed probe is the answer itself: the dependency is down.
+            return "down";
+          }
+        };
+        const [database, redisStatus] = await Promise.all([
+          probe(() => db.$queryRawUnsafe("SELECT 1")),
+          probe(() => redis.ping()),
+        ]);
+        return { database, redis: redisStatus };
+      },
+    };
+
+    const client = createDiscordClient(config);
+    closers.push({ name: "discord", close: () => client.destroy() });
+
+    const workers = createWorkers({
+      connection: redis,
+      handlers: jobHandlers(ctx, client.rest),
+      logger,
+      metrics,
+    });
+    closers.push({ name: "workers", close: () => workers.close() });
+    const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
+    const interactions = attachRouter(client, router, logger);
+    closers.push({ name: "interactions", close: () => interactions.drain() });
+
+    let ops: OpsServer | undefined;
+    if (config.http.port >= 0) {
+      ops = await startOpsServer({
+        host: config.http.host,
+        port: config.http.port,
+        metrics,
+        logger,
+        health: async () => {
+          const deps = await ctx.checkDependencies();
+          const discord = client.isReady() ? "ok" : "down";
+          return { ok: deps.database === "ok" && deps.redis === "ok" && discord === "ok", ...deps, discord };
+        },
+      });
+      const server = ops;
+      closers.push({ name: "ops endpoint", close: () => server.close() });
+    }
+
+    await loginDiscord(client, config.discord.token);
+    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, version: VERSION }, "ready");
+
+    let stopping: Promise<void> | undefined;
+    return {
+      ctx,
+      client,
+      ops,
+      stop: () => {
+        stopping ??= closeAll();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,9 @@
+import type { REST } from "discord.js";
+import type { AppContext } from "../app/context.ts";
+import { announceMilestoneHandler } from "./milestones.ts";
+import type { JobHandler } from "./workers.ts";
+
+/** Every job handler the bot's workers run; one per job in `JOBS`. */
+export function jobHandlers(ctx: AppContext, rest: REST): JobHandler[] {
+  return [announceMilestoneHandler(ctx, rest)];
+}

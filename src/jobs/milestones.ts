@@ -1,0 +1,64 @@
+import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
+import type { AppContext } from "../app/context.ts";
+import { createProgrammeRepository } from "../db/repositories/programmes.ts";
+import { discordTimestamp } from "../i18n/time.ts";
+import { t } from "../i18n/translate.ts";
+import { JOBS } from "./definitions.ts";
+import { done, giveUp, retryLater } from "./outcome.ts";
+import { handleJob } from "./workers.ts";
+
+/** Logical key of the announcements channel in a programme's Discord resources. */
+export const ANNOUNCEMENTS_CHANNEL_KEY = "channel:announcements";
+
+/** A milestone whose time moved later than this past the job's firing is left to its newer job. */
+const RESCHEDULED_SLACK_MS = 60_000;
+
+/** Discord errors that no retry can fix: the channel is gone or the bot may not post there. */
+const PERMANENT_DISCORD_ERRORS = new Set<number | string>([
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+]);
+
+/**
+ * Announces a programme milestone (kick-off, mid-point review, deadline, presentation, debrief)
+ * in the programme's announcements channel, in the programme's language. Idempotent: an
+ * announced milestone is never posted again, and a job that fires for a milestone since moved
+ * later does nothing (the reschedule added a new job).
+ */
+export function announceMilestoneHandler(ctx: AppContext, rest: REST) {
+  return handleJob(JOBS.announceMilestone, async ({ programmeId, milestoneId }) => {
+    const programmes = createProgrammeRepository(ctx.db);
+    const programme = await programmes.get(programmeId);
+    const milestone =
+      programme && (await programmes.milestones(programmeId)).find((m) => m.id === milestoneId);
+    if (!programme || !milestone) return giveUp("the programme or milestone no longer exists");
+    if (milestone.announcedAt) return done("already announced");
+    if (milestone.at.getTime() > ctx.now().getTime() + RESCHEDULED_SLACK_MS) {
+      return done("the milestone moved later; its newer job will announce it");
+    }
+    const channel = await programmes.discordResource(programmeId, ANNOUNCEMENTS_CHANNEL_KEY);
+    if (!channel) return giveUp("the programme has no announcements channel");
+
+    const locale = programme.forcedLocale ?? ctx.config.defaults.locale;
+    const content = t(locale, "milestone.announcement", {
+      title: milestone.title,
+      kind: t(locale, `milestone.kind.${milestone.kind}`),
+      at: discordTimestamp(milestone.at, "F"),
+      relative: discordTimestamp(milestone.at, "R"),
+    });
+    try {
+      await rest.post(Routes.channelMessages(channel.discordId), {
+        body: { content, allowed_mentions: { parse: [] } },
+      });
+    } catch (error) {
+      if (error instanceof DiscordAPIError && PERMANENT_DISCORD_ERRORS.has(error.code)) {
+        return giveUp(`Discord refused the announcement (${error.code})`);
+      }
+      return retryLater(error instanceof Error ? error.message : String(error));
+    }
+    await programmes.markMilestoneAnnounced(milestoneId, ctx.now());
+    ctx.logger.info({ programmeId, milestoneId, kind: milestone.kind }, "milestone announced");
+    return done();
+  });
+}
