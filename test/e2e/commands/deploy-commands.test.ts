@@ -75,6 +75,7 @@ describe("npm run deploy-commands", () => {
       type: 1,
       name: "old",
       description: "Old",
+      default_member_permissions: null,
     });
     const result = await deploy(fake, ["--guild", fake.guild.id]);
     expect(result.stdout).toContain("- /old (removed)");
