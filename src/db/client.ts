@@ -16,12 +16,13 @@ import { parseDatabaseUrl } from "./url.ts";
 
 /**
  * The Prisma client type repositories use, whatever the provider: the SQLite client's type.
- * Both clients are generated from the same models; the PostgreSQL API is a superset (e.g.
- * `skipDuplicates`, case-insensitive `mode`, more isolation levels), so code typed against the
- * SQLite client runs unchanged on PostgreSQL. TypeScript cannot compare the two clients' generic
- * methods, so what it can compare is checked below (every model's row type), and
- * test/unit/db/generated-clients.test.ts checks that the generated APIs differ only in those
- * PostgreSQL extras.
+ * Both clients are generated from the same data model (test/unit/db/generated-clients.test.ts
+ * compares their DMMF) and read and write identical rows (checked by tsc below). Their query
+ * APIs differ only where PostgreSQL offers more (`skipDuplicates`, `mode: "insensitive"`, more
+ * isolation levels, field references in `in`) and in Json path filters (a string on SQLite, an
+ * array on PostgreSQL): code typed against this type runs on both as long as it avoids Json
+ * path filters. TypeScript cannot compare the clients' generic methods, hence the cast in
+ * {@link createDatabase}.
  */
 export type Database = SqlitePrismaClient;
 
