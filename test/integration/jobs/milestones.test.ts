@@ -1,0 +1,202 @@
+import { REST } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppContext } from "../../../src/app/context.ts";
+import { loadConfig } from "../../../src/config/env.ts";
+import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
+import { JOBS } from "../../../src/jobs/definitions.ts";
+import { ANNOUNCEMENTS_CHANNEL_KEY, announceMilestoneHandler } from "../../../src/jobs/milestones.ts";
+import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
+import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
+import { createLogger } from "../../../src/observability/logger.ts";
+import { createMetrics } from "../../../src/observability/metrics.ts";
+import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
+import { type FakeDiscord, startFakeDiscord } from "../../support/fake-discord/index.ts";
+import { createTestRedis, type TestRedis } from "../../support/redis.ts";
+
+describe("milestone announcements through BullMQ, the database and Discord", () => {
+  let fake: FakeDiscord;
+  let database: TestDatabase;
+  let redis: TestRedis;
+  let queues: Queues;
+  let workers: Workers;
+  let rest: REST;
+  const now = new Date("2026-04-01T00:00:00Z");
+
+  beforeAll(async () => {
+    [fake, database, redis] = await Promise.all([
+      startFakeDiscord(),
+      createTestDatabase(),
+      createTestRedis(),
+    ]);
+    rest = new REST({ api: fake.apiUrl, retries: 0 }).setToken(fake.token);
+    queues = createQueues(redis.redis, redis.prefix);
+    const config = loadConfig({ DISCORD_TOKEN: fake.token, DEFAULT_LOCALE: "ja" });
+    const ctx = {
+      config,
+      logger: createLogger("silent"),
+      db: database.db,
+      redis: redis.redis,
+      queues,
+      metrics: createMetrics(),
+      now: () => now,
+      startedAt: now,
+      version: "test",
+      checkDependencies: async () => ({ database: "ok", redis: "ok" }),
+    } satisfies AppContext;
+    workers = createWorkers({
+      connection: redis.redis,
+      prefix: redis.prefix,
+      logger: ctx.logger,
+      handlers: [announceMilestoneHandler(ctx, rest)],
+    });
+  });
+
+  afterAll(async () => {
+    await workers?.close();
+    await queues?.close();
+    rest?.clearHashSweeper();
+    rest?.clearHandlerSweeper();
+    await Promise.all([redis?.cleanup(), database?.cleanup(), fake?.close()]);
+  });
+
+  async function programmeWithAnnouncements(name: string, forcedLocale: "ja" | "en" | null = null) {
+    const programmes = createProgrammeRepository(database.db);
+    const programme = await programmes.create({
+      guildId: fake.guild.id,
+      name,
+      mode: "internship",
+      startsAt: new Date("2026-04-01T00:00:00Z"),
+      endsAt: new Date("2026-06-30T00:00:00Z"),
+      createdByUserId: "1",
+      forcedLocale,
+    });
+    const channel = fake.channel("announcements");
+    await programmes.saveDiscordResource(programme.id, {
+      key: ANNOUNCEMENTS_CHANNEL_KEY,
+      discordId: channel.id,
+      kind: "announcement_channel",
+    });
+    return { programmes, programme, channel };
+  }
+
+  async function settle(jobId: string) {
+    const queue = queues.byName.get(JOBS.announceMilestone.queue)!;
+    for (let i = 0; i < 200; i++) {
+      const state = await (await queue.getJob(jobId))?.getState();
+      if (state === "completed" || state === "failed") return { state, job: (await queue.getJob(jobId))! };
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error("job did not settle");
+  }
+
+  it("GIVEN a due milestone THEN it is announced once in the announcements channel, in the programme's language", async () => {
+    const { programmes, programme, channel } = await programmeWithAnnouncements("Spring cohort", "en");
+    const milestone = await programmes.addMilestone(programme.id, {
+      kind: "kickoff",
+      title: "Kick-off meeting",
+      at: now,
+    });
+    const payload = { programmeId: programme.id, milestoneId: milestone.id };
+    const { state } = await settle(
+      await queues.add(JOBS.announceMilestone, payload, { jobId: `ms-${milestone.id}` }),
+    );
+    expect(state).toBe("completed");
+
+    const posted = fake.messages(channel.id).filter((m) => m.content.includes("Kick-off meeting"));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.content).toBe(
+      `📣 **Kick-off meeting** (Kick-off)\n<t:${now.getTime() / 1000}:F> (<t:${now.getTime() / 1000}:R>)`,
+    );
+    expect((await programmes.milestones(programme.id))[0]?.announcedAt).toEqual(now);
+
+    // A second job for the same milestone (e.g. a retry after a crash) posts nothing more.
+    const { state: again } = await settle(
+      await queues.add(JOBS.announceMilestone, payload, { jobId: `ms-${milestone.id}-again` }),
+    );
+    expect(again).toBe("completed");
+    expect(fake.messages(channel.id).filter((m) => m.content.includes("Kick-off meeting"))).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("GIVEN no forced locale THEN the announcement uses the default locale (ja)", async () => {
+    const { programmes, programme, channel } = await programmeWithAnnouncements("秋期");
+    const milestone = await programmes.addMilestone(programme.id, {
+      kind: "submission_deadline",
+      title: "提出",
+      at: now,
+    });
+    await settle(
+      await queues.add(
+        JOBS.announceMilestone,
+        { programmeId: programme.id, milestoneId: milestone.id },
+        { jobId: `ja-${milestone.id}` },
+      ),
+    );
+    expect(fake.messages(channel.id).some((m) => m.content.startsWith("📣 **提出**（提出締切）"))).toBe(true);
+  });
+
+  it("GIVEN a milestone moved later than the job THEN the stale job does nothing", async () => {
+    const { programmes, programme, channel } = await programmeWithAnnouncements("Moved");
+    const later = new Date(now.getTime() + 7 * 24 * 3600 * 1000);
+    const milestone = await programmes.addMilestone(programme.id, {
+      kind: "midpoint",
+      title: "Moved review",
+      at: later,
+    });
+    const { state, job } = await settle(
+      await queues.add(
+        JOBS.announceMilestone,
+        { programmeId: programme.id, milestoneId: milestone.id },
+        { jobId: `stale-${milestone.id}` },
+      ),
+    );
+    expect(state).toBe("completed");
+    expect(job.returnvalue.detail).toMatch(/moved later/);
+    expect(fake.messages(channel.id).some((m) => m.content.includes("Moved review"))).toBe(false);
+  });
+
+  it("GIVEN the channel was deleted in Discord THEN the job gives up without retrying", async () => {
+    const { programmes, programme } = await programmeWithAnnouncements("Deleted channel");
+    await programmes.saveDiscordResource(programme.id, {
+      key: ANNOUNCEMENTS_CHANNEL_KEY,
+      discordId: "999999999999999999",
+      kind: "announcement_channel",
+    });
+    const milestone = await programmes.addMilestone(programme.id, {
+      kind: "debrief",
+      title: "Gone",
+      at: now,
+    });
+    const { state, job } = await settle(
+      await queues.add(
+        JOBS.announceMilestone,
+        { programmeId: programme.id, milestoneId: milestone.id },
+        { jobId: `gone-${milestone.id}` },
+      ),
+    );
+    expect(state).toBe("failed");
+    expect(job.attemptsMade).toBe(1);
+    expect(job.failedReason).toMatch(/Discord refused the announcement \(10003\)/);
+    expect((await programmes.milestones(programme.id))[0]?.announcedAt).toBeNull();
+  });
+
+  it("GIVEN Discord answers 500 once THEN the job retries and announces", async () => {
+    const { programmes, programme, channel } = await programmeWithAnnouncements("Flaky");
+    const milestone = await programmes.addMilestone(programme.id, {
+      kind: "presentation",
+      title: "Demo day",
+      at: now,
+    });
+    fake.failNext({ route: "POST /channels/{channel_id}/messages", status: 500, times: 1 });
+    const { state, job } = await settle(
+      await queues.add(
+        JOBS.announceMilestone,
+        { programmeId: programme.id, milestoneId: milestone.id },
+        { jobId: `flaky-${milestone.id}`, backoff: { type: "fixed", delay: 10 } },
+      ),
+    );
+    expect(state).toBe("completed");
+    expect(job.attemptsMade).toBe(2);
+    expect(fake.messages(channel.id).filter((m) => m.content.includes("Demo day"))).toHaveLength(1);
+  });
+});
