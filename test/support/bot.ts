@@ -15,21 +15,17 @@
  *
  * Callers and programmes: without `db`, access comes from an in-memory {@link MemoryAccess}
  * (`bot.access.openProgramme(...)`, `bot.access.grant(userId, "intern")`). With `db: true` (a fresh
- * migrated SQLite) or a database client, the real database policy is used and `bot.db` is set. Redis is not started: `checkDependencies`
+ * migrated test database) or a database client, the real database policy is used and `bot.db` is set. Redis is not started: `checkDependencies`
  * reports what `dependencies` says, and `ctx.redis` / `ctx.queues` throw if a handler touches them.
  *
  * Logs are captured as parsed JSON lines in `bot.logs` (level debug).
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { REST } from "discord.js";
 import type { Redis } from "ioredis";
 import { commands as productionCommands } from "../../commands/index.ts";
 import type { AppContext, DependencyStatus } from "../../src/app/context.ts";
 import { loadConfig } from "../../src/config/env.ts";
-import { createDatabase, type Database } from "../../src/db/client.ts";
-import { migrateDatabase } from "../../src/db/migrate.ts";
+import type { Database } from "../../src/db/client.ts";
 import type {
   AccessPolicy,
   CallerStanding,
@@ -45,6 +41,7 @@ import { createRouter } from "../../src/discord/router.ts";
 import type { Queues } from "../../src/jobs/queues.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
+import { createTestDatabase } from "./db.ts";
 import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from "./fake-discord/index.ts";
 
 /** An {@link AccessPolicy} kept in memory: one programme per guild, roles per user. */
@@ -103,7 +100,8 @@ export interface TestBotOptions {
   components?: readonly ComponentRoute[];
   /**
    * A database for `ctx.db` and the database access policy: a migrated client, or `true` for a
-   * fresh SQLite file in a temporary directory (removed by `close()`).
+   * fresh one from `createTestDatabase()` (SQLite, or PostgreSQL when DATABASE_URL says so),
+   * removed by `close()`.
    */
   db?: Database | true;
   /** Overrides the access policy (default: database policy with `db`, else {@link MemoryAccess}). */
@@ -132,23 +130,9 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-async function temporaryDatabase(): Promise<{ db: Database; remove: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "taiken-bot-"));
-  const url = `file:${path.join(dir, "taiken.db")}`;
-  await migrateDatabase(url);
-  const db = await createDatabase(url);
-  return {
-    db,
-    async remove() {
-      await db.$disconnect();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Starts the fake Discord and the bot, deploys the commands to the fake guild, and logs in. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const temporary = options.db === true ? await temporaryDatabase() : undefined;
+  const temporary = options.db === true ? await createTestDatabase() : undefined;
   const db = temporary?.db ?? (options.db === true ? undefined : options.db);
   // Validators compile up front: compiled lazily, the first interaction's checks can take longer
   // than Discord's 3 s answer window and make the first test of a file flaky.
@@ -206,7 +190,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     await loginDiscord(client, config.discord.token, { timeoutMs: 10_000 });
   } catch (error) {
     await fake.close();
-    await temporary?.remove();
+    await temporary?.cleanup();
     throw error;
   }
 
@@ -220,7 +204,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     async close() {
       await client.destroy();
       await fake.close();
-      await temporary?.remove();
+      await temporary?.cleanup();
     },
   };
 }
