@@ -71,6 +71,7 @@ describe("milestone announcements through BullMQ, the database and Discord", () 
       forcedLocale,
     });
     const channel = fake.channel("announcements");
+    if (!channel) throw new Error("the fake guild has no announcements channel");
     await programmes.saveDiscordResource(programme.id, {
       key: ANNOUNCEMENTS_CHANNEL_KEY,
       discordId: channel.id,
