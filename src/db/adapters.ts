@@ -18,7 +18,8 @@ function ensureParentFolder(filename: string): void {
 
 /**
  * The runtime SQLite adapter: creates the file's folder, and sets WAL (readers do not block the
- * writer), foreign keys and a busy timeout on every connection.
+ * writer) with synchronous=NORMAL (safe in WAL: a power cut may lose the last commits, never
+ * corrupt the file), foreign keys and a busy timeout on every connection.
  */
 export function sqliteAdapterFactory(filename: string): SqlDriverAdapterFactory {
   ensureParentFolder(filename);
@@ -28,7 +29,8 @@ export function sqliteAdapterFactory(filename: string): SqlDriverAdapterFactory 
     adapterName: inner.adapterName,
     connect: async (): Promise<SqlDriverAdapter> => {
       const adapter = await inner.connect();
-      const journal = filename === ":memory:" ? "" : "PRAGMA journal_mode = WAL;";
+      const journal =
+        filename === ":memory:" ? "" : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
       await adapter.executeScript(`${journal} PRAGMA foreign_keys = ON;`);
       return adapter;
     },
@@ -65,7 +67,13 @@ export function engineConnections(
       adapterName: "@prisma/adapter-better-sqlite3",
       connect: async () => {
         ensureParentFolder(target.filename);
-        return factory(target.filename).connect();
+        const adapter = await factory(target.filename).connect();
+        // WAL (what the runtime uses anyway; it is stored in the file) with synchronous=NORMAL
+        // cannot corrupt the database and saves an fsync per statement of a migration.
+        if (target.filename !== ":memory:") {
+          await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        }
+        return adapter;
       },
       connectToShadowDb: () => factory(":memory:").connect(),
     };
