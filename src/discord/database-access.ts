@@ -1,26 +1,21 @@
 import type { Database } from "../db/client.ts";
-import type { AccessPolicy, CallerStanding, ProgrammeRole } from "./access.ts";
+import { createMemberRepository } from "../db/repositories/members.ts";
+import { createProgrammeRepository } from "../db/repositories/programmes.ts";
+import type { AccessPolicy, CallerStanding } from "./access.ts";
 
 /**
- * The {@link AccessPolicy} over the database: the server's current programme is its newest one
- * that is not archived (a draft being set up, an open one, or a closed one still presenting and
- * exporting results); the caller's roles are their `member_role` rows in it. One query per
- * interaction.
+ * The {@link AccessPolicy} over the repositories: the server's current programme (its newest
+ * one that is not archived: a draft being set up, an open one, or a closed one still presenting
+ * and exporting results) and the caller's roles in it. Two indexed lookups per interaction.
  */
 export function createDatabaseAccessPolicy(db: Database): AccessPolicy {
+  const programmes = createProgrammeRepository(db);
+  const members = createMemberRepository(db);
   return {
     async standing(guildId, userId): Promise<CallerStanding> {
-      const programme = await db.programme.findFirst({
-        where: { guildId, status: { not: "archived" } },
-        orderBy: { createdAt: "desc" },
-        include: {
-          members: { where: { discordUserId: userId }, include: { roles: { select: { role: true } } } },
-        },
-      });
+      const programme = await programmes.current(guildId);
       if (!programme) return { programme: null, roles: new Set() };
-      const roles = new Set<ProgrammeRole>(
-        programme.members.flatMap((member) => member.roles.map((r) => r.role)),
-      );
+      const member = await members.find(programme.id, userId);
       return {
         programme: {
           id: programme.id,
@@ -32,7 +27,7 @@ export function createDatabaseAccessPolicy(db: Database): AccessPolicy {
           timeZone: programme.timeZone,
           forcedLocale: programme.forcedLocale,
         },
-        roles,
+        roles: new Set(member?.roles ?? []),
       };
     },
   };

@@ -45,7 +45,11 @@ export function newErrorId(): string {
   return `E-${randomBytes(2).toString("hex").toUpperCase()}`;
 }
 
-const constraintMessages: Record<keyof typeof Constraints, MessageKey> = {
+/** Keys of messages without variables. */
+type PlainKey = { [K in MessageKey]: MessageArgs<K> extends [] ? K : never }[MessageKey];
+
+/** What each product constraint means to a user. A new constraint without a message fails `tsc` here. */
+const constraintMessages: Record<keyof typeof Constraints, PlainKey> = {
   allocationOneLivePerMember: "error.constraint.allocationOneLivePerMember",
   allocationOneLivePerAssignment: "error.constraint.allocationOneLivePerAssignment",
   memberPerProgramme: "error.constraint.memberPerProgramme",
@@ -61,11 +65,9 @@ const constraintMessages: Record<keyof typeof Constraints, MessageKey> = {
   dailyReportPerDay: "error.constraint.dailyReportPerDay",
 };
 
-const constraintByName = new Map<string, MessageKey>(
+const constraintByName = new Map<string, PlainKey>(
   Object.entries(Constraints).map(([id, name]) => [name, constraintMessages[id as keyof typeof Constraints]]),
 );
-
-type PlainKey = { [K in MessageKey]: MessageArgs<K> extends [] ? K : never }[MessageKey];
 
 const discordCodeMessages = new Map<number, PlainKey>([
   [RESTJSONErrorCodes.MissingPermissions, "error.discord.missingPermissions"],
@@ -116,7 +118,7 @@ export function mapError(error: unknown, locale: SupportedLocale): MappedError {
   }
   if (error instanceof ConstraintViolation) {
     const key = constraintByName.get(error.constraint) ?? "error.constraint.unique";
-    return { content: t(locale, key as PlainKey), outcome: "user_error", source: "database" };
+    return { content: t(locale, key), outcome: "user_error", source: "database" };
   }
   const errorId = newErrorId();
   const key = discordKey(error);
