@@ -60,6 +60,14 @@ export class Responder {
     return this.#state;
   }
 
+  /**
+   * True while the user is still waiting for an answer: nothing sent yet, or a deferred reply
+   * ("is thinking…") not yet edited. A deferred *update* needs no further answer.
+   */
+  get awaitingAnswer(): boolean {
+    return this.#state === "fresh" || (this.#state === "deferred" && this.#deferredAs === "reply");
+  }
+
   /** Acknowledges now if nothing has been sent yet; a no-op otherwise. */
   defer(): Promise<void> {
     return this.#enqueue(async () => {

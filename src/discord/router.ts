@@ -228,7 +228,8 @@ export function createRouter(options: RouterOptions): Router {
       } else if (!interaction.isChatInputCommand() && "kind" in route) {
         await route.run({ ...scope, interaction, payload: target.payload, respond: responder });
       }
-      if (responder.state === "fresh") log.warn("handler finished without answering the interaction");
+      // A handler that returns without answering is a bug; the user gets an error id, not a spinner.
+      if (responder.awaitingAnswer) throw new Error(`handler for ${target.name} finished without answering`);
     } catch (error) {
       const mapped = mapError(error, locale);
       outcome = mapped.outcome;

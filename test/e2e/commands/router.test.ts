@@ -48,6 +48,13 @@ const slow = defineCommand(plainCommand("slow", "Takes a while"), {
   },
 });
 
+const silent = defineCommand(plainCommand("silent", "Forgets to answer"), {
+  access: "anyone",
+  async run() {
+    await sleep(10);
+  },
+});
+
 const channel = defineCommand(plainCommand("channel", "Creates a channel"), {
   access: "anyone",
   async run({ interaction, respond }) {
@@ -175,7 +182,7 @@ describe("the router with the real discord.js client", () => {
 
   beforeAll(async () => {
     bot = await startTestBot({
-      commands: [...commands, boom, slow, channel, admin, panel, feedback],
+      commands: [...commands, boom, slow, silent, channel, admin, panel, feedback],
       deferAfterMs: 150,
     });
   });
@@ -212,6 +219,11 @@ describe("the router with the real discord.js client", () => {
     const reply = await handle.finalReply();
     expect(reply.content).toBe("done");
     expect(handle.record.errors).toEqual([]);
+  });
+
+  it("GIVEN a handler that returns without answering THEN the user gets an error id instead of a dead interaction", async () => {
+    const reply = await bot.fake.sendSlashCommand({ name: "silent", locale: "en-US" }).finalReply();
+    expect(reply.content).toMatch(/`E-[0-9A-F]{4}`/);
   });
 
   it("GIVEN Discord refuses with Missing Permissions THEN the user is told the bot lacks a permission", async () => {

@@ -115,3 +115,18 @@ describe("Responder", () => {
     expect(names()).toEqual(["followUp"]);
   });
 });
+
+describe("Responder.awaitingAnswer", () => {
+  it("GIVEN each state THEN it tells whether the user still waits for an answer", async () => {
+    const command = new Responder(recordingInteraction("command").interaction);
+    expect(command.awaitingAnswer).toBe(true);
+    await command.defer();
+    expect(command.awaitingAnswer).toBe(true);
+    await command.reply("done");
+    expect(command.awaitingAnswer).toBe(false);
+
+    const button = new Responder(recordingInteraction("button").interaction, "ephemeral", "update");
+    await button.defer();
+    expect(button.awaitingAnswer).toBe(false);
+  });
+});
