@@ -60,12 +60,13 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-function quoteIdent(name: string): string {
+/** Quotes a PostgreSQL identifier. */
+export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** Runs `work` connected to the server of `url`: its own database, else the `postgres` maintenance database. */
-async function withServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   try {
     return await withPgClient(url, work);
   } catch (error) {
@@ -89,14 +90,17 @@ export interface TemporaryDatabase {
 
 /**
  * Creates a fresh, uniquely-named database on the server of `serverUrl` (any database URL on
- * that server). The name starts with `prefix` so leftovers are easy to spot.
+ * that server), optionally as a copy of `template`. The name starts with `prefix` so leftovers
+ * are easy to spot.
  */
 export async function createTemporaryDatabase(
   serverUrl: string,
   prefix = "taiken_tmp",
+  options: { template?: string } = {},
 ): Promise<TemporaryDatabase> {
   const name = `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  await withServer(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  const template = options.template === undefined ? "" : ` TEMPLATE ${quoteIdent(options.template)}`;
+  await withServer(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}${template}`));
   let dropped: Promise<void> | undefined;
   return {
     name,

@@ -3,13 +3,15 @@
  * DATABASE_URL=postgresql://… → a uniquely-named database on that server; otherwise a temp
  * SQLite file. So the suite runs on SQLite by default and on PostgreSQL when CI says so.
  */
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase, type Database } from "../../src/db/client.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
-import type { DatabaseProvider } from "../../src/db/paths.ts";
-import { createTemporaryDatabase } from "../../src/db/pg-admin.ts";
+import { migrationNames } from "../../src/db/migrations.ts";
+import { type DatabaseProvider, providerLayout } from "../../src/db/paths.ts";
+import { createTemporaryDatabase, quoteIdent, withServer } from "../../src/db/pg-admin.ts";
 
 export interface TestDatabase {
   db: Database;
@@ -46,14 +48,57 @@ function migratedSqliteTemplate(): Promise<string> {
   return sqliteTemplate;
 }
 
+let postgresTemplate: Promise<string> | undefined;
+
+/**
+ * A migrated template database on the test server, named after a hash of the migrations, built
+ * once (under an advisory lock, so parallel workers and later runs share it) and then copied
+ * by `CREATE DATABASE … TEMPLATE`, which is much faster than migrating.
+ */
+function migratedPostgresTemplate(server: string): Promise<string> {
+  postgresTemplate ??= (async () => {
+    const { migrationsDir } = providerLayout("postgresql");
+    const hash = createHash("sha256");
+    for (const name of await migrationNames(migrationsDir)) {
+      hash.update(name).update(await readFile(join(migrationsDir, name, "migration.sql")));
+    }
+    const digest = hash.digest("hex");
+    const template = `taiken_template_${digest.slice(0, 16)}`;
+    const lockKey = Number.parseInt(digest.slice(0, 12), 16);
+    await withServer(server, async (client) => {
+      await client.query("SELECT pg_advisory_lock($1)", [lockKey]);
+      try {
+        const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+        if (existing.rowCount === 0) {
+          const build = await createTemporaryDatabase(server, "taiken_template_build");
+          try {
+            await migrateDatabase(build.url);
+            await client.query(`ALTER DATABASE ${quoteIdent(build.name)} RENAME TO ${quoteIdent(template)}`);
+          } catch (error) {
+            await build.drop();
+            throw error;
+          }
+        }
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [lockKey]);
+      }
+    });
+    return template;
+  })();
+  return postgresTemplate;
+}
+
 /** Creates a fresh database for a test. Call `cleanup()` in afterAll/afterEach. */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const migrated = options.migrated ?? true;
   const pgServer = testPostgresUrl();
   if (pgServer !== undefined) {
-    const temporary = await createTemporaryDatabase(pgServer, "taiken_test");
+    const temporary = await createTemporaryDatabase(
+      pgServer,
+      "taiken_test",
+      migrated ? { template: await migratedPostgresTemplate(pgServer) } : {},
+    );
     try {
-      if (migrated) await migrateDatabase(temporary.url);
       const db = await createDatabase(temporary.url);
       return {
         db,
