@@ -49,7 +49,11 @@ export function commandText(key: DescribedKey): DescribedText {
   };
 }
 
-/** The English and Japanese label of a choice, from the catalogue. */
+/**
+ * The English and Japanese label of a choice, from the catalogue (key: option path + value).
+ *
+ * @example { value: "hackathon", ...choiceText("program.open.mode.hackathon") }
+ */
 export function choiceText(key: ChoiceKey): ChoiceText {
   const ja = jaCommands[key] as { name: string };
   const en = enCommands[key] as { name: string };

@@ -81,7 +81,13 @@ export const ja = {
   "error.constraint.dailyReportPerDay": "その日の日報はすでに提出されています。",
 } as const;
 
-/** Localised names and descriptions of slash commands, subcommands, options and choices. */
+/**
+ * Localised names and descriptions of slash commands, subcommands, options and choices, keyed by
+ * their path in the definition: `"taiken"`, `"taiken.about"`, `"program.open.mode"` (an option),
+ * `"program.open.mode.hackathon"` (a choice, by its value). Commands, subcommands and options have
+ * `{ name, description }`, choices `{ name }`. test/unit/commands checks every definition against
+ * these keys and that no key is left unused.
+ */
 export const jaCommands = {
   taiken: { name: "体験", description: "taiken ボットについて" },
   "taiken.about": { name: "概要", description: "バージョン、稼働状況、このサーバーのプログラムを表示します" },
