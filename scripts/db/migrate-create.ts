@@ -89,8 +89,10 @@ export async function createMigrations(options: CreateMigrationsOptions): Promis
       provider: "postgresql",
       status: "skipped",
       reason:
-        "no PostgreSQL server: set SHADOW_DATABASE_URL (or DATABASE_URL) to a postgresql:// URL and run this " +
-        "command again to create the PostgreSQL migration; `npm run db:check` fails until you do",
+        folderName === undefined
+          ? "not checked: no PostgreSQL server (set SHADOW_DATABASE_URL or DATABASE_URL to a postgresql:// URL)"
+          : "no PostgreSQL server: set SHADOW_DATABASE_URL (or DATABASE_URL) to a postgresql:// URL and run this " +
+            "command again to create the PostgreSQL migration; `npm run db:check` fails until you do",
     });
     return outcomes;
   }
@@ -133,15 +135,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     draft: args.includes("--draft"),
     pgServerUrl: postgresServerUrl(),
   });
-  let skipped = false;
   for (const outcome of outcomes) {
     if (outcome.status === "created") console.log(`${outcome.provider}: created ${outcome.migration}`);
     if (outcome.status === "unchanged") console.log(`${outcome.provider}: schema unchanged, no migration`);
-    if (outcome.status === "skipped") {
-      skipped = true;
-      console.warn(`${outcome.provider}: SKIPPED — ${outcome.reason}`);
-    }
+    if (outcome.status === "skipped") console.warn(`${outcome.provider}: SKIPPED — ${outcome.reason}`);
   }
   await generateClients();
-  if (skipped) process.exitCode = 1;
+  // Exit 1 when the two histories now disagree (SQLite got a migration PostgreSQL lacks).
+  const created = outcomes.filter((outcome) => outcome.status === "created").length;
+  if (created === 1 && outcomes.some((outcome) => outcome.status === "skipped")) process.exitCode = 1;
 }
