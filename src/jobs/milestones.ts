@@ -1,6 +1,7 @@
 import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import { createProgrammeRepository } from "../db/repositories/programmes.ts";
+import { ResourceKeys } from "../domain/workspace/keys.ts";
 import { discordTimestamp } from "../i18n/time.ts";
 import { t } from "../i18n/translate.ts";
 import { JOBS } from "./definitions.ts";
@@ -8,7 +9,7 @@ import { done, giveUp, retryLater } from "./outcome.ts";
 import { handleJob } from "./workers.ts";
 
 /** Logical key of the announcements channel in a programme's Discord resources. */
-export const ANNOUNCEMENTS_CHANNEL_KEY = "channel:announcements";
+export const ANNOUNCEMENTS_CHANNEL_KEY = ResourceKeys.channels.announcements;
 
 /** A milestone whose time moved later than this past the job's firing is left to its newer job. */
 const RESCHEDULED_SLACK_MS = 60_000;
