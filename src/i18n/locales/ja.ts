@@ -1,3 +1,4 @@
+import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 /**
  * Japanese messages: the source catalogue. Its keys and placeholders define the types every
  * other language must match (see `TranslationOf`).
@@ -79,6 +80,7 @@ export const ja = {
   "error.constraint.competencyScore": "この項目はこの時期の評価がすでに登録されています。",
   "error.constraint.checkInOnePerMember": "すでにチェックイン中です。",
   "error.constraint.dailyReportPerDay": "その日の日報はすでに提出されています。",
+  ...onboardingJa,
 } as const;
 
 /**
@@ -91,4 +93,5 @@ export const ja = {
 export const jaCommands = {
   taiken: { name: "体験", description: "taiken ボットについて" },
   "taiken.about": { name: "概要", description: "バージョン、稼働状況、このサーバーのプログラムを表示します" },
+  ...onboardingJaCommands,
 } as const;

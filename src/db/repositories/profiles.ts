@@ -1,0 +1,217 @@
+/**
+ * Intern profiles as onboarding writes them and other features read them: the onboarding draft,
+ * the one-transaction completion of onboarding, and the programme-wide read for allocation.
+ */
+import type { Database } from "../client.ts";
+import type { InternStage } from "../enums.ts";
+import { mapConstraintViolations } from "../errors.ts";
+import { stringList } from "./json.ts";
+import type { Member, MemberProfile } from "./members.ts";
+
+/** A JSON object of draft answers; the onboarding domain parses it (`draftAnswersSchema`). */
+export type DraftJson = Record<string, unknown>;
+
+/** What completing onboarding writes. */
+export interface OnboardingWrite {
+  programmeId: string;
+  discordUserId: string;
+  profile: MemberProfile;
+  agencyId: string | null;
+  agencyConsent: boolean;
+  /** The stages to record, in order (from `stagePath`); empty when already onboarded. */
+  stages: readonly InternStage[];
+  at: Date;
+}
+
+/** An intern with the profile they gave at onboarding, as allocation reads them. */
+export interface InternWithProfile {
+  memberId: string;
+  discordUserId: string;
+  stage: InternStage | null;
+  projectChannelId: string | null;
+  profile: MemberProfile | null;
+}
+
+type ProfileRow = {
+  displayName: string;
+  interests: unknown;
+  weeklyHoursAvailable: number | null;
+  preferredLocale: MemberProfile["preferredLocale"];
+  accommodationNotes: string | null;
+  textOnlyPresentation: boolean;
+  extendedDeadlines: boolean;
+  fewerNotifications: boolean;
+};
+
+function toProfile(row: ProfileRow, skills: { skill: string; level: number }[]): MemberProfile {
+  return {
+    displayName: row.displayName,
+    skills: skills.map((s) => ({ name: s.skill, level: s.level })),
+    interests: stringList.parse(row.interests),
+    weeklyHoursAvailable: row.weeklyHoursAvailable,
+    preferredLocale: row.preferredLocale,
+    accommodations: {
+      notes: row.accommodationNotes,
+      textOnlyPresentation: row.textOnlyPresentation,
+      extendedDeadlines: row.extendedDeadlines,
+      fewerNotifications: row.fewerNotifications,
+    },
+  };
+}
+
+/** Reads and writes onboarding drafts and profiles. `db` must be the client (it opens transactions). */
+export function createProfileRepository(client: Database) {
+  return {
+    /** The user's unfinished answers in this programme, or null. */
+    async draft(programmeId: string, discordUserId: string): Promise<DraftJson | null> {
+      const row = await client.onboardingDraft.findUnique({
+        where: { programmeId_discordUserId: { programmeId, discordUserId } },
+      });
+      const answers = row?.answers;
+      return answers && typeof answers === "object" && !Array.isArray(answers)
+        ? (answers as DraftJson)
+        : null;
+    },
+
+    /**
+     * Merges `changes` into the user's draft (creating it) and returns the whole draft. A key set
+     * to `undefined` is left as it was.
+     */
+    async saveDraft(programmeId: string, discordUserId: string, changes: DraftJson): Promise<DraftJson> {
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      return client.$transaction(async (tx) => {
+        const where = { programmeId_discordUserId: { programmeId, discordUserId } };
+        const existing = await tx.onboardingDraft.findUnique({ where });
+        const before =
+          existing?.answers && typeof existing.answers === "object" && !Array.isArray(existing.answers)
+            ? (existing.answers as DraftJson)
+            : {};
+        const answers = JSON.parse(JSON.stringify({ ...before, ...defined })) as { [key: string]: string };
+        await tx.onboardingDraft.upsert({
+          where,
+          create: { programmeId, discordUserId, answers },
+          update: { answers },
+        });
+        return answers;
+      });
+    },
+
+    async deleteDraft(programmeId: string, discordUserId: string): Promise<void> {
+      await client.onboardingDraft.deleteMany({ where: { programmeId, discordUserId } });
+    },
+
+    /**
+     * Completes onboarding in ONE transaction: the member (created if new) with the intern role,
+     * the stage moves (each recorded as a transition), the profile and skills, the agency and the
+     * consent (with the time it was given), and the draft deleted. Either all of it is written or
+     * none. Discord steps come after, and are repeatable (see `src/discord/onboarding/workspace.ts`).
+     */
+    async completeOnboarding(input: OnboardingWrite): Promise<Member> {
+      const { programmeId, discordUserId, profile, at } = input;
+      const memberId = await mapConstraintViolations(() =>
+        client.$transaction(async (tx) => {
+          const member = await tx.member.upsert({
+            where: { programmeId_discordUserId: { programmeId, discordUserId } },
+            create: { programmeId, discordUserId, joinedAt: at },
+            update: {},
+          });
+          await tx.memberRole.upsert({
+            where: { memberId_role: { memberId: member.id, role: "intern" } },
+            create: { memberId: member.id, role: "intern", grantedAt: at, grantedByUserId: null },
+            update: {},
+          });
+          let from = member.stage;
+          for (const to of input.stages) {
+            await tx.stageTransition.create({
+              data: { memberId: member.id, fromStage: from, toStage: to, actorUserId: null, at },
+            });
+            from = to;
+          }
+          const consentChanged =
+            member.agencyId !== input.agencyId || member.agencyConsent !== input.agencyConsent;
+          await tx.member.update({
+            where: { id: member.id },
+            data: {
+              stage: from,
+              agencyId: input.agencyId,
+              agencyConsent: input.agencyConsent,
+              ...(consentChanged && input.agencyId !== null ? { agencyConsentChangedAt: at } : {}),
+            },
+          });
+          const fields = {
+            displayName: profile.displayName,
+            interests: profile.interests,
+            weeklyHoursAvailable: profile.weeklyHoursAvailable,
+            preferredLocale: profile.preferredLocale,
+            accommodationNotes: profile.accommodations.notes,
+            textOnlyPresentation: profile.accommodations.textOnlyPresentation,
+            extendedDeadlines: profile.accommodations.extendedDeadlines,
+            fewerNotifications: profile.accommodations.fewerNotifications,
+          };
+          await tx.memberProfile.upsert({
+            where: { memberId: member.id },
+            create: { memberId: member.id, ...fields },
+            update: fields,
+          });
+          await tx.memberSkill.deleteMany({ where: { memberId: member.id } });
+          if (profile.skills.length > 0) {
+            await tx.memberSkill.createMany({
+              data: profile.skills.map((s) => ({ memberId: member.id, skill: s.name, level: s.level })),
+            });
+          }
+          await tx.onboardingDraft.deleteMany({ where: { programmeId, discordUserId } });
+          return member.id;
+        }),
+      );
+      const row = await client.member.findUniqueOrThrow({
+        where: { id: memberId },
+        include: { roles: { select: { role: true } } },
+      });
+      return {
+        id: row.id,
+        programmeId: row.programmeId,
+        discordUserId: row.discordUserId,
+        roles: row.roles.map((r) => r.role),
+        stage: row.stage,
+        agencyId: row.agencyId,
+        agencyConsent: row.agencyConsent,
+        agencyConsentChangedAt: row.agencyConsentChangedAt,
+        projectChannelId: row.projectChannelId,
+        joinedAt: row.joinedAt,
+      };
+    },
+
+    /**
+     * Records the project thread, only if none is recorded yet. Returns false when another
+     * request recorded one first (the caller then removes the thread it just made).
+     */
+    async claimProjectChannel(memberId: string, channelId: string): Promise<boolean> {
+      const { count } = await client.member.updateMany({
+        where: { id: memberId, projectChannelId: null },
+        data: { projectChannelId: channelId },
+      });
+      return count === 1;
+    },
+
+    /**
+     * Every intern of the programme with their profile and skills, oldest first, in two queries
+     * (whatever the cohort size). This is what allocation reads: hours, skills, interests.
+     */
+    async interns(programmeId: string): Promise<InternWithProfile[]> {
+      const rows = await client.member.findMany({
+        where: { programmeId, roles: { some: { role: "intern" } } },
+        include: { profile: true, skills: { orderBy: { skill: "asc" } } },
+        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((row) => ({
+        memberId: row.id,
+        discordUserId: row.discordUserId,
+        stage: row.stage,
+        projectChannelId: row.projectChannelId,
+        profile: row.profile ? toProfile(row.profile, row.skills) : null,
+      }));
+    },
+  };
+}
+
+export type ProfileRepository = ReturnType<typeof createProfileRepository>;
