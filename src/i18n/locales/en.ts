@@ -1,5 +1,6 @@
 import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
+import { enAssignmentMessages } from "./en/assignments.ts";
 import type { ja, jaCommands } from "./ja.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 
@@ -81,6 +82,7 @@ const messages = {
   "error.constraint.checkInOnePerMember": "You are already checked in.",
   "error.constraint.dailyReportPerDay": "The daily report for that day has already been written.",
   ...onboardingEn,
+  ...enAssignmentMessages,
 } as const;
 
 /** English messages. `satisfies` makes `tsc` reject a missing or extra key or a placeholder mismatch. */

@@ -3,6 +3,7 @@ import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
  * Japanese messages: the source catalogue. Its keys and placeholders define the types every
  * other language must match (see `TranslationOf`).
  */
+import { jaAssignmentMessages } from "./ja/assignments.ts";
 export const ja = {
   "about.title": "taiken について",
   "about.version": "バージョン",
@@ -81,6 +82,7 @@ export const ja = {
   "error.constraint.checkInOnePerMember": "すでにチェックイン中です。",
   "error.constraint.dailyReportPerDay": "その日の日報はすでに提出されています。",
   ...onboardingJa,
+  ...jaAssignmentMessages,
 } as const;
 
 /**

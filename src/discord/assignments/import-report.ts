@@ -1,0 +1,42 @@
+/** Localised text for an import's problems and outcome, shared by `/assignments import` and the CLI. */
+import type { ImportIssue } from "../../domain/library/types.ts";
+import type { Translator } from "../../i18n/translate.ts";
+
+/** How many problems a report lists before "…and N more". */
+export const MAX_LISTED_ISSUES = 15;
+
+/** One problem as one line: where (file, line, field), then what. */
+export function formatImportIssue(t: Translator, issue: ImportIssue): string {
+  const where = issue.line === null ? issue.file : t("library.issue.line", { file: issue.file, line: issue.line });
+  const field = issue.field === null ? "" : ` ${t("library.issue.field", { field: issue.field })}`;
+  const detail = issue.detail ?? "";
+  let what: string;
+  switch (issue.code) {
+    case "syntax":
+      what = t("library.issue.syntax", { detail });
+      break;
+    case "invalid_value":
+      what = t("library.issue.invalid_value", { detail }).trim();
+      break;
+    case "invalid_level":
+      what = t("library.issue.invalid_level", { detail: detail || "?" });
+      break;
+    case "duplicate_id":
+      what = t("library.issue.duplicate_id", { detail });
+      break;
+    default:
+      what = t(`library.issue.${issue.code}`);
+  }
+  return `• ${where}${field}: ${what}`;
+}
+
+/** The whole failure report, capped at {@link MAX_LISTED_ISSUES} lines. */
+export function formatImportFailure(
+  t: Translator,
+  issues: readonly ImportIssue[],
+  limit = MAX_LISTED_ISSUES,
+): string {
+  const lines = issues.slice(0, limit).map((issue) => formatImportIssue(t, issue));
+  if (issues.length > limit) lines.push(t("library.import.more", { count: issues.length - limit }));
+  return t("library.import.failed", { count: issues.length, issues: lines.join("\n") });
+}
