@@ -1,8 +1,9 @@
 import type { CommandModule } from "../src/discord/command.ts";
+import { command as program } from "./program.ts";
 import { command as taiken } from "./taiken.ts";
 
 /**
  * Every slash command, once. The router dispatches on this list and `scripts/deploy-commands.ts`
  * deploys exactly these definitions; adding a command means adding its module here.
  */
-export const commands: readonly CommandModule[] = [taiken];
+export const commands: readonly CommandModule[] = [taiken, program];

@@ -1,8 +1,9 @@
 import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentMessages } from "./en/assignments.ts";
-import type { ja, jaCommands } from "./ja.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
+import { enProgramCommands, enProgramMessages } from "./en/program.ts";
+import type { ja, jaCommands } from "./ja.ts";
 
 const messages = {
   "about.title": "About taiken",
@@ -81,8 +82,9 @@ const messages = {
   "error.constraint.competencyScore": "This element has already been scored for this phase.",
   "error.constraint.checkInOnePerMember": "You are already checked in.",
   "error.constraint.dailyReportPerDay": "The daily report for that day has already been written.",
-  ...onboardingEn,
   ...enAssignmentMessages,
+  ...enProgramMessages,
+  ...onboardingEn,
 } as const;
 
 /** English messages. `satisfies` makes `tsc` reject a missing or extra key or a placeholder mismatch. */
@@ -91,6 +93,7 @@ export const en: typeof messages = messages satisfies TranslationOf<typeof ja, t
 const commands = {
   taiken: { description: "About the taiken bot" },
   "taiken.about": { description: "Show the version, status, and this server's programme" },
+  ...enProgramCommands,
   ...onboardingEnCommands,
 } as const;
 

@@ -1,9 +1,10 @@
-import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 /**
  * Japanese messages: the source catalogue. Its keys and placeholders define the types every
  * other language must match (see `TranslationOf`).
  */
 import { jaAssignmentMessages } from "./ja/assignments.ts";
+import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
+import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
 export const ja = {
   "about.title": "taiken について",
   "about.version": "バージョン",
@@ -81,8 +82,9 @@ export const ja = {
   "error.constraint.competencyScore": "この項目はこの時期の評価がすでに登録されています。",
   "error.constraint.checkInOnePerMember": "すでにチェックイン中です。",
   "error.constraint.dailyReportPerDay": "その日の日報はすでに提出されています。",
-  ...onboardingJa,
   ...jaAssignmentMessages,
+  ...jaProgramMessages,
+  ...onboardingJa,
 } as const;
 
 /**
@@ -95,5 +97,6 @@ export const ja = {
 export const jaCommands = {
   taiken: { name: "体験", description: "taiken ボットについて" },
   "taiken.about": { name: "概要", description: "バージョン、稼働状況、このサーバーのプログラムを表示します" },
+  ...jaProgramCommands,
   ...onboardingJaCommands,
 } as const;

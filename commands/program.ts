@@ -1,0 +1,111 @@
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  ApplicationCommandOptionType as T,
+} from "discord.js";
+import { defineCommand } from "../src/discord/command.ts";
+import { suggestTimeZones } from "../src/domain/programme/dates.ts";
+import { choiceText, commandText } from "../src/i18n/command-text.ts";
+import {
+  closeProgramme,
+  confirmDelete,
+  deleteButton,
+  exportProgramme,
+  exportTemplate,
+  programmeStatus,
+} from "./program/manage.ts";
+import { openProgramme } from "./program/open.ts";
+
+/**
+ * `/program`: organisers open a programme (its workspace and timeline), check on it, close it
+ * read-only, export its data, delete what the bot created, and export the workspace template.
+ */
+export const definition = {
+  name: "program",
+  ...commandText("program"),
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      type: T.Subcommand,
+      name: "open",
+      ...commandText("program.open"),
+      options: [
+        {
+          type: T.String,
+          name: "name",
+          required: true,
+          max_length: 100,
+          ...commandText("program.open.name"),
+        },
+        {
+          type: T.String,
+          name: "start",
+          required: true,
+          max_length: 10,
+          ...commandText("program.open.start"),
+        },
+        { type: T.String, name: "end", required: true, max_length: 10, ...commandText("program.open.end") },
+        {
+          type: T.String,
+          name: "timezone",
+          autocomplete: true,
+          max_length: 64,
+          ...commandText("program.open.timezone"),
+        },
+        {
+          type: T.String,
+          name: "mode",
+          ...commandText("program.open.mode"),
+          choices: [
+            { value: "internship", ...choiceText("program.open.mode.internship") },
+            { value: "hackathon", ...choiceText("program.open.mode.hackathon") },
+          ],
+        },
+        { type: T.Attachment, name: "template", ...commandText("program.open.template") },
+        {
+          type: T.String,
+          name: "locale",
+          ...commandText("program.open.locale"),
+          choices: [
+            { value: "ja", ...choiceText("program.open.locale.ja") },
+            { value: "en", ...choiceText("program.open.locale.en") },
+          ],
+        },
+      ],
+    },
+    { type: T.Subcommand, name: "status", ...commandText("program.status") },
+    { type: T.Subcommand, name: "close", ...commandText("program.close") },
+    { type: T.Subcommand, name: "export", ...commandText("program.export") },
+    { type: T.Subcommand, name: "delete", ...commandText("program.delete") },
+    {
+      type: T.SubcommandGroup,
+      name: "template",
+      ...commandText("program.template"),
+      options: [{ type: T.Subcommand, name: "export", ...commandText("program.template.export") }],
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const command = defineCommand(
+  definition,
+  {
+    open: {
+      access: "organiser",
+      defer: "now",
+      run: openProgramme,
+      autocomplete: {
+        timezone: async ({ value }) => suggestTimeZones(value).map((zone) => ({ name: zone, value: zone })),
+      },
+    },
+    status: { access: "organiser", defer: "now", run: programmeStatus },
+    close: { access: "organiser", defer: "now", run: closeProgramme },
+    export: { access: "organiser", defer: "now", run: exportProgramme },
+    delete: { access: "organiser", run: confirmDelete },
+    template: { export: { access: "organiser", run: exportTemplate } },
+  },
+  { components: [deleteButton] },
+);

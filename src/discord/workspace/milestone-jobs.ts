@@ -1,0 +1,21 @@
+import type { MilestoneJobs } from "../../domain/programme/schedule.ts";
+import { JOBS } from "../../jobs/definitions.ts";
+import type { Queues } from "../../jobs/queues.ts";
+
+/** {@link MilestoneJobs} over the BullMQ milestones queue: delayed `announce-milestone` jobs. */
+export function milestoneJobs(queues: Queues): MilestoneJobs {
+  const queue = () => {
+    const found = queues.byName.get(JOBS.announceMilestone.queue);
+    if (!found) throw new Error(`no queue ${JOBS.announceMilestone.queue}`);
+    return found;
+  };
+  return {
+    async add(jobId, payload, delayMs) {
+      await queues.add(JOBS.announceMilestone, payload, { jobId, delay: Math.max(0, delayMs) });
+    },
+    async remove(jobId) {
+      // `remove` returns 0 for a job that is gone or running: both fine, the handler is idempotent.
+      await queue().remove(jobId);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Keeps a programme's stored milestones and their delayed announcement jobs in step with its
+ * planned timeline. Idempotent: running it twice changes nothing; a moved milestone gets a new job
+ * and its old job is removed.
+ */
+import type { MilestoneKind } from "../../db/enums.ts";
+import type { Milestone } from "../../db/repositories/programmes.ts";
+import { milestoneJobId, type PlannedMilestone } from "./timeline.ts";
+
+/** Where announcement jobs live (BullMQ in production: see src/discord/workspace/milestone-jobs.ts). */
+export interface MilestoneJobs {
+  /** Adds a delayed job under `jobId`; adding an id that exists does nothing. */
+  add(jobId: string, payload: { programmeId: string; milestoneId: string }, delayMs: number): Promise<void>;
+  /** Removes a job if it is still waiting; no error if it is gone. */
+  remove(jobId: string): Promise<void>;
+}
+
+/** The storage `syncTimeline` needs (the programme and workspace repositories provide it). */
+export interface TimelineStore {
+  milestones(programmeId: string): Promise<Milestone[]>;
+  addMilestone(
+    programmeId: string,
+    milestone: { kind: MilestoneKind; title: string; at: Date },
+  ): Promise<Milestone>;
+  moveMilestone(milestoneId: string, at: Date): Promise<void>;
+  setMilestoneJob(milestoneId: string, jobId: string | null): Promise<Milestone>;
+}
+
+/** What changed, for the reply and the audit log. */
+export interface TimelineSync {
+  added: number;
+  moved: number;
+  scheduled: number;
+}
+
+/**
+ * Stores the planned milestones (one per kind: existing ones are moved, never duplicated) and
+ * schedules a job for every future milestone not yet announced.
+ */
+export async function syncTimeline(
+  deps: { store: TimelineStore; jobs: MilestoneJobs; now: () => Date },
+  programmeId: string,
+  planned: readonly PlannedMilestone[],
+  titleOf: (kind: MilestoneKind) => string,
+): Promise<TimelineSync> {
+  const { store, jobs } = deps;
+  const result: TimelineSync = { added: 0, moved: 0, scheduled: 0 };
+  const existing = await store.milestones(programmeId);
+  for (const plan of planned) {
+    const current = existing.find((m) => m.kind === plan.kind);
+    if (!current) {
+      await store.addMilestone(programmeId, { kind: plan.kind, title: titleOf(plan.kind), at: plan.at });
+      result.added += 1;
+    } else if (current.at.getTime() !== plan.at.getTime()) {
+      await store.moveMilestone(current.id, plan.at);
+      result.moved += 1;
+    }
+  }
+  const now = deps.now().getTime();
+  for (const milestone of await store.milestones(programmeId)) {
+    if (milestone.announcedAt) continue;
+    const jobId = milestoneJobId(milestone.id, milestone.at);
+    if (milestone.jobId && milestone.jobId !== jobId) await jobs.remove(milestone.jobId);
+    if (milestone.at.getTime() <= now) {
+      if (milestone.jobId) await store.setMilestoneJob(milestone.id, null);
+      continue;
+    }
+    await jobs.add(jobId, { programmeId, milestoneId: milestone.id }, milestone.at.getTime() - now);
+    if (milestone.jobId !== jobId) await store.setMilestoneJob(milestone.id, jobId);
+    result.scheduled += 1;
+  }
+  return result;
+}
+
+/** Removes every pending announcement job of a programme (before it is deleted). */
+export async function cancelTimeline(
+  deps: { store: Pick<TimelineStore, "milestones">; jobs: MilestoneJobs },
+  programmeId: string,
+): Promise<void> {
+  for (const milestone of await deps.store.milestones(programmeId)) {
+    if (milestone.jobId) await deps.jobs.remove(milestone.jobId);
+  }
+}

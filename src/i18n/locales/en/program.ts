@@ -1,0 +1,104 @@
+/**
+ * English messages and command texts of `/program`. Checked against the Japanese source where
+ * they are spread (`en`, `enCommands`).
+ */
+export const enProgramMessages = {
+  "program.open.checking": "⏳ Checking the server…",
+  "program.open.progress": "⏳ Creating the workspace… {done} / {total}",
+  "program.open.done":
+    "✅ **{name}** is open.\nCreated: {created} / already there: {existing}\nMilestones: {milestones} scheduled.\nInterns join with the button in {welcome}.",
+  "program.open.otherProgramme":
+    "“{name}” is already running in this server. Close it first (`/program close`), then open a new programme.",
+  "program.open.closedProgramme":
+    "The programme “{name}” in this server has been closed and can't be reopened under the same name. Please open one with another name.",
+  "program.error.timeZone":
+    "I don't know the time zone “{timeZone}”. Please give an IANA name such as `Asia/Tokyo` or `Europe/London`.",
+  "program.error.dateFormat":
+    "The {option} “{value}” isn't a date I can read. Please use YYYY-MM-DD, e.g. `2026-04-01`.",
+  "program.error.dateOrder":
+    "The end date ({end}) is before the start date ({start}). Please check the dates.",
+  "program.error.tooLong": "That is {days} days. A programme can last at most {max} days.",
+  "program.error.option.start": "start date",
+  "program.error.option.end": "end date",
+  "program.error.template": "The template has problems, so nothing was created.\n{problems}",
+  "program.error.templateFile":
+    "A template must be a YAML (.yaml / .yml) or JSON (.json) file of at most {limit} KB.",
+  "program.error.templateDownload": "I couldn't read the template file. Please attach it again.",
+  "program.error.missingPermissions":
+    "Nothing was created because I'm missing these permissions: {permissions}\nAdd them to taiken's role in Server Settings → Roles, then run the command again.",
+  "program.error.limit.channels":
+    "Too many channels: the server has {existing} and adding {adding} would pass Discord's limit of {max}. Delete channels you don't need or use a smaller template.",
+  "program.error.limit.roles":
+    "Too many roles: the server has {existing} and adding {adding} would pass Discord's limit of {max}. Delete roles you don't need.",
+  "program.permission.ManageChannels": "Manage Channels",
+  "program.permission.AddReactions": "Add Reactions",
+  "program.permission.ViewChannel": "View Channels",
+  "program.permission.SendMessages": "Send Messages",
+  "program.permission.EmbedLinks": "Embed Links",
+  "program.permission.AttachFiles": "Attach Files",
+  "program.permission.ReadMessageHistory": "Read Message History",
+  "program.permission.Connect": "Connect",
+  "program.permission.Speak": "Speak",
+  "program.permission.ManageRoles": "Manage Roles",
+  "program.permission.ManageEvents": "Manage Events",
+  "program.permission.ManageThreads": "Manage Threads",
+  "program.permission.CreatePublicThreads": "Create Public Threads",
+  "program.permission.CreatePrivateThreads": "Create Private Threads",
+  "program.permission.SendMessagesInThreads": "Send Messages in Threads",
+  "program.welcome.title": "Welcome to {name}",
+  "program.welcome.body":
+    "This {mode} runs from {starts} to {ends}.\nPress **Join** below and fill in a short profile. You then get a private project thread of your own.",
+  "program.welcome.join": "Join",
+  "program.status.title": "{name}: status",
+  "program.status.period": "Period",
+  "program.status.periodValue": "{starts} – {ends}\nTime zone: {timeZone}",
+  "program.status.state": "State",
+  "program.status.state.draft": "Being set up",
+  "program.status.state.open": "Open",
+  "program.status.state.closed": "Closed (read-only)",
+  "program.status.state.archived": "Archived",
+  "program.status.milestones": "Milestones",
+  "program.status.milestone": "{kind}: {at} ({relative})",
+  "program.status.milestoneAnnounced": "{kind}: {at} (announced)",
+  "program.status.noMilestones": "None yet.",
+  "program.status.workspace": "Workspace",
+  "program.status.workspaceOk": "✅ All {present} / {total} objects are there.",
+  "program.status.workspaceMissing":
+    "⚠️ {present} / {total}. Missing: {missing}\nRun `/program open` again to recreate them.",
+  "program.status.stages": "Participants by stage",
+  "program.status.noInterns": "No participants yet.",
+  "program.close.done":
+    "🔒 **{name}** is closed. {channels} channels are now read-only (nothing was deleted). Use `/program export` to download the data.",
+  "program.close.notOpen": "This programme is already closed.",
+  "program.export.done":
+    "📦 The data of **{name}** ({members} members, {allocations} allocations, {milestones} milestones).",
+  "program.delete.confirm":
+    "⚠️ Delete **{name}**? The {count} roles, channels and messages the bot created and the programme's records will be removed. Nothing the bot did not create is touched. This can't be undone.",
+  "program.delete.button": "Delete",
+  "program.delete.done": "🗑️ **{name}** was deleted ({deleted} Discord objects removed).",
+  "program.delete.gone": "This programme has already been deleted.",
+  "program.template.exported":
+    "📄 This programme's template. Edit it and attach it to `/program open` as the template.",
+} as const;
+
+export const enProgramCommands = {
+  program: { description: "Run an internship or hackathon programme" },
+  "program.open": { description: "Open a programme and its workspace in this server" },
+  "program.open.name": { description: "The programme's name (e.g. 2026 spring internship)" },
+  "program.open.start": { description: "First day (YYYY-MM-DD)" },
+  "program.open.end": { description: "Last day (YYYY-MM-DD)" },
+  "program.open.timezone": { description: "Time zone of the dates (default Asia/Tokyo)" },
+  "program.open.mode": { description: "Internship or hackathon (default internship)" },
+  "program.open.mode.internship": { name: "Internship" },
+  "program.open.mode.hackathon": { name: "Hackathon" },
+  "program.open.template": { description: "A workspace template (YAML or JSON)" },
+  "program.open.locale": { description: "Use one language for everyone (also for channel names)" },
+  "program.open.locale.ja": { name: "Japanese" },
+  "program.open.locale.en": { name: "English" },
+  "program.status": { description: "Show dates, milestones, the workspace and participants by stage" },
+  "program.close": { description: "Close the programme and make its channels read-only" },
+  "program.export": { description: "Download the programme's data as JSON and CSV" },
+  "program.delete": { description: "Delete what the bot created and the programme's records" },
+  "program.template": { description: "The workspace template" },
+  "program.template.export": { description: "Get the current template as a YAML file" },
+} as const;

@@ -1,0 +1,116 @@
+/**
+ * Japanese messages and command texts of `/program` (opening, status, timeline, closing and
+ * deleting a programme) and of the workspace it creates. Spread into `ja` and `jaCommands`.
+ */
+export const jaProgramMessages = {
+  "program.open.checking": "⏳ サーバーを確認しています…",
+  "program.open.progress": "⏳ ワークスペースを作成しています… {done} / {total}",
+  "program.open.done":
+    "✅ **{name}** を開きました。\n新しく作成: {created} 件 / すでにあったもの: {existing} 件\nマイルストーン: {milestones} 件を予約しました。\n{welcome} の参加ボタンからインターンが参加できます。",
+  "program.open.otherProgramme":
+    "このサーバーではすでに「{name}」が進行中です。終了してから（`/program close`）新しいプログラムを開いてください。",
+  "program.open.closedProgramme":
+    "このサーバーのプログラム「{name}」は終了しています。同じ名前では開き直せません。別の名前で開いてください。",
+  "program.error.timeZone":
+    "タイムゾーン「{timeZone}」がわかりません。`Asia/Tokyo` や `Europe/London` のような IANA 名で指定してください。",
+  "program.error.dateFormat":
+    "{option}「{value}」は日付として読めません。`2026-04-01` のように YYYY-MM-DD で指定してください。",
+  "program.error.dateOrder": "終了日（{end}）が開始日（{start}）より前です。日付を確かめてください。",
+  "program.error.tooLong": "期間が {days} 日あります。プログラムは最長 {max} 日です。",
+  "program.error.option.start": "開始日",
+  "program.error.option.end": "終了日",
+  "program.error.template": "テンプレートに問題があります。何も作成していません。\n{problems}",
+  "program.error.templateFile":
+    "テンプレートは YAML（.yaml / .yml）か JSON（.json）のファイルで、{limit} KB までにしてください。",
+  "program.error.templateDownload":
+    "テンプレートのファイルを読み込めませんでした。もう一度添付してください。",
+  "program.error.missingPermissions":
+    "ボットに次の権限が足りないため、何も作成していません: {permissions}\nサーバー設定 → ロール で taiken のロールに付けてから、もう一度実行してください。",
+  "program.error.limit.channels":
+    "チャンネルが多すぎます: すでに {existing} 個あり、さらに {adding} 個作ると Discord の上限 {max} 個を超えます。不要なチャンネルを削除するか、テンプレートを小さくしてください。",
+  "program.error.limit.roles":
+    "ロールが多すぎます: すでに {existing} 個あり、さらに {adding} 個作ると Discord の上限 {max} 個を超えます。不要なロールを削除してください。",
+  "program.permission.ManageChannels": "チャンネルの管理",
+  "program.permission.AddReactions": "リアクションの追加",
+  "program.permission.ViewChannel": "チャンネルを見る",
+  "program.permission.SendMessages": "メッセージの送信",
+  "program.permission.EmbedLinks": "埋め込みリンク",
+  "program.permission.AttachFiles": "ファイルを添付",
+  "program.permission.ReadMessageHistory": "メッセージ履歴を読む",
+  "program.permission.Connect": "接続",
+  "program.permission.Speak": "発言",
+  "program.permission.ManageRoles": "ロールの管理",
+  "program.permission.ManageEvents": "イベントの管理",
+  "program.permission.ManageThreads": "スレッドの管理",
+  "program.permission.CreatePublicThreads": "公開スレッドの作成",
+  "program.permission.CreatePrivateThreads": "プライベートスレッドの作成",
+  "program.permission.SendMessagesInThreads": "スレッドでメッセージを送信",
+  "program.welcome.title": "ようこそ「{name}」へ",
+  "program.welcome.body":
+    "{mode}の期間は {starts} から {ends} までです。\n下の「参加する」を押して、かんたんなプロフィールを登録してください。登録すると自分専用のプロジェクトスレッドが用意されます。",
+  "program.welcome.join": "参加する",
+  "program.status.title": "{name} の状況",
+  "program.status.period": "期間",
+  "program.status.periodValue": "{starts} 〜 {ends}\nタイムゾーン: {timeZone}",
+  "program.status.state": "状態",
+  "program.status.state.draft": "準備中",
+  "program.status.state.open": "開催中",
+  "program.status.state.closed": "終了（読み取り専用）",
+  "program.status.state.archived": "アーカイブ済み",
+  "program.status.milestones": "マイルストーン",
+  "program.status.milestone": "{kind}: {at}（{relative}）",
+  "program.status.milestoneAnnounced": "{kind}: {at}（告知済み）",
+  "program.status.noMilestones": "まだありません。",
+  "program.status.workspace": "ワークスペース",
+  "program.status.workspaceOk": "✅ {present} / {total} 件すべてそろっています。",
+  "program.status.workspaceMissing":
+    "⚠️ {present} / {total} 件。見つからないもの: {missing}\n`/program open` をもう一度実行すると作り直します。",
+  "program.status.stages": "参加者の段階",
+  "program.status.noInterns": "まだ参加者はいません。",
+  "program.close.done":
+    "🔒 **{name}** を終了しました。{channels} 個のチャンネルを読み取り専用にしました（削除はしていません）。`/program export` でデータを書き出せます。",
+  "program.close.notOpen": "このプログラムはすでに終了しています。",
+  "program.export.done":
+    "📦 **{name}** のデータです（参加者 {members} 人、割り当て {allocations} 件、マイルストーン {milestones} 件）。",
+  "program.delete.confirm":
+    "⚠️ **{name}** を削除しますか？ボットが作成した {count} 個のロール・チャンネル・メッセージと、プログラムの記録が消えます。ボットが作っていないものには触れません。元には戻せません。",
+  "program.delete.button": "削除する",
+  "program.delete.done": "🗑️ **{name}** を削除しました（Discord 上の {deleted} 個を削除）。",
+  "program.delete.gone": "このプログラムはすでに削除されています。",
+  "program.template.exported":
+    "📄 このプログラムのテンプレートです。編集して `/program open` の template に添付できます。",
+} as const;
+
+export const jaProgramCommands = {
+  program: { name: "プログラム", description: "インターン・ハッカソンのプログラムを運営します" },
+  "program.open": { name: "開く", description: "このサーバーにプログラムとワークスペースを用意します" },
+  "program.open.name": { name: "名前", description: "プログラムの名前（例: 2026 春インターン）" },
+  "program.open.start": { name: "開始日", description: "初日（YYYY-MM-DD）" },
+  "program.open.end": { name: "終了日", description: "最終日（YYYY-MM-DD）" },
+  "program.open.timezone": { name: "タイムゾーン", description: "日付の基準（既定: Asia/Tokyo）" },
+  "program.open.mode": { name: "形式", description: "インターンかハッカソンか（既定: インターン）" },
+  "program.open.mode.internship": { name: "インターン" },
+  "program.open.mode.hackathon": { name: "ハッカソン" },
+  "program.open.template": {
+    name: "テンプレート",
+    description: "ワークスペースのテンプレート（YAML か JSON）",
+  },
+  "program.open.locale": {
+    name: "言語",
+    description: "全員の表示言語を固定する（チャンネル名にも使います）",
+  },
+  "program.open.locale.ja": { name: "日本語" },
+  "program.open.locale.en": { name: "英語" },
+  "program.status": {
+    name: "状況",
+    description: "日程、マイルストーン、ワークスペース、参加者の段階を表示します",
+  },
+  "program.close": { name: "終了", description: "プログラムを終了し、チャンネルを読み取り専用にします" },
+  "program.export": { name: "書き出し", description: "プログラムのデータを JSON と CSV で書き出します" },
+  "program.delete": { name: "削除", description: "ボットが作成したものとプログラムの記録を削除します" },
+  "program.template": { name: "テンプレート", description: "ワークスペースのテンプレート" },
+  "program.template.export": {
+    name: "書き出し",
+    description: "いまのテンプレートを YAML ファイルで受け取ります",
+  },
+} as const;
