@@ -236,7 +236,7 @@ export function validateTemplate(
  */
 export function parseTemplate(source: string): WorkspaceTemplate {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new TemplateError(
       document.errors.slice(0, MAX_PROBLEMS).map((error) => {
