@@ -7,7 +7,8 @@ export const MAX_LISTED_ISSUES = 15;
 
 /** One problem as one line: where (file, line, field), then what. */
 export function formatImportIssue(t: Translator, issue: ImportIssue): string {
-  const where = issue.line === null ? issue.file : t("library.issue.line", { file: issue.file, line: issue.line });
+  const where =
+    issue.line === null ? issue.file : t("library.issue.line", { file: issue.file, line: issue.line });
   const field = issue.field === null ? "" : ` ${t("library.issue.field", { field: issue.field })}`;
   const detail = issue.detail ?? "";
   let what: string;

@@ -1,6 +1,6 @@
 import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
-import { enAssignmentMessages } from "./en/assignments.ts";
+import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enProgramCommands, enProgramMessages } from "./en/program.ts";
 import type { ja, jaCommands } from "./ja.ts";
@@ -95,6 +95,7 @@ const commands = {
   "taiken.about": { description: "Show the version, status, and this server's programme" },
   ...enProgramCommands,
   ...onboardingEnCommands,
+  ...enAssignmentCommands,
 } as const;
 
 /**

@@ -2,7 +2,7 @@
  * Japanese messages: the source catalogue. Its keys and placeholders define the types every
  * other language must match (see `TranslationOf`).
  */
-import { jaAssignmentMessages } from "./ja/assignments.ts";
+import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
 export const ja = {
@@ -99,4 +99,5 @@ export const jaCommands = {
   "taiken.about": { name: "概要", description: "バージョン、稼働状況、このサーバーのプログラムを表示します" },
   ...jaProgramCommands,
   ...onboardingJaCommands,
+  ...jaAssignmentCommands,
 } as const;

@@ -1,0 +1,372 @@
+/**
+ * The writes behind allocation as interns and organisers experience it: a batch preview saved
+ * and applied exactly as shown, a self-service claim, a swap, a release. Each is one transaction
+ * that also moves the intern's stage (with its history) and records the audit log, so a failed
+ * step leaves nothing half done. Races are settled by the database's "one live allocation per
+ * intern / per assignment" indexes: the loser gets a {@link ConstraintViolation}.
+ */
+
+import { z } from "zod";
+import type {
+  AllocationAssignment,
+  AllocationIntern,
+  ExistingAllocation,
+  PastAllocation,
+} from "../../domain/allocation/types.ts";
+import type { Database, DatabaseTransaction } from "../client.ts";
+import type { InternStage, ReleaseReason } from "../enums.ts";
+import { mapConstraintViolations } from "../errors.ts";
+import { type Allocation, createAllocationRepository } from "./allocations.ts";
+
+/** An intern as the allocation commands need them. */
+export interface AllocationCandidateIntern extends AllocationIntern {
+  readonly stage: InternStage | null;
+  readonly projectChannelId: string | null;
+}
+
+/** A library assignment with the version an allocation made now would pin. */
+export interface VersionedAssignment extends AllocationAssignment {
+  readonly versionId: string;
+}
+
+/** Everything allocating a programme depends on. */
+export interface ProgrammeAllocationState {
+  readonly interns: readonly AllocationCandidateIntern[];
+  readonly assignments: readonly VersionedAssignment[];
+  readonly existing: readonly ExistingAllocation[];
+  readonly history: readonly PastAllocation[];
+}
+
+/** One pair of a saved preview. */
+export interface PreviewPair {
+  readonly memberId: string;
+  readonly assignmentId: string;
+  readonly versionId: string;
+}
+
+/** A batch preview as saved (in the audit log, action `allocation.preview`). */
+export interface SavedPreview {
+  readonly id: string;
+  readonly programmeId: string;
+  readonly fingerprint: string;
+  readonly pairs: readonly PreviewPair[];
+  readonly applied: boolean;
+}
+
+/** The preview was applied already (a second Confirm click). */
+export class PreviewAlreadyApplied extends Error {
+  override name = "PreviewAlreadyApplied";
+}
+
+/** An intern's stage changed between preview and confirm. */
+export class PreviewStale extends Error {
+  override name = "PreviewStale";
+}
+
+/** One allocation of an assignment, for its usage history. */
+export interface AssignmentUsage {
+  readonly programmeName: string;
+  readonly discordUserId: string;
+  readonly version: number;
+  readonly method: string;
+  readonly allocatedAt: Date;
+  readonly releasedAt: Date | null;
+  readonly releaseReason: ReleaseReason | null;
+}
+
+const previewData = z.object({
+  fingerprint: z.string(),
+  pairs: z.array(z.object({ memberId: z.string(), assignmentId: z.string(), versionId: z.string() })),
+});
+
+const PREVIEW_ACTION = "allocation.preview";
+const APPLY_ACTION = "allocation.apply";
+
+async function moveToStage(
+  tx: DatabaseTransaction,
+  memberIds: readonly string[],
+  to: InternStage,
+  from: readonly InternStage[],
+  actorUserId: string | null,
+  reason: string,
+  at: Date,
+): Promise<number> {
+  if (memberIds.length === 0) return 0;
+  const rows = await tx.member.findMany({
+    where: { id: { in: [...memberIds] }, stage: { in: [...from] } },
+    select: { id: true, stage: true },
+  });
+  if (rows.length === 0) return 0;
+  await tx.member.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { stage: to } });
+  await tx.stageTransition.createMany({
+    data: rows.map((row) => ({
+      memberId: row.id,
+      fromStage: row.stage,
+      toStage: to,
+      actorUserId,
+      reason,
+      at,
+    })),
+  });
+  return rows.length;
+}
+
+/** Allocation runs, claims, swaps and releases. Needs the client (each opens a transaction). */
+export function createAllocationRunRepository(db: Database) {
+  const allocations = createAllocationRepository(db);
+
+  return {
+    /**
+     * The programme's interns (not withdrawn) with stage and project thread, the guild's library
+     * (newest versions, this programme's flags), live allocations and earlier programmes' ones.
+     */
+    async state(programmeId: string): Promise<ProgrammeAllocationState> {
+      const inputs = await allocations.inputs(programmeId);
+      const members = await db.member.findMany({
+        where: { id: { in: inputs.interns.map((i) => i.id) } },
+        select: { id: true, stage: true, projectChannelId: true },
+      });
+      const byId = new Map(members.map((m) => [m.id, m]));
+      const versions = await db.assignmentVersion.findMany({
+        where: { assignmentId: { in: inputs.assignments.map((a) => a.id) } },
+        select: { id: true, assignmentId: true, version: true },
+        orderBy: { version: "desc" },
+      });
+      const latest = new Map<string, string>();
+      for (const v of versions) if (!latest.has(v.assignmentId)) latest.set(v.assignmentId, v.id);
+      return {
+        interns: inputs.interns.map((intern) => ({
+          ...intern,
+          stage: byId.get(intern.id)?.stage ?? null,
+          projectChannelId: byId.get(intern.id)?.projectChannelId ?? null,
+        })),
+        assignments: inputs.assignments.flatMap((a) => {
+          const versionId = latest.get(a.id);
+          return versionId === undefined ? [] : [{ ...a, versionId }];
+        }),
+        existing: inputs.existing,
+        history: inputs.past,
+      };
+    },
+
+    /** Saves a preview; its id goes into the Confirm button. */
+    async savePreview(input: {
+      guildId: string;
+      programmeId: string;
+      actorUserId: string;
+      fingerprint: string;
+      pairs: readonly PreviewPair[];
+      at?: Date;
+    }): Promise<string> {
+      const row = await db.auditLogEntry.create({
+        data: {
+          guildId: input.guildId,
+          programmeId: input.programmeId,
+          actorUserId: input.actorUserId,
+          action: PREVIEW_ACTION,
+          target: `programme:${input.programmeId}`,
+          data: { fingerprint: input.fingerprint, pairs: input.pairs.map((p) => ({ ...p })) },
+          ...(input.at === undefined ? {} : { at: input.at }),
+        },
+      });
+      return row.id;
+    },
+
+    async preview(previewId: string): Promise<SavedPreview | null> {
+      const row = await db.auditLogEntry.findUnique({ where: { id: previewId } });
+      if (row === null || row.action !== PREVIEW_ACTION || row.programmeId === null) return null;
+      const data = previewData.parse(row.data);
+      const applied = await db.auditLogEntry.count({
+        where: { action: APPLY_ACTION, target: `preview:${previewId}` },
+      });
+      return {
+        id: row.id,
+        programmeId: row.programmeId,
+        fingerprint: data.fingerprint,
+        pairs: data.pairs,
+        applied: applied > 0,
+      };
+    },
+
+    /**
+     * Applies a saved preview in one transaction: allocations (method batch, the versions
+     * shown), stage `onboarded` → `working` with history, one audit entry.
+     * @throws PreviewAlreadyApplied, PreviewStale (an intern is no longer onboarded), or
+     *   ConstraintViolation (someone was allocated meanwhile); nothing is written then.
+     */
+    async applyPreview(preview: SavedPreview, input: { guildId: string; actorUserId: string; at?: Date }) {
+      const at = input.at ?? new Date();
+      return mapConstraintViolations(() =>
+        db.$transaction(
+          async (tx) => {
+            const applied = await tx.auditLogEntry.count({
+              where: { action: APPLY_ACTION, target: `preview:${preview.id}` },
+            });
+            if (applied > 0) throw new PreviewAlreadyApplied(preview.id);
+            await tx.allocation.createMany({
+              data: preview.pairs.map((p) => ({
+                programmeId: preview.programmeId,
+                memberId: p.memberId,
+                assignmentId: p.assignmentId,
+                assignmentVersionId: p.versionId,
+                method: "batch" as const,
+                allocatedByUserId: input.actorUserId,
+                allocatedAt: at,
+              })),
+            });
+            const moved = await moveToStage(
+              tx,
+              preview.pairs.map((p) => p.memberId),
+              "working",
+              ["onboarded"],
+              input.actorUserId,
+              "allocation.batch",
+              at,
+            );
+            if (moved !== preview.pairs.length) throw new PreviewStale(preview.id);
+            await tx.auditLogEntry.create({
+              data: {
+                guildId: input.guildId,
+                programmeId: preview.programmeId,
+                actorUserId: input.actorUserId,
+                action: APPLY_ACTION,
+                target: `preview:${preview.id}`,
+                data: { allocated: preview.pairs.length },
+                at,
+              },
+            });
+          },
+          { maxWait: 10_000, timeout: 60_000 },
+        ),
+      );
+    },
+
+    /**
+     * The intern claims (self-service) or is given an assignment at its newest version; stage
+     * becomes `working`.
+     * @throws ConstraintViolation when the assignment was taken a moment ago, or the intern
+     *   already has one.
+     */
+    async claim(input: {
+      programmeId: string;
+      memberId: string;
+      assignmentId: string;
+      actorUserId: string;
+      at?: Date;
+    }): Promise<Allocation> {
+      const at = input.at ?? new Date();
+      return mapConstraintViolations(() =>
+        db.$transaction(async (tx) => {
+          const allocation = await createAllocationRepository(tx).allocate({
+            programmeId: input.programmeId,
+            memberId: input.memberId,
+            assignmentId: input.assignmentId,
+            method: "self_service",
+            at,
+          });
+          await moveToStage(
+            tx,
+            [input.memberId],
+            "working",
+            ["applied", "onboarded"],
+            input.actorUserId,
+            "allocation.claim",
+            at,
+          );
+          return allocation;
+        }),
+      );
+    },
+
+    /**
+     * Swaps the intern's live allocation for another assignment (newest version), atomically.
+     * @throws ConstraintViolation when the new one was taken a moment ago; nothing changes then.
+     */
+    async swap(input: {
+      programmeId: string;
+      memberId: string;
+      assignmentId: string;
+      actorUserId: string;
+      at?: Date;
+    }) {
+      return allocations.swap({ ...input, allocatedByUserId: null });
+    },
+
+    /**
+     * Releases the intern's live allocation back to the pool (history kept) and moves them to
+     * `stage`, with an audit entry. Returns null when they had none.
+     */
+    async release(input: {
+      guildId: string;
+      programmeId: string;
+      memberId: string;
+      reason: ReleaseReason;
+      stage: InternStage;
+      actorUserId: string;
+      at?: Date;
+    }): Promise<Allocation | null> {
+      const at = input.at ?? new Date();
+      return db.$transaction(async (tx) => {
+        const live = await tx.allocation.findFirst({
+          where: { programmeId: input.programmeId, memberId: input.memberId, live: "active" },
+        });
+        let released: Allocation | null = null;
+        if (live !== null) released = await createAllocationRepository(tx).release(live.id, input.reason, at);
+        const from: InternStage[] = [
+          "applied",
+          "onboarded",
+          "working",
+          "submitted",
+          "presented",
+          "completed",
+        ];
+        await moveToStage(
+          tx,
+          [input.memberId],
+          input.stage,
+          from,
+          input.actorUserId,
+          `allocation.${input.reason}`,
+          at,
+        );
+        await tx.auditLogEntry.create({
+          data: {
+            guildId: input.guildId,
+            programmeId: input.programmeId,
+            actorUserId: input.actorUserId,
+            action: input.reason === "withdrawn" ? "member.withdraw" : "allocation.release",
+            target: released === null ? `member:${input.memberId}` : `allocation:${released.id}`,
+            data: { reason: input.reason },
+            at,
+          },
+        });
+        return released;
+      });
+    },
+
+    /** Every allocation of an assignment across the guild's programmes, newest first. */
+    async usage(assignmentId: string): Promise<AssignmentUsage[]> {
+      const rows = await db.allocation.findMany({
+        where: { assignmentId },
+        include: {
+          programme: { select: { name: true } },
+          member: { select: { discordUserId: true } },
+          assignmentVersion: { select: { version: true } },
+        },
+        orderBy: [{ allocatedAt: "desc" }, { id: "desc" }],
+        take: 50,
+      });
+      return rows.map((row) => ({
+        programmeName: row.programme.name,
+        discordUserId: row.member.discordUserId,
+        version: row.assignmentVersion.version,
+        method: row.method,
+        allocatedAt: row.allocatedAt,
+        releasedAt: row.releasedAt,
+        releaseReason: row.releaseReason,
+      }));
+    },
+  };
+}
+
+export type AllocationRunRepository = ReturnType<typeof createAllocationRunRepository>;

@@ -1,0 +1,41 @@
+/**
+ * The one swap an intern may make: within the organiser's window after they got their
+ * assignment (default three days), and only once per programme. The skill-mismatch problem the
+ * programme exists to solve shows up in the first days; later a mentor is the better help.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The default swap window, in days, when the programme does not set one. */
+export const DEFAULT_SWAP_WINDOW_DAYS = 3;
+
+/** The last moment a swap is allowed for an allocation made at `allocatedAt`. */
+export function swapDeadline(allocatedAt: Date, windowDays: number): Date {
+  return new Date(allocatedAt.getTime() + Math.max(0, windowDays) * DAY_MS);
+}
+
+/** What the swap rule needs to know about the intern's allocations in this programme. */
+export interface SwapSituation {
+  /** When the live allocation was made, or null when there is none. */
+  readonly liveAllocatedAt: Date | null;
+  /** Methods of every allocation the intern had in this programme, released ones included. */
+  readonly methods: readonly string[];
+  readonly windowDays: number;
+  readonly now: Date;
+}
+
+/** Why a swap is refused, or null when it is allowed. */
+export type SwapRefusal = "no_assignment" | "already_swapped" | "window_closed";
+
+/**
+ * Whether the intern may swap now. The window runs from the live allocation; an allocation made
+ * by a swap means the swap was used.
+ */
+export function swapRefusal(situation: SwapSituation): SwapRefusal | null {
+  if (situation.liveAllocatedAt === null) return "no_assignment";
+  if (situation.methods.includes("swap")) return "already_swapped";
+  if (situation.now.getTime() > swapDeadline(situation.liveAllocatedAt, situation.windowDays).getTime()) {
+    return "window_closed";
+  }
+  return null;
+}
