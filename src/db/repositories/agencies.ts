@@ -1,5 +1,6 @@
 /** Support agencies of a guild's programmes, their staff, and the clients who consent to be seen. */
 import type { Database } from "../client.ts";
+import type { InternStage } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 
 export interface Agency {
@@ -24,7 +25,7 @@ export interface AgencyClient {
   discordUserId: string;
   agencyId: string;
   displayName: string | null;
-  stage: string | null;
+  stage: InternStage | null;
   consentChangedAt: Date | null;
 }
 

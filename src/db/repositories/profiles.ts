@@ -193,6 +193,45 @@ export function createProfileRepository(client: Database) {
       return count === 1;
     },
 
+    /** Changes the fixed choices of a saved profile (language, ready-made accommodations). */
+    async updateChoices(
+      memberId: string,
+      changes: {
+        preferredLocale?: MemberProfile["preferredLocale"];
+        accommodations?: Omit<MemberProfile["accommodations"], "notes">;
+      },
+    ): Promise<void> {
+      await client.memberProfile.update({
+        where: { memberId },
+        data: {
+          ...(changes.preferredLocale === undefined ? {} : { preferredLocale: changes.preferredLocale }),
+          ...changes.accommodations,
+        },
+      });
+    },
+
+    /**
+     * Points the intern at another agency (or none). Consent is given to one agency, never carried
+     * over to another: a change of agency turns sharing off, recording when. Returns false (and
+     * writes nothing) if the agency is unchanged.
+     */
+    async changeAgency(memberId: string, agencyId: string | null, at: Date): Promise<boolean> {
+      const { count } = await client.member.updateMany({
+        where: { id: memberId, NOT: { agencyId } },
+        data: { agencyId, agencyConsent: false, agencyConsentChangedAt: at },
+      });
+      if (count === 0 && agencyId === null) return false;
+      if (count === 0) {
+        // `NOT: { agencyId: x }` skips rows whose agencyId is NULL (SQL three-valued logic).
+        const { count: fromNone } = await client.member.updateMany({
+          where: { id: memberId, agencyId: null },
+          data: { agencyId, agencyConsent: false, agencyConsentChangedAt: at },
+        });
+        return fromNone === 1;
+      }
+      return true;
+    },
+
     /**
      * Every intern of the programme with their profile and skills, oldest first, in two queries
      * (whatever the cohort size). This is what allocation reads: hours, skills, interests.
