@@ -27,7 +27,10 @@ export const ResourceKeys = {
     /** Agency observers read here; nobody else outside staff. */
     agency: "channel:agency",
   },
-  /** The welcome message with the programme's dates and the Join button. */
+  /**
+   * The welcome message with the programme's dates and the Join button. Its `discordId` is the
+   * message id; the message is in the channel the template names as `welcome` (`channel:handbook`).
+   */
   welcomeMessage: "message:welcome",
 } as const;
 
