@@ -118,7 +118,10 @@ export function startNode(
     env: options.env,
     stdio: options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
   });
-  if (child.pid === undefined) throw new Error(`could not start node ${script}`);
+  if (child.pid === undefined) {
+    child.on("error", () => undefined);
+    throw new Error(`could not start node ${script} (does ${options.cwd ?? ROOT} exist?)`);
+  }
   const pid = child.pid;
   let output = "";
   const wakers = new Set<() => void>();
