@@ -59,7 +59,12 @@ describe("assignments end to end: import → allocate → claim → swap → wit
   let bot: TestBot;
   let db: Database;
   let programmeId: string;
-  const users: Record<"organiser" | "aiko" | "ben" | "chen", string> = { organiser: "", aiko: "", ben: "", chen: "" };
+  const users: Record<"organiser" | "aiko" | "ben" | "chen", string> = {
+    organiser: "",
+    aiko: "",
+    ben: "",
+    chen: "",
+  };
   const threads: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -96,7 +101,12 @@ describe("assignments end to end: import → allocate → claim → swap → wit
         interests: profiles[name].interests,
         weeklyHoursAvailable: profiles[name].hours,
         preferredLocale: name === "aiko" ? "ja" : "en",
-        accommodations: { notes: null, textOnlyPresentation: false, extendedDeadlines: false, fewerNotifications: false },
+        accommodations: {
+          notes: null,
+          textOnlyPresentation: false,
+          extendedDeadlines: false,
+          fewerNotifications: false,
+        },
       });
       const thread = bot.fake.createChannel({ name: `project-${name}` });
       threads[name] = thread.id;
@@ -119,7 +129,12 @@ describe("assignments end to end: import → allocate → claim → swap → wit
         subcommand: "import",
         user: users.organiser,
         locale: "ja",
-        options: { file: { filename: "lib.csv", content: 'id,title_ja,brief,level,estimated_hours\nx,"broken,b,1,2\n' } },
+        options: {
+          file: {
+            filename: "lib.csv",
+            content: 'id,title_ja,brief,level,estimated_hours\nx,"broken,b,1,2\n',
+          },
+        },
       })
       .finalReply();
     expect(reply.content).toContain("取り込みませんでした");
@@ -155,7 +170,10 @@ describe("assignments end to end: import → allocate → claim → swap → wit
 
   it("GIVEN onboarded interns THEN the batch preview shows who gets what and why, AND Confirm applies it and posts the briefs", async () => {
     // Chen is allocated later by self-service: keep them out of the batch.
-    await db.member.updateMany({ where: { programmeId, discordUserId: users.chen }, data: { stage: "applied" } });
+    await db.member.updateMany({
+      where: { programmeId, discordUserId: users.chen },
+      data: { stage: "applied" },
+    });
     const preview = await bot.fake
       .sendSlashCommand({ name: "assignments", subcommand: "allocate", user: users.organiser })
       .finalReply();
@@ -177,7 +195,9 @@ describe("assignments end to end: import → allocate → claim → swap → wit
     expect(aikoBrief?.content).toContain(`<@${users.aiko}>`);
     const benBrief = bot.fake.messages(threads.ben!).at(-1);
     expect(embedOf(benBrief ?? {}).title).toBe("📘 Your project: Landing page");
-    const stages = await db.member.findMany({ where: { programmeId, discordUserId: { in: [users.aiko, users.ben] } } });
+    const stages = await db.member.findMany({
+      where: { programmeId, discordUserId: { in: [users.aiko, users.ben] } },
+    });
     expect(stages.map((m) => m.stage)).toEqual(["working", "working"]);
 
     const again = await bot.fake
@@ -187,11 +207,16 @@ describe("assignments end to end: import → allocate → claim → swap → wit
   });
 
   it("GIVEN self-service is off THEN a claim is kindly refused; GIVEN it is on THEN the intern claims one of their best fits", async () => {
-    await db.member.updateMany({ where: { programmeId, discordUserId: users.chen }, data: { stage: "onboarded" } });
+    await db.member.updateMany({
+      where: { programmeId, discordUserId: users.chen },
+      data: { stage: "onboarded" },
+    });
     const refused = await bot.fake
       .sendSlashCommand({ name: "project", subcommand: "claim", user: users.chen })
       .finalReply();
-    expect(refused.content).toBe("In this programme the organisers allocate assignments. Please wait for yours.");
+    expect(refused.content).toBe(
+      "In this programme the organisers allocate assignments. Please wait for yours.",
+    );
 
     await db.programme.update({ where: { id: programmeId }, data: { selfServiceClaimEnabled: true } });
     const options = await bot.fake
@@ -199,14 +224,20 @@ describe("assignments end to end: import → allocate → claim → swap → wit
       .finalReply();
     expect(embedOf(options).description).toContain("**1. Data report**");
     const [first] = customIds(options);
-    const claimed = await bot.fake.clickButton({ message: options, customId: first!, user: users.chen }).finalReply();
-    expect(claimed.content).toBe("🎉 “Data report” is now your project. I posted the brief in your project thread.");
+    const claimed = await bot.fake
+      .clickButton({ message: options, customId: first!, user: users.chen })
+      .finalReply();
+    expect(claimed.content).toBe(
+      "🎉 “Data report” is now your project. I posted the brief in your project thread.",
+    );
 
     const twice = await bot.fake
       .sendSlashCommand({ name: "project", subcommand: "claim", user: users.chen })
       .finalReply();
     expect(twice.content).toBe("You're already working on “Data report”. See it with `/project view`.");
-    const view = await bot.fake.sendSlashCommand({ name: "project", subcommand: "view", user: users.chen }).finalReply();
+    const view = await bot.fake
+      .sendSlashCommand({ name: "project", subcommand: "view", user: users.chen })
+      .finalReply();
     expect(embedOf(view).title).toBe("📘 Your project: Data report");
   });
 
@@ -216,21 +247,29 @@ describe("assignments end to end: import → allocate → claim → swap → wit
       .finalReply();
     expect(options.content).toContain("Options to swap to");
     const [first] = customIds(options);
-    const swapped = await bot.fake.clickButton({ message: options, customId: first!, user: users.ben }).finalReply();
+    const swapped = await bot.fake
+      .clickButton({ message: options, customId: first!, user: users.ben })
+      .finalReply();
     expect(swapped.content).toMatch(/^🔁 Swapped “Landing page” for “.+”/);
     expect(bot.fake.messages(threads.ben!)).toHaveLength(2);
 
     const again = await bot.fake
       .sendSlashCommand({ name: "project", subcommand: "swap", user: users.ben, locale: "ja" })
       .finalReply();
-    expect(again.content).toBe("交換はすでに一度使いました。困っていることがあれば、メンターや運営に相談してください。");
+    expect(again.content).toBe(
+      "交換はすでに一度使いました。困っていることがあれば、メンターや運営に相談してください。",
+    );
   });
 
   it("GIVEN an intern withdraws after a kind confirmation THEN the assignment returns to the pool AND history is kept", async () => {
-    const ask = await bot.fake.sendSlashCommand({ name: "withdraw", user: users.aiko, locale: "ja" }).finalReply();
+    const ask = await bot.fake
+      .sendSlashCommand({ name: "withdraw", user: users.aiko, locale: "ja" })
+      .finalReply();
     expect(ask.content).toContain("合わないと感じたら、やめることも大切な選択です");
     const yes = customIds(ask).find((id) => id.endsWith("[true]"));
-    const done = await bot.fake.clickButton({ message: ask, customId: yes!, user: users.aiko, locale: "ja" }).finalReply();
+    const done = await bot.fake
+      .clickButton({ message: ask, customId: yes!, user: users.aiko, locale: "ja" })
+      .finalReply();
     expect(done.content).toContain("辞退を受け付けました");
 
     const member = await db.member.findFirstOrThrow({ where: { programmeId, discordUserId: users.aiko } });
@@ -247,21 +286,42 @@ describe("assignments end to end: import → allocate → claim → swap → wit
 
   it("GIVEN the organiser views the library THEN list, show (usage history) and release work", async () => {
     const list = await bot.fake
-      .sendSlashCommand({ name: "assignments", subcommand: "list", user: users.organiser, options: { status: "retired" } })
+      .sendSlashCommand({
+        name: "assignments",
+        subcommand: "list",
+        user: users.organiser,
+        options: { status: "retired" },
+      })
       .finalReply();
     expect(embedOf(list).title).toBe("Assignment library (1–4 of 4)");
     const todo = await db.assignment.findFirstOrThrow({ where: { key: "todo-api" } });
     const choices = await bot.fake
-      .autocomplete({ name: "assignments", subcommand: "show", user: users.organiser, focused: "assignment", options: { assignment: "todo" } })
+      .autocomplete({
+        name: "assignments",
+        subcommand: "show",
+        user: users.organiser,
+        focused: "assignment",
+        options: { assignment: "todo" },
+      })
       .choices();
     expect(choices[0]).toEqual({ name: "Build a TODO API (todo-api)", value: todo.id });
     const show = await bot.fake
-      .sendSlashCommand({ name: "assignments", subcommand: "show", user: users.organiser, options: { assignment: todo.id } })
+      .sendSlashCommand({
+        name: "assignments",
+        subcommand: "show",
+        user: users.organiser,
+        options: { assignment: todo.id },
+      })
       .finalReply();
     expect(JSON.stringify(show.embeds)).toContain("2026 春インターン");
 
     const released = await bot.fake
-      .sendSlashCommand({ name: "assignments", subcommand: "release", user: users.organiser, options: { user: users.chen } })
+      .sendSlashCommand({
+        name: "assignments",
+        subcommand: "release",
+        user: users.organiser,
+        options: { user: users.chen },
+      })
       .finalReply();
     expect(released.content).toContain("Released “Data report”");
   });

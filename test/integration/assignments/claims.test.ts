@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Constraints, ConstraintViolation } from "../../../src/db/errors.ts";
+import {
+  createAllocationRunRepository,
+  PreviewAlreadyApplied,
+} from "../../../src/db/repositories/allocation-runs.ts";
+import { createAllocationRepository } from "../../../src/db/repositories/allocations.ts";
+import { createMemberRepository } from "../../../src/db/repositories/members.ts";
+import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
+import { seedProgramme } from "../db/fixtures.ts";
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb?.cleanup();
+});
+
+describe("claims, previews and releases against the real database", () => {
+  it("GIVEN two interns claiming the same assignment at the same instant THEN exactly one wins AND the other gets the constraint", async () => {
+    const { programme, interns, assignmentIds } = await seedProgramme(testDb.db, {
+      name: "race",
+      interns: 2,
+      assignments: 1,
+    });
+    const runs = createAllocationRunRepository(testDb.db);
+    const results = await Promise.allSettled(
+      interns.map((intern) =>
+        runs.claim({
+          programmeId: programme.id,
+          memberId: intern.id,
+          assignmentId: assignmentIds[0]!,
+          actorUserId: intern.discordUserId,
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r) => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const reason = (lost[0] as PromiseRejectedResult).reason;
+    expect(reason).toBeInstanceOf(ConstraintViolation);
+    expect((reason as ConstraintViolation).constraint).toBe(Constraints.allocationOneLivePerAssignment);
+    expect(await createAllocationRepository(testDb.db).live(programme.id)).toHaveLength(1);
+  });
+
+  it("GIVEN 20 interns racing for 5 assignments THEN 5 claims win, no assignment is doubled AND losers changed nothing", async () => {
+    const { programme, interns, assignmentIds } = await seedProgramme(testDb.db, {
+      name: "crowd",
+      interns: 20,
+      assignments: 5,
+    });
+    const runs = createAllocationRunRepository(testDb.db);
+    const results = await Promise.allSettled(
+      interns.map((intern, i) =>
+        runs.claim({
+          programmeId: programme.id,
+          memberId: intern.id,
+          assignmentId: assignmentIds[i % 5]!,
+          actorUserId: intern.discordUserId,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const live = await createAllocationRepository(testDb.db).live(programme.id);
+    expect(new Set(live.map((a) => a.assignmentId)).size).toBe(5);
+    const working = await testDb.db.member.count({ where: { programmeId: programme.id, stage: "working" } });
+    expect(working).toBe(5);
+  });
+
+  it("GIVEN a claim AND a release THEN the history keeps both AND the assignment can be claimed again", async () => {
+    const { programme, interns, assignmentIds } = await seedProgramme(testDb.db, {
+      name: "release",
+      interns: 2,
+      assignments: 1,
+    });
+    const runs = createAllocationRunRepository(testDb.db);
+    const [first, second] = interns;
+    await runs.claim({
+      programmeId: programme.id,
+      memberId: first!.id,
+      assignmentId: assignmentIds[0]!,
+      actorUserId: "x",
+    });
+    const released = await runs.release({
+      guildId: programme.guildId,
+      programmeId: programme.id,
+      memberId: first!.id,
+      reason: "released_by_organiser",
+      stage: "onboarded",
+      actorUserId: "organiser",
+    });
+    expect(released).toMatchObject({ active: false, releaseReason: "released_by_organiser" });
+    await runs.claim({
+      programmeId: programme.id,
+      memberId: second!.id,
+      assignmentId: assignmentIds[0]!,
+      actorUserId: "y",
+    });
+    expect(await createAllocationRepository(testDb.db).history(first!.id)).toHaveLength(1);
+    const usage = (await runs.usage(assignmentIds[0]!)).filter((u) => u.programmeName === "release");
+    expect(usage.map((u) => u.releaseReason)).toEqual([null, "released_by_organiser"]);
+    const transitions = await createMemberRepository(testDb.db).stageHistory(first!.id);
+    expect(transitions.map((s) => s.to)).toEqual(["applied", "working", "onboarded"]);
+  });
+
+  it("GIVEN a saved preview applied twice concurrently THEN it is applied once", async () => {
+    const { programme, interns, assignmentIds } = await seedProgramme(testDb.db, {
+      name: "preview",
+      interns: 2,
+      assignments: 2,
+    });
+    const members = createMemberRepository(testDb.db);
+    for (const intern of interns) await members.moveStage(intern.id, "onboarded", { actorUserId: null });
+    const runs = createAllocationRunRepository(testDb.db);
+    const state = await runs.state(programme.id);
+    const versions = new Map(state.assignments.map((a) => [a.id, a.versionId]));
+    const id = await runs.savePreview({
+      guildId: programme.guildId,
+      programmeId: programme.id,
+      actorUserId: "organiser",
+      fingerprint: "f",
+      pairs: interns.map((intern, i) => ({
+        memberId: intern.id,
+        assignmentId: assignmentIds[i]!,
+        versionId: versions.get(assignmentIds[i]!)!,
+      })),
+    });
+    const preview = (await runs.preview(id))!;
+    const results = await Promise.allSettled([
+      runs.applyPreview(preview, { guildId: programme.guildId, actorUserId: "organiser" }),
+      runs.applyPreview(preview, { guildId: programme.guildId, actorUserId: "organiser" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const failure = (results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason;
+    expect(failure instanceof ConstraintViolation || failure instanceof PreviewAlreadyApplied).toBe(true);
+    expect(await createAllocationRepository(testDb.db).live(programme.id)).toHaveLength(2);
+    expect((await runs.preview(id))?.applied).toBe(true);
+  });
+});
