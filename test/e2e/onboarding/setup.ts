@@ -1,0 +1,221 @@
+/**
+ * A programme seeded the way the workspace contract (`ResourceKeys`) says `/program open` leaves
+ * it, without waiting for `/program open`: roles and channels made in the fake, recorded as
+ * `DiscordResource`s, and a welcome message with the Join button posted by the bot.
+ */
+import type { TextChannel } from "discord.js";
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ChannelType } from "discord.js";
+import { expect } from "vitest";
+import { createProgrammeRepository, type Programme } from "../../../src/db/repositories/programmes.ts";
+import {
+  choiceSelectId,
+  confirmButtonId,
+  consentButtonId,
+  nextButtonId,
+} from "../../../src/discord/onboarding/ids.ts";
+import { joinButtonId } from "../../../src/discord/shared-ids.ts";
+import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
+import type { TestBot } from "../../support/bot.ts";
+import {
+  type ApiMessage,
+  type ApiRole,
+  type ApiUser,
+  type InteractionHandle,
+  Perm,
+} from "../../support/fake-discord/index.ts";
+
+export interface Workspace {
+  programme: Programme;
+  roles: { organiser: ApiRole; mentor: ApiRole; intern: ApiRole; observer: ApiRole };
+  projectsId: string;
+  questionsId: string;
+  welcome: ApiMessage;
+}
+
+const view = Perm.ViewChannel | Perm.ReadMessageHistory;
+
+/** Seeds an open programme with its roles, projects and questions channels, and the welcome message. */
+export async function seedWorkspace(
+  bot: TestBot,
+  options: { record?: { projects?: boolean } } = {},
+): Promise<Workspace> {
+  const { fake } = bot;
+  const db = bot.db;
+  if (!db) throw new Error("seedWorkspace needs startTestBot({ db: true })");
+  const programmes = createProgrammeRepository(db);
+  const created = await programmes.create({
+    guildId: fake.guild.id,
+    name: `2026 春インターン ${Math.random().toString(36).slice(2, 8)}`,
+    mode: "internship",
+    startsAt: new Date("2026-04-01T00:00:00+09:00"),
+    endsAt: new Date("2026-06-30T18:00:00+09:00"),
+    createdByUserId: fake.store.tester.id,
+  });
+  const programme = await programmes.update(created.id, { status: "open" });
+  const roles = {
+    organiser: fake.createRole({ name: "運営" }),
+    mentor: fake.createRole({ name: "メンター" }),
+    intern: fake.createRole({ name: "インターン" }),
+    observer: fake.createRole({ name: "支援機関" }),
+  };
+  const botRole = [...fake.guild.roles.values()].find((r) => r.managed);
+  if (!botRole) throw new Error("the fake guild has no bot role");
+  // The projects channel as the workspace contract describes it: interns view and talk in threads
+  // but cannot create them; mentors and organisers manage threads; agency observers see nothing.
+  const projects = fake.createChannel({
+    name: "projects",
+    type: ChannelType.GuildText,
+    permissionOverwrites: [
+      { id: fake.guild.id, type: 0, deny: Perm.ViewChannel },
+      {
+        id: roles.intern.id,
+        type: 0,
+        allow: view | Perm.SendMessagesInThreads,
+        deny: Perm.SendMessages | Perm.CreatePublicThreads | Perm.CreatePrivateThreads,
+      },
+      { id: roles.mentor.id, type: 0, allow: view | Perm.SendMessagesInThreads | Perm.ManageThreads },
+      { id: roles.organiser.id, type: 0, allow: view | Perm.SendMessagesInThreads | Perm.ManageThreads },
+      { id: roles.observer.id, type: 0, deny: Perm.ViewChannel },
+      {
+        id: botRole.id,
+        type: 0,
+        allow:
+          view |
+          Perm.SendMessages |
+          Perm.SendMessagesInThreads |
+          Perm.CreatePrivateThreads |
+          Perm.ManageThreads,
+      },
+    ],
+  });
+  const questions = fake.createChannel({
+    name: "questions-" + programme.id.slice(-4),
+    type: ChannelType.GuildForum,
+  });
+  const save = (key: string, discordId: string, kind: "role" | "text_channel" | "forum_channel") =>
+    programmes.saveDiscordResource(programme.id, { key, discordId, kind });
+  await save(ResourceKeys.roles.organiser, roles.organiser.id, "role");
+  await save(ResourceKeys.roles.mentor, roles.mentor.id, "role");
+  await save(ResourceKeys.roles.intern, roles.intern.id, "role");
+  await save(ResourceKeys.roles.agencyObserver, roles.observer.id, "role");
+  if (options.record?.projects !== false)
+    await save(ResourceKeys.channels.projects, projects.id, "text_channel");
+  await save(ResourceKeys.channels.questions, questions.id, "forum_channel");
+
+  const general = fake.channel("general");
+  if (!general) throw new Error("no general channel");
+  const channel = (await bot.client.channels.fetch(general.id)) as TextChannel;
+  const sent = await channel.send({
+    content: "ようこそ / Welcome",
+    components: [
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder()
+          .setCustomId(joinButtonId.encode({ programmeId: programme.id }))
+          .setLabel("参加する / Join")
+          .setStyle(ButtonStyle.Success),
+      ),
+    ],
+  });
+  const welcome = fake.findInteractionMessage(sent.id);
+  if (!welcome) throw new Error("welcome message not stored");
+  return { programme, roles, projectsId: projects.id, questionsId: questions.id, welcome };
+}
+
+/** Answers of the "about you" form, by text input id. */
+export type AboutFields = {
+  displayName: string;
+  skills: string;
+  interests: string;
+  hours: string;
+  accommodationNotes: string;
+};
+
+export const goodAnswers: AboutFields = {
+  displayName: "山田 花子",
+  skills: "TypeScript:3, SQL:2",
+  interests: "教育, アクセシビリティ",
+  hours: "12",
+  accommodationNotes: "午前中は連絡が遅れます",
+};
+
+/** Clicks Join and sends the form; returns the reply (the choices step, or the problems). */
+export async function clickJoinAndSubmit(
+  bot: TestBot,
+  ws: Workspace,
+  user: ApiUser,
+  locale: string,
+  fields: AboutFields,
+): Promise<ApiMessage> {
+  const click = bot.fake.clickButton({
+    message: ws.welcome,
+    customId: joinButtonId.encode({ programmeId: ws.programme.id }),
+    user,
+    locale,
+  });
+  await click.modal();
+  return bot.fake.submitModal({ modal: click, fields, locale }).finalReply();
+}
+
+/**
+ * Runs the whole flow for `user` up to the click on "Join with these answers", and returns that
+ * click; `agency` picks an agency and answers the consent question.
+ */
+export async function onboardHandle(
+  bot: TestBot,
+  ws: Workspace,
+  user: ApiUser,
+  options: {
+    locale?: string;
+    fields?: Partial<AboutFields>;
+    language?: "ja" | "en";
+    accommodations?: string[];
+    agency?: { id: string; share: boolean };
+  } = {},
+): Promise<InteractionHandle> {
+  const locale = options.locale ?? "ja";
+  const programmeId = ws.programme.id;
+  const choices = await clickJoinAndSubmit(bot, ws, user, locale, { ...goodAnswers, ...options.fields });
+  const pick = async (field: "language" | "accommodations" | "agency", values: string[]) => {
+    const handle = bot.fake.selectMenu({
+      message: choices,
+      customId: choiceSelectId.encode({ programmeId, field, target: "draft" }),
+      values,
+      user,
+      locale,
+    });
+    await handle.finalReply();
+    expect(handle.record.errors).toEqual([]);
+  };
+  if (options.language) await pick("language", [options.language]);
+  if (options.accommodations) await pick("accommodations", options.accommodations);
+  if (options.agency) await pick("agency", [options.agency.id]);
+  await bot.fake
+    .clickButton({ message: choices, customId: nextButtonId.encode({ programmeId }), user, locale })
+    .finalReply();
+  if (options.agency) {
+    await bot.fake
+      .clickButton({
+        message: choices,
+        customId: consentButtonId.encode({ programmeId, share: options.agency.share }),
+        user,
+        locale,
+      })
+      .finalReply();
+  }
+  return bot.fake.clickButton({
+    message: choices,
+    customId: confirmButtonId.encode({ programmeId }),
+    user,
+    locale,
+  });
+}
+
+/** {@link onboardHandle}, then the message the intern ends up seeing. */
+export async function onboard(
+  bot: TestBot,
+  ws: Workspace,
+  user: ApiUser,
+  options: Parameters<typeof onboardHandle>[3] = {},
+): Promise<ApiMessage> {
+  return (await onboardHandle(bot, ws, user, options)).finalReply();
+}
