@@ -62,7 +62,7 @@ describe("onboarding through the Join button", () => {
     expect(others).toEqual([]);
     expect(thread?.type).toBe(PRIVATE_THREAD);
     expect(thread?.parent_id).toBe(ws.projectsId);
-    expect((thread?.thread_metadata as { invitable?: boolean }).invitable).toBe(false);
+    expect((thread?.thread_metadata as { invitable?: boolean } | undefined)?.invitable).toBe(false);
     expect(embed.description).toContain(`<#${thread?.id}>`);
     expect(bot.fake.messages(thread?.id ?? "").at(-1)?.content).toContain(`<@${user.id}>`);
 
@@ -149,7 +149,7 @@ describe("onboarding through the Join button", () => {
       })
       .finalReply();
     expect(rejoin.content).toBe(t("en", "onboarding.already"));
-    expect((rejoin.embeds?.[0] as { title?: string }).title).toBe(
+    expect((rejoin.embeds?.[0] as { title?: string } | undefined)?.title).toBe(
       t("en", "profile.title", { name: "山田 花子" }),
     );
     expect(threadsOf(user.id)).toHaveLength(1);
