@@ -1,0 +1,11 @@
+/**
+ * The sandbox's scripted programme, scene by scene, in story order. It grows with every feature:
+ * put a feature's scenes in `scenes/<feature>.ts` (see `steps.ts` for run/click/choose/submit)
+ * and insert them below where they belong in the programme's timeline (open the workspace →
+ * load assignments → interns join and get projects → daily reports and questions →
+ * submissions → results presentation → agency digest).
+ */
+import { aboutScenes } from "./scenes/about.ts";
+import type { Scene } from "./steps.ts";
+
+export const scenes: readonly Scene[] = [...aboutScenes];
