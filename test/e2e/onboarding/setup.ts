@@ -145,6 +145,7 @@ export async function clickJoinAndSubmit(
   user: ApiUser,
   locale: string,
   fields: AboutFields,
+  timeoutMs = 10_000,
 ): Promise<ApiMessage> {
   const click = bot.fake.clickButton({
     message: ws.welcome,
@@ -152,8 +153,8 @@ export async function clickJoinAndSubmit(
     user,
     locale,
   });
-  await click.modal();
-  return bot.fake.submitModal({ modal: click, fields, locale }).finalReply();
+  await click.modal(timeoutMs);
+  return bot.fake.submitModal({ modal: click, fields, locale }).finalReply(timeoutMs);
 }
 
 /**
@@ -170,11 +171,21 @@ export async function onboardHandle(
     language?: "ja" | "en";
     accommodations?: string[];
     agency?: { id: string; share: boolean };
+    /** How long each step may take (benchmarks under load). */
+    timeoutMs?: number;
   } = {},
 ): Promise<InteractionHandle> {
   const locale = options.locale ?? "ja";
   const programmeId = ws.programme.id;
-  const choices = await clickJoinAndSubmit(bot, ws, user, locale, { ...goodAnswers, ...options.fields });
+  const wait = options.timeoutMs ?? 10_000;
+  const choices = await clickJoinAndSubmit(
+    bot,
+    ws,
+    user,
+    locale,
+    { ...goodAnswers, ...options.fields },
+    wait,
+  );
   const pick = async (field: "language" | "accommodations" | "agency", values: string[]) => {
     const handle = bot.fake.selectMenu({
       message: choices,
@@ -183,7 +194,7 @@ export async function onboardHandle(
       user,
       locale,
     });
-    await handle.finalReply();
+    await handle.finalReply(wait);
     expect(handle.record.errors).toEqual([]);
   };
   if (options.language) await pick("language", [options.language]);
@@ -191,7 +202,7 @@ export async function onboardHandle(
   if (options.agency) await pick("agency", [options.agency.id]);
   await bot.fake
     .clickButton({ message: choices, customId: nextButtonId.encode({ programmeId }), user, locale })
-    .finalReply();
+    .finalReply(wait);
   if (options.agency) {
     await bot.fake
       .clickButton({
@@ -200,7 +211,7 @@ export async function onboardHandle(
         user,
         locale,
       })
-      .finalReply();
+      .finalReply(wait);
   }
   return bot.fake.clickButton({
     message: choices,
@@ -217,5 +228,5 @@ export async function onboard(
   user: ApiUser,
   options: Parameters<typeof onboardHandle>[3] = {},
 ): Promise<ApiMessage> {
-  return (await onboardHandle(bot, ws, user, options)).finalReply();
+  return (await onboardHandle(bot, ws, user, options)).finalReply(options.timeoutMs);
 }
