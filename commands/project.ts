@@ -144,7 +144,7 @@ async function offerNext(
   lostTitle: string,
   swap: boolean,
 ): Promise<{ content: string; embeds?: []; components?: [] } | Awaited<ReturnType<typeof optionsMessage>>> {
-  const state = await runs(scope).state(programme.id);
+  const state = await runs(scope).stateFor(programme.id, member.id);
   const options = claimOptions(state, member.id, programme, scope.app.now(), swap ? "swap" : "self_service");
   if (options.length === 0) {
     return {
@@ -360,7 +360,7 @@ export const command = defineCommand(
           hasLiveAllocation: live !== null,
         });
         if (refusal !== null) throw await claimError(ctx, programme, member, refusal);
-        const state = await runs(ctx).state(programme.id);
+        const state = await runs(ctx).stateFor(programme.id, member.id);
         const options = claimOptions(state, member.id, programme, ctx.app.now(), "self_service");
         if (options.length === 0) throw new UserError("project.claim.noneLeft");
         await ctx.respond.reply(await optionsMessage(ctx, options, "", false));
@@ -374,7 +374,7 @@ export const command = defineCommand(
         const situation = await swapSituation(ctx, programme, member);
         if (situation.refusal !== null || situation.live === null)
           throw swapError(situation.refusal ?? "no_assignment", programme);
-        const state = await runs(ctx).state(programme.id);
+        const state = await runs(ctx).stateFor(programme.id, member.id);
         const options = claimOptions(state, member.id, programme, ctx.app.now(), "swap");
         if (options.length === 0) throw new UserError("project.swap.noneLeft");
         const until = swapDeadline(situation.live.allocatedAt, programme.settings.swapWindowDays);

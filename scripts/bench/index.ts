@@ -20,7 +20,7 @@ import { configureBuild } from "./support/processes.ts";
 import type { BenchResult, BenchSuite } from "./types.ts";
 
 /** Every suite, in the order they run. Adding one: write `scripts/bench/<name>.ts` with a default-exported BenchSuite. */
-const SUITES = ["interactions", "memory", "allocation", "workspace", "onboarding"] as const;
+const SUITES = ["interactions", "memory", "allocation", "workspace", "onboarding", "library", "claims"] as const;
 
 const USAGE = "usage: npm run bench -- [--only <suite,...>] [--json [file]] [--no-build]";
 

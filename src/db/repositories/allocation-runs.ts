@@ -17,6 +17,7 @@ import type { Database, DatabaseTransaction } from "../client.ts";
 import type { InternStage, ReleaseReason } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { type Allocation, createAllocationRepository } from "./allocations.ts";
+import { stringList } from "./json.ts";
 
 /** An intern as the allocation commands need them. */
 export interface AllocationCandidateIntern extends AllocationIntern {
@@ -146,6 +147,94 @@ export function createAllocationRunRepository(db: Database) {
         }),
         existing: inputs.existing,
         history: inputs.past,
+      };
+    },
+
+    /**
+     * The same state for one intern only (claim and swap options): a few indexed queries instead
+     * of loading the whole cohort, so hundreds of simultaneous claims stay cheap.
+     */
+    async stateFor(programmeId: string, memberId: string): Promise<ProgrammeAllocationState> {
+      const member = await db.member.findUniqueOrThrow({
+        where: { id: memberId },
+        include: {
+          programme: { select: { guildId: true } },
+          skills: { orderBy: { skill: "asc" } },
+          profile: { select: { interests: true, weeklyHoursAvailable: true } },
+          preferences: { orderBy: { rank: "asc" }, select: { assignmentId: true } },
+        },
+      });
+      const guildId = member.programme.guildId;
+      // Flat queries: a nested `take: 1` per assignment costs several times more in Prisma.
+      const versions = await db.assignmentVersion.findMany({
+        where: { assignment: { guildId } },
+        select: {
+          id: true,
+          assignmentId: true,
+          version: true,
+          status: true,
+          level: true,
+          skills: true,
+          tags: true,
+          estimatedHours: true,
+        },
+      });
+      const newest = new Map<string, (typeof versions)[number]>();
+      for (const v of versions) {
+        const seen = newest.get(v.assignmentId);
+        if (seen === undefined || seen.version < v.version) newest.set(v.assignmentId, v);
+      }
+      const flags = new Map(
+        (
+          await db.programmeAssignment.findMany({
+            where: { programmeId },
+            select: { assignmentId: true, excluded: true, reserved: true },
+          })
+        ).map((f) => [f.assignmentId, f]),
+      );
+      const live = await db.allocation.findMany({
+        where: { programmeId, live: "active" },
+        select: { memberId: true, assignmentId: true },
+      });
+      const past = await db.allocation.findMany({
+        where: {
+          programmeId: { not: programmeId },
+          programme: { guildId },
+          member: { discordUserId: member.discordUserId },
+        },
+        select: { assignmentId: true },
+      });
+      return {
+        interns: [
+          {
+            id: member.id,
+            discordUserId: member.discordUserId,
+            skills: member.skills.map((s) => ({ name: s.skill, level: s.level })),
+            interests: member.profile === null ? [] : stringList.parse(member.profile.interests),
+            hoursPerWeek: member.profile?.weeklyHoursAvailable ?? null,
+            preferences: member.preferences.map((p) => p.assignmentId),
+            stage: member.stage,
+            projectChannelId: member.projectChannelId,
+          },
+        ],
+        assignments: [...newest.values()]
+          .sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : 1))
+          .map((version) => {
+            const flag = flags.get(version.assignmentId);
+            return {
+              id: version.assignmentId,
+              versionId: version.id,
+              status: version.status,
+              level: version.level,
+              skills: stringList.parse(version.skills),
+              tags: stringList.parse(version.tags),
+              estimatedHours: version.estimatedHours,
+              excluded: flag?.excluded ?? false,
+              reserved: flag?.reserved ?? false,
+            };
+          }),
+        existing: live.map((a) => ({ internId: a.memberId, assignmentId: a.assignmentId })),
+        history: past.map((a) => ({ discordUserId: member.discordUserId, assignmentId: a.assignmentId })),
       };
     },
 
