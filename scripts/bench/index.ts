@@ -20,7 +20,15 @@ import { configureBuild } from "./support/processes.ts";
 import type { BenchResult, BenchSuite } from "./types.ts";
 
 /** Every suite, in the order they run. Adding one: write `scripts/bench/<name>.ts` with a default-exported BenchSuite. */
-const SUITES = ["interactions", "memory", "allocation", "workspace", "onboarding", "library", "claims"] as const;
+const SUITES = [
+  "interactions",
+  "memory",
+  "allocation",
+  "workspace",
+  "onboarding",
+  "library",
+  "claims",
+] as const;
 
 const USAGE = "usage: npm run bench -- [--only <suite,...>] [--json [file]] [--no-build]";
 
@@ -79,7 +87,8 @@ export function formatTable(outcomes: readonly Outcome[]): string {
   const lines: string[][] = [];
   for (const outcome of outcomes) {
     if (outcome.status !== "ok") {
-      lines.push([outcome.suite, `(${outcome.status}: ${outcome.error ?? ""})`, "–", "", "", "no"]);
+      const ok = outcome.status === "crashed" ? "CRASHED" : "";
+      lines.push([outcome.suite, `(${outcome.status}: ${outcome.error ?? ""})`, "–", "", "", ok]);
       continue;
     }
     for (const row of outcome.rows) {

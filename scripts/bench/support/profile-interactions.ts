@@ -8,14 +8,17 @@
  *    (support/cpu-profiler.mjs, loaded with `node --import`; the bot itself is unchanged).
  *    Printed: CPU time per interaction and self time by package / taiken folder, and the
  *    costliest functions.
- * 2. Wall time of each step `/taiken about` takes, measured in this process on the real objects
+ * 2. Wall time inside taiken per level (support/trace-hook.mjs, loaded the same way): the time
+ *    from `interactionCreate` to `reply()`, the reply's own HTTP round trip, and the Redis and
+ *    SQLite calls the handler waits for.
+ * 3. Wall time of each step `/taiken about` takes, measured in this process on the real objects
  *    `startApp` builds (SQLite file, Redis, Prisma, pino, prom-client): the caller lookup
  *    (`standing`), the dependency check (`SELECT 1` + `PING`), and the logger/metrics work.
  *
  * Everything it starts it stops; the run takes about a minute. `--keep` keeps the .cpuprofile files.
  */
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startApp } from "../../../src/app/start.ts";
@@ -38,6 +41,13 @@ import {
 import { quantiles } from "./stats.ts";
 
 const PROFILER = path.join(ROOT, "scripts/bench/support/cpu-profiler.mjs");
+const TRACER = path.join(ROOT, "scripts/bench/support/trace-hook.mjs");
+
+const TRACED: readonly Level[] = [
+  { label: "1 user at a time", mode: "sequential", count: 50, repeats: 6 },
+  { label: "burst of 50", mode: "burst", count: 50, repeats: 4 },
+  { label: "burst of 500", mode: "burst", count: 500, repeats: 2 },
+];
 
 const PROFILED: readonly Level[] = [
   { label: "1 user at a time", mode: "sequential", count: 50, repeats: 6 },
@@ -97,6 +107,48 @@ async function profileLevel(
   }
 }
 
+/**
+ * Part 2: wall time inside the real bot while it handles each level (support/trace-hook.mjs):
+ * how long the handler takes to reply, and the round trips it waits for.
+ */
+async function traceLevels(stage: Stage, dir: string): Promise<void> {
+  out("\n== Wall time inside taiken (trace hook; per interaction or per call) ==");
+  out(`  ${"level / span".padEnd(44)} ${"calls".padStart(7)} ${"p50".padStart(9)} ${"p99".padStart(9)}`);
+  let n = 0;
+  for (const level of TRACED) {
+    await measureOnce(stage, { ...level, repeats: 1 });
+    stage.bot.child.kill("SIGUSR2");
+    await sleep(100);
+    const latencies: number[] = [];
+    for (let i = 0; i < level.repeats; i++) {
+      latencies.push(...(await measureOnce(stage, level)).latencies);
+      await sleep(250);
+    }
+    stage.bot.child.kill("SIGUSR2");
+    n += 1;
+    const file = path.join(dir, `trace-${n}.json`);
+    await waitForFile(file, 20_000);
+    const spans = JSON.parse(await readFile(file, "utf8")) as Record<string, number[]>;
+    const interactions = level.count * level.repeats;
+    const line = (name: string, samples: number[]) => {
+      const q = quantiles(samples);
+      const calls = (samples.length / interactions).toFixed(2);
+      out(`  ${name.padEnd(44)} ${calls.padStart(7)} ${ms(q.p50).padStart(9)} ${ms(q.p99).padStart(9)}`);
+    };
+    out(`  ${level.label} (${level.repeats}× ${level.count})`);
+    line("  dispatch → callback received (the fake)", latencies);
+    const labels: Record<string, string> = {
+      handler: "  interactionCreate → reply() called",
+      reply: "  reply() → callback answered",
+      deferReply: "  deferReply() → callback answered",
+      "redis.ping": "  redis PING round trip",
+      "sqlite.prepare": "  SQLite prepare (per statement)",
+      "sqlite.exec": "  SQLite step/all (per statement)",
+    };
+    for (const [span, name] of Object.entries(labels)) if (spans[span]) line(name, spans[span]);
+  }
+}
+
 /** Times `step` `n` times one after another (after 50 warm-up calls): p50 and p99 in ms. */
 async function time(step: () => Promise<unknown> | unknown, n = 500): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < 50; i++) await step();
@@ -118,7 +170,7 @@ async function timeConcurrent(step: () => Promise<unknown>, n = 500): Promise<nu
   return performance.now() - started;
 }
 
-/** Part 2: the steps of `/taiken about`, on the objects startApp builds, in this process. */
+/** Part 3: the steps of `/taiken about`, on the objects startApp builds, in this process. */
 async function stepTimings(redisUrl: string): Promise<void> {
   out("\n== Wall time of the steps /taiken about takes (this process, the objects startApp builds) ==");
   const scratch = await scratchDir("profile-steps");
@@ -210,6 +262,20 @@ async function main(): Promise<void> {
     }
     const counter = new Map<Stage, number>();
     for (const level of PROFILED) await profileLevel(stages, level, dirs, counter);
+    for (const stage of stages.splice(0)) await closeStage(stage);
+
+    const traceDir = path.join(scratch.dir, "trace");
+    await mkdir(path.join(traceDir, "data"), { recursive: true });
+    const traced = await openStage(
+      taikenContestant({
+        redisUrl: redis.url,
+        dataDir: path.join(traceDir, "data"),
+        nodeArgs: ["--import", TRACER],
+        env: { BENCH_TRACE_DIR: traceDir, BENCH_TRACE_ROOT: ROOT },
+      }),
+    );
+    stages.push(traced);
+    await traceLevels(traced, traceDir);
     await stepTimings(redis.url);
   } finally {
     for (const stage of stages) await closeStage(stage);
