@@ -6,6 +6,7 @@
  * submissions → results presentation → agency digest).
  */
 import { aboutScenes } from "./scenes/about.ts";
+import { assignmentScenes } from "./scenes/assignments.ts";
 import type { Scene } from "./steps.ts";
 
-export const scenes: readonly Scene[] = [...aboutScenes];
+export const scenes: readonly Scene[] = [...aboutScenes, ...assignmentScenes];
