@@ -7,6 +7,7 @@ import {
 import { Constraints, ConstraintViolation } from "../src/db/errors.ts";
 import { createAllocationRepository } from "../src/db/repositories/allocations.ts";
 import { createAssignmentRepository } from "../src/db/repositories/assignments.ts";
+import { createLibraryRepository } from "../src/db/repositories/library.ts";
 import type { Member } from "../src/db/repositories/members.ts";
 import type { Programme } from "../src/db/repositories/programmes.ts";
 import {
@@ -113,15 +114,11 @@ async function stillOpen(
   scope: Scope,
   programme: Programme,
   member: Member,
-  assignmentId: string,
+  assignment: { id: string; latest: { status: string } },
 ): Promise<boolean> {
   const db = scope.app.db;
-  const latest = await db.assignmentVersion.findFirst({
-    where: { assignmentId, assignment: { guildId: programme.guildId } },
-    orderBy: { version: "desc" },
-    select: { status: true },
-  });
-  if (latest?.status !== "retired") return false;
+  const assignmentId = assignment.id;
+  if (assignment.latest.status !== "retired") return false;
   const flag = await db.programmeAssignment.findUnique({
     where: { programmeId_assignmentId: { programmeId: programme.id, assignmentId } },
   });
@@ -163,10 +160,12 @@ const pickButton = defineButton(pickButtonId, {
     const { payload, t, respond } = ctx;
     const programme = await currentProgramme(ctx);
     const member = await callerIntern(ctx, programme);
-    const assignment = await createAssignmentRepository(ctx.app.db).get(payload.assignmentId);
-    if (assignment === null || assignment.guildId !== programme.guildId)
-      throw new UserError("assignments.show.notFound");
-    const title = titleIn(ctx.locale, assignment.latest);
+    const latest = (
+      await createLibraryRepository(ctx.app.db).latestVersions(programme.guildId, [payload.assignmentId])
+    ).get(payload.assignmentId);
+    if (latest === undefined) throw new UserError("assignments.show.notFound");
+    const assignment = { id: payload.assignmentId, latest };
+    const title = titleIn(ctx.locale, latest);
     const now = ctx.app.now();
 
     let previousTitle: string | null = null;
@@ -187,7 +186,7 @@ const pickButton = defineButton(pickButtonId, {
       if (refusal !== null) throw await claimError(ctx, programme, member, refusal);
     }
 
-    if (!(await stillOpen(ctx, programme, member, assignment.id))) {
+    if (!(await stillOpen(ctx, programme, member, assignment))) {
       await respond.update(await offerNext(ctx, programme, member, title, payload.swap));
       return;
     }

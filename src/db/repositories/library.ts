@@ -7,7 +7,12 @@
 import type { LibraryEntry } from "../../domain/library/types.ts";
 import type { Database } from "../client.ts";
 import { mapConstraintViolations } from "../errors.ts";
-import { type AssignmentContent, assignmentContentHash } from "./assignments.ts";
+import {
+  type AssignmentContent,
+  type AssignmentVersion,
+  assignmentContentHash,
+  toAssignmentVersion,
+} from "./assignments.ts";
 
 /** What an import changed. */
 export interface LibraryImportSummary {
@@ -65,6 +70,24 @@ function versionData(content: AssignmentContent) {
 /** Whole-library operations. Needs the client (it opens its own transaction). */
 export function createLibraryRepository(db: Database) {
   return {
+    /**
+     * The newest version of each of `assignmentIds` in the guild's library (others are left
+     * out), in one flat query: cheap enough for every claim click.
+     */
+    async latestVersions(
+      guildId: string,
+      assignmentIds: readonly string[],
+    ): Promise<Map<string, AssignmentVersion>> {
+      const rows = await db.assignmentVersion.findMany({
+        where: { assignmentId: { in: [...assignmentIds] }, assignment: { guildId } },
+        orderBy: { version: "desc" },
+      });
+      const latest = new Map<string, AssignmentVersion>();
+      for (const row of rows)
+        if (!latest.has(row.assignmentId)) latest.set(row.assignmentId, toAssignmentVersion(row));
+      return latest;
+    },
+
     /**
      * Imports `entries` into the guild's library in one transaction and records one audit entry.
      * Either everything is written or, on any error, nothing is.

@@ -11,7 +11,7 @@ import {
   createAllocationRunRepository,
   type ProgrammeAllocationState,
 } from "../../db/repositories/allocation-runs.ts";
-import { createAssignmentRepository } from "../../db/repositories/assignments.ts";
+import { createLibraryRepository } from "../../db/repositories/library.ts";
 import { createMemberRepository, type Member } from "../../db/repositories/members.ts";
 import { createProgrammeRepository, type Programme } from "../../db/repositories/programmes.ts";
 import { type ClaimCandidate, rankClaimCandidates } from "../../domain/assignment/claim.ts";
@@ -113,10 +113,13 @@ export async function optionsMessage(
   header: string,
   swap: boolean,
 ): Promise<{ content: string; embeds: APIEmbed[]; components: ReturnType<typeof buttonRow>[] }> {
-  const assignments = createAssignmentRepository(scope.app.db);
+  const versions = await createLibraryRepository(scope.app.db).latestVersions(
+    scope.guildId,
+    options.map((o) => o.assignmentId),
+  );
   const lines: string[] = [];
   for (const [index, option] of options.entries()) {
-    const latest = (await assignments.get(option.assignmentId))?.latest;
+    const latest = versions.get(option.assignmentId);
     if (latest === undefined) continue;
     lines.push(
       scope.t("project.claim.candidate", {
