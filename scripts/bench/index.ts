@@ -173,6 +173,14 @@ async function main(): Promise<number> {
   return outcomes.some((o) => o.status === "crashed") ? 1 : 0;
 }
 
+// Ctrl-C or a kill: exit through process.on("exit"), which stops every child the suites started.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`[bench] ${signal}: stopping\n`);
+    process.exit(130);
+  });
+}
+
 process.exitCode = await main();
 // Every suite stops what it started; should a handle still linger, do not hang the terminal.
 setTimeout(() => {

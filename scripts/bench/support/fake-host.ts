@@ -230,9 +230,12 @@ async function runChild(): Promise<void> {
   // `server` is private to the fake; see KEEP_ALIVE_MS for why the benchmark changes it.
   const server = (fake as unknown as { server: Server }).server;
   server.keepAliveTimeout = KEEP_ALIVE_MS;
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await fake.close();
-    process.disconnect?.();
+    if (process.connected) process.disconnect();
     process.exit(0);
   };
   process.on("disconnect", () => void stop());

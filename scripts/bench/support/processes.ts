@@ -5,7 +5,7 @@
  * started it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +17,37 @@ import { startLocalRedis } from "../../../src/redis/local-server.ts";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** The compiled entry point `npm start` runs. */
 export const MAIN_JS = path.join(ROOT, "dist/src/main.js");
+
+/**
+ * Every process the benchmarks started and have not yet seen exit. Should the bench die before
+ * its `finally` blocks run (a crash, a signal), these are killed on the way out instead of being
+ * left running.
+ */
+const live = new Set<{ pid: number | undefined; kill(signal: NodeJS.Signals): unknown }>();
+
+/** Scratch directories not yet removed; removed on the way out like {@link live} processes. */
+const scratchDirs = new Set<string>();
+
+process.once("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Registers a process started elsewhere (e.g. redis-server, known by pid) for the exit cleanup. */
+function track(pid: number): () => void {
+  const entry = {
+    pid,
+    kill: (signal: NodeJS.Signals) => {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // Already gone: nothing to clean up.
+      }
+    },
+  };
+  live.add(entry);
+  return () => live.delete(entry);
+}
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -123,6 +154,8 @@ export function startNode(
     throw new Error(`could not start node ${script} (does ${options.cwd ?? ROOT} exist?)`);
   }
   const pid = child.pid;
+  const untrack = track(pid);
+  child.once("exit", untrack);
   let output = "";
   const wakers = new Set<() => void>();
   const onChunk = (chunk: Buffer) => {
@@ -208,7 +241,14 @@ export async function cpuMilliseconds(pid: number): Promise<number> {
 /** A scratch directory removed by `remove()`. */
 export async function scratchDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `taiken-bench-${prefix}-`));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  scratchDirs.add(dir);
+  return {
+    dir,
+    async remove() {
+      await rm(dir, { recursive: true, force: true });
+      scratchDirs.delete(dir);
+    },
+  };
 }
 
 /** The Redis the bots use: REDIS_URL if set, else one private redis-server for the whole bench run. */
@@ -223,16 +263,26 @@ export async function startBenchRedis(): Promise<BenchRedis> {
   const url = process.env.REDIS_URL;
   if (url) return { url, source: "REDIS_URL", stop: async () => undefined };
   const scratch = await scratchDir("redis");
+  // The server's pid only appears in the start-up log line; it is read from there for the exit cleanup.
+  let pid: number | undefined;
+  const logger = createLogger("info", {
+    write(line: string) {
+      const logged = (JSON.parse(line) as { pid?: unknown }).pid;
+      if (typeof logged === "number") pid = logged;
+    },
+  });
   const local = await startLocalRedis({
     bin: process.env.REDIS_SERVER_BIN ?? "redis-server",
     dataDir: scratch.dir,
-    logger: createLogger("silent"),
+    logger,
   });
+  const untrack = pid === undefined ? () => undefined : track(pid);
   return {
     url: local.url,
     source: "a private redis-server (src/redis/local-server.ts)",
     async stop() {
       await local.stop();
+      untrack();
       await scratch.remove();
     },
   };
