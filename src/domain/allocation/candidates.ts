@@ -12,11 +12,11 @@
  *   library the optimum must use tasks that are nobody's favourite; these edges keep them
  *   reachable.
  */
-import { type CompiledInstance, PairScorer } from "./compiled.ts";
+import { type CompiledInstance, PairScorer, packLists } from "./compiled.ts";
 import {
   FIT_WEIGHTS,
   hoursPoints,
-  hoursWindow,
+  interestPoints,
   levelForAssignment,
   levelPoints,
   MAX_PREFERENCES,
@@ -45,6 +45,32 @@ export interface CandidateLimits {
 const LEVELS = 5;
 /** Scores are ≤ 100 and hashes < 2³², so `score × 2³² + hash` orders by score, then hash, exactly. */
 const HASH_SPAN = 4294967296;
+
+/**
+ * Skill points and intern level from lookup tables for the common small counts: the walk needs
+ * them for millions of (intern, group) pairs, and the divisions behind them add up. Built from
+ * `skillPoints` and `levelForAssignment`, so the rules stay in `score.ts`.
+ */
+const TABLE_SIZE = 16;
+const SKILL_POINTS_TABLE = Int8Array.from({ length: TABLE_SIZE * TABLE_SIZE }, (_, k) =>
+  skillPoints(k % TABLE_SIZE, Math.floor(k / TABLE_SIZE)),
+);
+const LEVEL_TABLE = Int8Array.from({ length: TABLE_SIZE * 5 * TABLE_SIZE }, (_, k) =>
+  levelForAssignment(k % (5 * TABLE_SIZE), Math.floor(k / (5 * TABLE_SIZE)), 0),
+);
+
+function skillPointsFast(matched: number, required: number): number {
+  return required < TABLE_SIZE
+    ? SKILL_POINTS_TABLE[required * TABLE_SIZE + matched]!
+    : skillPoints(matched, required);
+}
+
+function levelForAssignmentFast(levelSum: number, matched: number, overall: number): number {
+  if (matched === 0) return overall;
+  return matched < TABLE_SIZE
+    ? LEVEL_TABLE[matched * 5 * TABLE_SIZE + levelSum]!
+    : levelForAssignment(levelSum, matched, overall);
+}
 
 /** A 32-bit integer hash (a murmur-style finaliser) for deterministic, well-spread tie-breaks. */
 function mix(x: number): number {
@@ -87,7 +113,12 @@ function buildPostings(keyCount: number, keys: readonly number[], values: readon
 interface SkillGroups {
   readonly skillStart: Int32Array;
   readonly skillTerm: Int32Array;
-  /** Members of group `g` at level `l` are `member[memberStart[g × LEVELS + l − 1] ..]`. */
+  /**
+   * Group `g`'s non-empty levels are units `unitStart[g] .. unitStart[g + 1]`; unit `u` has level
+   * `unitLevel[u]` and members `member[memberStart[u] .. memberStart[u + 1]]`.
+   */
+  readonly unitStart: Int32Array;
+  readonly unitLevel: Uint8Array;
   readonly memberStart: Int32Array;
   readonly member: Int32Array;
   readonly memberHours: Float64Array;
@@ -137,9 +168,10 @@ function buildRarityIndex(instance: CompiledInstance): RarityIndex {
     }
     groupMembers[g]?.push(a);
   }
-  const memberStart = new Int32Array(groupSkills.length * LEVELS + 1);
-  const member = new Int32Array(groupMembers.reduce((sum, list) => sum + list.length, 0));
-  let write = 0;
+  const unitStart = new Int32Array(groupSkills.length + 1);
+  const unitLevel: number[] = [];
+  const memberStart: number[] = [];
+  const member: number[] = [];
   groupMembers.forEach((list, g) => {
     list.sort(
       (x, y) =>
@@ -147,18 +179,17 @@ function buildRarityIndex(instance: CompiledInstance): RarityIndex {
         instance.assignmentHours[x]! - instance.assignmentHours[y]! ||
         x - y,
     );
-    let k = 0;
-    for (let level = 1; level <= LEVELS; level += 1) {
-      memberStart[g * LEVELS + level - 1] = write;
-      while (k < list.length && instance.assignmentLevel[list[k]!] === level) {
-        member[write] = list[k]!;
-        write += 1;
-        k += 1;
+    list.forEach((a, k) => {
+      const level = instance.assignmentLevel[a]!;
+      if (k === 0 || level !== instance.assignmentLevel[list[k - 1]!]) {
+        unitLevel.push(level);
+        memberStart.push(member.length);
       }
-    }
+      member.push(a);
+    });
+    unitStart[g + 1] = unitLevel.length;
   });
-  memberStart[groupSkills.length * LEVELS] = write;
-
+  memberStart.push(member.length);
   let maxRequired = 0;
   for (const skills of groupSkills) maxRequired = Math.max(maxRequired, skills.length);
   const stride = maxRequired + 1;
@@ -183,8 +214,10 @@ function buildRarityIndex(instance: CompiledInstance): RarityIndex {
     groups: {
       skillStart: groupSkillLists.start,
       skillTerm: groupSkillLists.values,
-      memberStart,
-      member,
+      unitStart,
+      unitLevel: Uint8Array.from(unitLevel),
+      memberStart: Int32Array.from(memberStart),
+      member: Int32Array.from(member),
       memberHours: Float64Array.from(member, (a) => instance.assignmentHours[a]!),
     },
     postings: buildPostings(stride * stride * termCount, keys, values),
@@ -192,19 +225,6 @@ function buildRarityIndex(instance: CompiledInstance): RarityIndex {
     lists: Int32Array.from(lists),
     listSkillBound: Int32Array.from(lists, bound),
   };
-}
-
-/** Packs lists of numbers into CSR arrays. */
-function packLists(lists: readonly (readonly number[])[]): { start: Int32Array; values: Int32Array } {
-  const start = new Int32Array(lists.length + 1);
-  lists.forEach((list, k) => {
-    start[k + 1] = start[k]! + list.length;
-  });
-  const values = new Int32Array(start[lists.length]!);
-  lists.forEach((list, k) => {
-    values.set(list, start[k]!);
-  });
-  return { start, values };
 }
 
 /** Interest index: for each term, the open assignments whose skills or tags carry it. */
@@ -266,6 +286,11 @@ class TopCandidates {
     this.keys = new Float64Array(capacity);
     this.ids = new Int32Array(capacity);
     this.scores = new Int32Array(capacity);
+  }
+
+  /** Whether an offer with this key (or a better one) would be kept. */
+  admits(key: number): boolean {
+    return this.count < this.capacity || key > this.keys[0]!;
   }
 
   /** Offers an assignment; `key` orders offers (higher is better) and is unique per pair. */
@@ -379,8 +404,6 @@ export class CandidateSearch {
   /** Groups already walked in the current walk (each walk of each intern has its own mark). */
   readonly #groupStamp: Int32Array;
   #groupMark = 0;
-  /** `hoursWindow`'s output, reused. */
-  readonly #window = new Float64Array(2);
   readonly #top: TopCandidates;
   readonly #columns: ColumnCandidates;
   #intern = -1;
@@ -428,6 +451,10 @@ export class CandidateSearch {
     this.#threshold = -1;
     this.#top.count = 0;
     const mark = i + 1;
+    // Tasks the intern had before are stamped so that no walk looks at them.
+    scorer.forEachHad((a) => {
+      this.#stamp[a] = mark;
+    });
     // Preferences first: they are kept whatever they score, and may set a high bar early.
     const preferences: number[] = [];
     for (let rank = 0; rank < MAX_PREFERENCES; rank += 1) {
@@ -494,24 +521,26 @@ export class CandidateSearch {
     const instance = this.#instance;
     const scorer = this.#scorer;
     const { postings, lists, listSkillBound, termCount, groups } = this.#rarity;
-    const {
-      skillStart: groupSkillStart,
-      skillTerm: groupSkillTerm,
-      memberStart,
-      member,
-      memberHours,
-    } = groups;
+    const { skillStart: groupSkillStart, skillTerm: groupSkillTerm, unitStart, unitLevel } = groups;
+    const { memberStart, member, memberHours } = groups;
     const stamp = this.#stamp;
     const groupStamp = this.#groupStamp;
     const skillLevels = scorer.skillLevels;
     const overall = scorer.overallLevel;
     const available = scorer.available;
     const interestBound = scorer.interestBound();
+    const noInterestPoints = interestPoints(
+      0,
+      instance.internInterestStart[i + 1]! - instance.internInterestStart[i]!,
+    );
+    const termMaskLow = instance.assignmentTermMaskLow;
+    const termMaskHigh = instance.assignmentTermMaskHigh;
+    const interestMaskLow = scorer.interestMaskLow;
+    const interestMaskHigh = scorer.interestMaskHigh;
     const internSkillStart = instance.internSkillStart[i]!;
     const internSkillEnd = instance.internSkillStart[i + 1]!;
     // Preferences were offered first, so no pair visited here earns preference points.
     const restBound = FIT_WEIGHTS.level + FIT_WEIGHTS.hours + interestBound;
-    const window = this.#window;
     const groupMark = this.#groupMark + 1;
     this.#groupMark = groupMark;
     let bar = this.#bar();
@@ -534,26 +563,29 @@ export class CandidateSearch {
               levelSum += internLevel;
             }
           }
-          const skills = skillPoints(matched, skillsTo - skillsFrom);
-          const internLevel = levelForAssignment(levelSum, matched, overall);
-          for (let level = 1; level <= LEVELS; level += 1) {
-            const from = memberStart[g * LEVELS + level - 1]!;
-            const to = memberStart[g * LEVELS + level]!;
-            if (from === to) continue;
-            // Most pairs cannot reach the bar even at best and are never looked at: skip the
-            // level, or the hours that cannot pay enough.
+          const skills = skillPointsFast(matched, skillsTo - skillsFrom);
+          const internLevel = levelForAssignmentFast(levelSum, matched, overall);
+          for (let u = unitStart[g]!; u < unitStart[g + 1]!; u += 1) {
+            const level = unitLevel[u]!;
+            const from = memberStart[u]!;
+            const to = memberStart[u + 1]!;
+            // Most pairs cannot reach the bar even at best and are never looked at.
             const base = skills + levelPoints(internLevel, level);
             if (base + FIT_WEIGHTS.hours + interestBound < bar) continue;
-            if (!hoursWindow(bar - base - interestBound, available, window)) continue;
-            const end = window[1] === Infinity ? to : firstAbove(memberHours, from, to, window[1]!);
-            for (let q = firstAbove(memberHours, from, end, window[0]!); q < end; q += 1) {
+            // Groups are small (a few tasks a level), so a plain scan beats searching by hours.
+            for (let q = from; q < to; q += 1) {
+              const partial = base + hoursPoints(memberHours[q]!, available);
+              if (partial + interestBound < bar) continue;
               const a = member[q]!;
+              // Stamped: already offered, or had before (stamped up front).
               if (stamp[a] === mark) continue;
-              const bound = base + hoursPoints(memberHours[q]!, available) + scorer.interestPointsBound(a);
-              if (bound < bar || !scorer.eligible(a)) continue;
+              const overlap = (termMaskLow[a]! & interestMaskLow) | (termMaskHigh[a]! & interestMaskHigh);
+              const bound = partial + (overlap === 0 ? noInterestPoints : interestBound);
+              if (bound < bar) continue;
               // Close enough for the assignment's own list, ranked by the bound; scored later.
               this.#columns.offer(a, i, ColumnCandidates.key(bound, i, a));
-              if (bound < this.#threshold) continue;
+              // The exact score is at most the bound: skip unless it could still enter the K best.
+              if (bound < this.#threshold || !this.#top.admits(bound * HASH_SPAN + pairHash(i, a))) continue;
               stamp[a] = mark;
               this.#offerToIntern(a, scorer.scoreFromCounts(a, matched, levelSum, scorer.interestMatches(a)));
               bar = this.#bar();
@@ -642,7 +674,9 @@ export class CandidateSearch {
       this.#scorer.load(i);
       for (let k = extraStart[i]!; k < extraStart[i + 1]!; k += 1) {
         const a = extra[k]!;
-        if (col.subarray(rowStart[i]!, write).includes(a)) continue;
+        let duplicate = false;
+        for (let e = rowStart[i]!; e < write && !duplicate; e += 1) duplicate = col[e] === a;
+        if (duplicate) continue;
         col[write] = a;
         score[write] = this.#scorer.score(a);
         write += 1;

@@ -73,8 +73,8 @@ function byId<T extends { readonly id: string }>(items: readonly T[], what: stri
   return sorted;
 }
 
-/** Packs lists of numbers into CSR arrays. */
-function packLists(lists: readonly (readonly number[])[]): { start: Int32Array; values: Int32Array } {
+/** Packs lists of numbers into CSR arrays (`values[start[k] .. start[k + 1]]` is list `k`). */
+export function packLists(lists: readonly (readonly number[])[]): { start: Int32Array; values: Int32Array } {
   const start = new Int32Array(lists.length + 1);
   let total = 0;
   for (let k = 0; k < lists.length; k += 1) {
@@ -234,8 +234,6 @@ export class PairScorer {
   #interestMaskHigh = 0;
   #overall = 1;
   #available = Number.NaN;
-  /** Best level points possible per assignment level (index 1–5) for the loaded intern. */
-  readonly #levelBound = new Uint8Array(6);
 
   constructor(instance: CompiledInstance) {
     this.#instance = instance;
@@ -243,11 +241,6 @@ export class PairScorer {
     this.#interest = new Uint8Array(instance.termCount);
     this.#preferenceRank = new Int8Array(instance.assignments.length).fill(-1);
     this.#had = new Uint8Array(instance.assignments.length);
-  }
-
-  /** The loaded intern's index, or −1. */
-  get intern(): number {
-    return this.#intern;
   }
 
   /** Prepares scratch for intern `i`. */
@@ -276,21 +269,6 @@ export class PairScorer {
     this.#interestCount = inst.internInterestStart[i + 1]! - inst.internInterestStart[i]!;
     this.#overall = inst.internOverallLevel[i]!;
     this.#available = inst.internAvailable[i]!;
-    // The intern's level for any assignment is a mean of some of their skill levels (or of
-    // their best three), so it lies between their lowest and highest skill level.
-    let lowest = this.#overall;
-    let highest = this.#overall;
-    for (let k = inst.internSkillStart[i]!; k < inst.internSkillStart[i + 1]!; k += 1) {
-      lowest = Math.min(lowest, inst.internSkillLevel[k]!);
-      highest = Math.max(highest, inst.internSkillLevel[k]!);
-    }
-    for (let level = 1; level <= 5; level += 1) {
-      let best = 0;
-      for (let internLevel = lowest; internLevel <= highest; internLevel += 1) {
-        best = Math.max(best, levelPoints(internLevel, level));
-      }
-      this.#levelBound[level] = best;
-    }
   }
 
   /** Resets the scratch set by `load`. */
@@ -323,27 +301,20 @@ export class PairScorer {
     return interestPoints(this.#interestCount, this.#interestCount);
   }
 
-  /**
-   * The best level points the loaded intern can get from an assignment of each level (index
-   * 1–5), whatever skills it needs. With exact hours points and the most interest points, it
-   * bounds a pair's score without reading any skill list, which lets the batch skip most pairs.
-   */
-  get levelBound(): Uint8Array {
-    return this.#levelBound;
+  /** The loaded intern's interest signature, low and high 32 bits (see `assignmentTermMaskLow`). */
+  get interestMaskLow(): number {
+    return this.#interestMaskLow;
   }
 
-  /**
-   * The most interest points assignment `a` can give the loaded intern, from signatures only:
-   * exact when no interest can match, the maximum otherwise.
-   */
-  interestPointsBound(a: number): number {
+  get interestMaskHigh(): number {
+    return this.#interestMaskHigh;
+  }
+
+  /** Calls `visit` for each assignment the loaded intern's Discord user had before. */
+  forEachHad(visit: (a: number) => void): void {
     const inst = this.#instance;
-    const overlap =
-      (inst.assignmentTermMaskLow[a]! & this.#interestMaskLow) |
-      (inst.assignmentTermMaskHigh[a]! & this.#interestMaskHigh);
-    return overlap === 0
-      ? interestPoints(0, this.#interestCount)
-      : interestPoints(this.#interestCount, this.#interestCount);
+    const i = this.#intern;
+    for (let k = inst.internHadStart[i]!; k < inst.internHadStart[i + 1]!; k += 1) visit(inst.internHad[k]!);
   }
 
   /** The loaded intern's level per skill term, 0 where they lack it. */

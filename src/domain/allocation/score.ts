@@ -138,36 +138,6 @@ export function hoursBandIndex(estimatedHours: number, availableHours: number): 
   return estimatedHours <= HOURS_BAND_LIMITS[3] * availableHours ? 4 : 5;
 }
 
-/**
- * The estimates that earn at least `minPoints` hours points: writes `(above, atMost]` into
- * `window` and returns true, or returns false when none do. The window may include a few that
- * earn less (if a band in the middle earned less than its neighbours), never leaves one out; the
- * batch uses it to skip whole runs of assignments sorted by hours, millions of times, hence the
- * output array instead of a new object.
- */
-export function hoursWindow(minPoints: number, availableHours: number, window: Float64Array): boolean {
-  if (Number.isNaN(availableHours)) {
-    window[0] = Number.NEGATIVE_INFINITY;
-    window[1] = Number.POSITIVE_INFINITY;
-    return UNKNOWN_HOURS_POINTS >= minPoints;
-  }
-  let first = -1;
-  let last = -1;
-  for (let band = 1; band < HOURS_POINTS_BY_BAND.length; band += 1) {
-    if (HOURS_POINTS_BY_BAND[band]! < minPoints) continue;
-    if (first < 0) first = band;
-    last = band;
-  }
-  if (first < 0) return false;
-  // Band b (b ≥ 1) covers (limit[b − 2], limit[b − 1]] in multiples of the hours available.
-  window[0] = first >= 2 ? HOURS_BAND_LIMITS[first - 2]! * availableHours : Number.NEGATIVE_INFINITY;
-  window[1] =
-    last - 1 < HOURS_BAND_LIMITS.length
-      ? HOURS_BAND_LIMITS[last - 1]! * availableHours
-      : Number.POSITIVE_INFINITY;
-  return true;
-}
-
 /** The named hours band, for reasons. */
 export function hoursBand(estimatedHours: number, availableHours: number | null): HoursBand {
   return HOURS_BANDS[hoursBandIndex(estimatedHours, availableHours ?? Number.NaN)] ?? "unknown";

@@ -160,7 +160,8 @@ export function generateInstance(options: SyntheticOptions): SyntheticInstance {
   const trackWeights = TRACKS.map((track) => track.weight);
 
   const assignments: AllocationAssignment[] = [];
-  const openByTrack = new Map<string, string[]>(TRACKS.map((track) => [track.name, []]));
+  // Open tasks by track and level: interns wish for tasks in their track near their level.
+  const openByTrackLevel = new Map<string, string[]>();
   const retiredIds: string[] = [];
   for (let a = 0; a < options.assignments; a += 1) {
     const track = pickWeighted(random, TRACKS, trackWeights);
@@ -189,8 +190,12 @@ export function generateInstance(options: SyntheticOptions): SyntheticInstance {
     };
     assignments.push(assignment);
     if (!active) retiredIds.push(assignment.id);
-    if (!active && !assignment.excluded && !assignment.reserved)
-      openByTrack.get(track.name)?.push(assignment.id);
+    if (!active && !assignment.excluded && !assignment.reserved) {
+      const key = `${track.name}/${level}`;
+      const open = openByTrackLevel.get(key);
+      if (open === undefined) openByTrackLevel.set(key, [assignment.id]);
+      else open.push(assignment.id);
+    }
   }
 
   const interns: AllocationIntern[] = [];
@@ -214,10 +219,11 @@ export function generateInstance(options: SyntheticOptions): SyntheticInstance {
       pickDistinct(random, pool, between(random, 1, 3), interests);
     }
     const preferences: string[] = [];
-    const open = openByTrack.get(primary.name) ?? [];
-    if (open.length > 0) {
-      const wanted = pickWeighted(random, [0, 1, 2, 3], [0.3, 0.2, 0.2, 0.3]);
-      pickDistinct(random, open, wanted, preferences);
+    const wanted = pickWeighted(random, [0, 1, 2, 3], [0.3, 0.2, 0.2, 0.3]);
+    for (let tries = 0; preferences.length < wanted && tries < 8; tries += 1) {
+      const level = Math.min(5, Math.max(1, baseLevel + pickWeighted(random, [-1, 0, 1], [0.2, 0.5, 0.3])));
+      const open = openByTrackLevel.get(`${primary.name}/${level}`) ?? [];
+      if (open.length > 0) pickDistinct(random, open, preferences.length + 1, preferences);
     }
     const discordUserId = `u${pad(i + 1)}`;
     interns.push({
