@@ -7,6 +7,7 @@
  */
 import { aboutScenes } from "./scenes/about.ts";
 import { assignmentScenes } from "./scenes/assignments.ts";
+import { programScenes } from "./scenes/program.ts";
 import type { Scene } from "./steps.ts";
 
-export const scenes: readonly Scene[] = [...aboutScenes, ...assignmentScenes];
+export const scenes: readonly Scene[] = [...programScenes, ...aboutScenes, ...assignmentScenes];
