@@ -2,7 +2,8 @@
  * The workspace builder: creates what a {@link WorkspacePlan} lacks, through `@discordjs/rest`
  * (which queues under Discord's rate limits), one request per object, each with its permission
  * overwrites in the create request. Every object is recorded under its key as soon as Discord
- * answers, so a crash half-way leaves a record and the next run carries on.
+ * answers, so a crash half-way leaves a record and the next run carries on. A welcome message that
+ * already exists is edited instead, so it always shows the programme's current dates.
  */
 import {
   type APIChannel,
@@ -13,6 +14,7 @@ import {
   OverwriteType,
   type REST,
   RESTJSONErrorCodes,
+  type RESTPatchAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageJSONBody,
   type RESTPostAPIGuildChannelJSONBody,
   Routes,
@@ -71,19 +73,28 @@ export interface BuildOptions {
   plan: WorkspacePlan;
   /** Records a created object (the programme repository's `saveDiscordResource`). */
   save(resource: DiscordResource): Promise<void>;
-  /** The welcome message's body, built once the roles and channels exist. */
+  /**
+   * The welcome message's body, built once the roles and channels exist. Used to create it, or to
+   * edit the existing one so that it matches the programme as it is now (new dates, language).
+   */
   welcome(): RESTPostAPIChannelMessageJSONBody;
   /** Called after each created object, e.g. to edit the progress reply. */
   onProgress?(created: number, total: number, item: WorkspaceItem): Promise<void> | void;
 }
 
-/** The outcome: every key's Discord id, and what was created this time. */
+/** The outcome: every key's Discord id, what was created this time, and whether the existing welcome message was edited. */
 export interface BuildResult {
   ids: Map<string, string>;
   created: WorkspaceItem[];
+  welcomeEdited: boolean;
 }
 
-/** Creates the plan's missing objects in order. Discord errors propagate; what was created stays recorded. */
+/**
+ * Creates the plan's missing objects in order, then re-renders the welcome message if it already
+ * existed (one PATCH: re-running `/program open` with new dates or another language must not leave
+ * the old ones on the message people join from). Discord errors propagate; what was created stays
+ * recorded.
+ */
 export async function buildWorkspace(options: BuildOptions): Promise<BuildResult> {
   const { rest, guildId, plan } = options;
   const ids = new Map(plan.present.map(({ item, discordId }) => [item.key, discordId]));
@@ -140,10 +151,7 @@ export async function buildWorkspace(options: BuildOptions): Promise<BuildResult
       case "welcome": {
         const channelId = ids.get(item.channelKey);
         if (!channelId) throw new Error(`welcome channel ${item.channelKey} was not created`);
-        const message = (await rest.post(Routes.channelMessages(channelId), {
-          body: options.welcome(),
-        })) as APIMessage;
-        resource = { key: item.key, discordId: message.id, kind: "message" };
+        resource = await postWelcome(options, item.key, channelId);
         break;
       }
     }
@@ -152,7 +160,41 @@ export async function buildWorkspace(options: BuildOptions): Promise<BuildResult
     created.push(item);
     await options.onProgress?.(created.length, plan.missing.length, item);
   }
-  return { ids, created };
+  const welcomeEdited = await editWelcome(options, ids);
+  return { ids, created, welcomeEdited };
+}
+
+async function postWelcome(options: BuildOptions, key: string, channelId: string): Promise<DiscordResource> {
+  const message = (await options.rest.post(Routes.channelMessages(channelId), {
+    body: options.welcome(),
+  })) as APIMessage;
+  return { key, discordId: message.id, kind: "message" };
+}
+
+/**
+ * Edits the welcome message the plan found in place. If it was deleted since the plan was made,
+ * a new one is posted and recorded instead.
+ */
+async function editWelcome(options: BuildOptions, ids: Map<string, string>): Promise<boolean> {
+  const present = options.plan.present.find((p) => p.item.kind === "welcome");
+  if (present?.item.kind !== "welcome") return false;
+  const channelId = ids.get(present.item.channelKey);
+  if (!channelId) return false;
+  const { embeds, components, allowed_mentions } = options.welcome();
+  const body: RESTPatchAPIChannelMessageJSONBody = {
+    ...(embeds ? { embeds } : {}),
+    ...(components ? { components } : {}),
+    ...(allowed_mentions ? { allowed_mentions } : {}),
+  };
+  try {
+    await options.rest.patch(Routes.channelMessage(channelId, present.discordId), { body });
+  } catch (error) {
+    if (!isGone(error)) throw error;
+    const resource = await postWelcome(options, present.item.key, channelId);
+    ids.set(resource.key, resource.discordId);
+    await options.save(resource);
+  }
+  return true;
 }
 
 /** Whether Discord still has the message. */

@@ -306,6 +306,33 @@ categories:
       expect(jobs.map((j) => j.id).sort()).toEqual(milestones.map((m) => m.jobId).sort());
     });
 
+    it("WHEN the dates move THEN the welcome message is edited in place (one PATCH) to show the new dates", async () => {
+      const ids = await resources();
+      const welcomeId = ids.get(ResourceKeys.welcomeMessage) ?? "";
+      const handbook = ids.get(ResourceKeys.channels.handbook) ?? "";
+      const before = bot.fake.requests.length;
+      await open({ start: "2030-04-08", end: "2030-08-15" });
+
+      const programme = await db.programme.findFirstOrThrow();
+      const stamp = (at: Date) => `<t:${Math.floor(at.getTime() / 1000)}:D>`;
+      const edits = bot.fake.requests
+        .slice(before)
+        .filter((r) => r.route.startsWith("GET /channels/") || r.route.startsWith("PATCH /channels/"));
+      expect(edits.map((r) => r.route)).toEqual([
+        "GET /channels/{channel_id}/messages/{message_id}",
+        "PATCH /channels/{channel_id}/messages/{message_id}",
+      ]);
+      expect(creates(before)).toEqual([]);
+      expect((await resources()).get(ResourceKeys.welcomeMessage)).toBe(welcomeId);
+      const welcome = bot.fake.messages(handbook).find((m) => m.id === welcomeId) as ApiMessage;
+      const text = JSON.stringify(welcome.embeds);
+      expect(text).toContain(stamp(programme.startsAt));
+      expect(text).toContain(stamp(programme.endsAt));
+      expect(programme.startsAt.toISOString()).toBe("2030-04-07T15:00:00.000Z"); // 8 April, 00:00 in Tokyo
+      expect(text).not.toContain(stamp(new Date("2030-03-31T15:00:00.000Z")));
+      expect(welcome.components).toHaveLength(1);
+    });
+
     it("WHEN /program status runs THEN it shows dates, milestones as Discord timestamps and a healthy workspace", async () => {
       const reply = await run("status", { locale: "en-US" });
       const text = JSON.stringify(reply.embeds);
