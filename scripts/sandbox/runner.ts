@@ -92,6 +92,28 @@ const FOLLOW_THROUGH_MS = 10_000;
 const QUIET_MS = 150;
 const TIME_ZONE = "Asia/Tokyo";
 
+/** How long a handler may run (a workspace build on a rate-limited server takes seconds). */
+const HANDLER_TIMEOUT_MS = 60_000;
+
+/**
+ * Interactions the router has finished handling: it counts each one in
+ * `taiken_interactions_total` once its handler has returned (answered, failed or refused).
+ */
+async function handledInteractions(app: RunningApp): Promise<number> {
+  const metric = await app.ctx.metrics.interactions.get();
+  return metric.values.reduce((total, sample) => total + sample.value, 0);
+}
+
+/** Waits until the router has finished more than `before` interactions (bounded). */
+async function handlerFinished(app: RunningApp, before: number): Promise<boolean> {
+  const deadline = performance.now() + HANDLER_TIMEOUT_MS;
+  while (performance.now() < deadline) {
+    if ((await handledInteractions(app)) > before) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
 /** Waits until the bot has been quiet (no request in flight or arriving) for {@link QUIET_MS}. */
 async function settle(fake: FakeDiscord, timeoutMs = FOLLOW_THROUGH_MS): Promise<void> {
   const deadline = performance.now() + timeoutMs;
@@ -228,9 +250,14 @@ class Stage {
     const p = person(who);
     this.print(`  ${this.describe(who)}  ${this.paint.cyan(`▸ ${action}`)}`);
     const before = snapshotServer(this.fake);
+    const handledBefore = await handledInteractions(this.app);
     const handle = send(this.user(who), p.locale);
     const seen = await this.observe(handle, p);
+    // A handler may go on after its first answer (progress edits, follow-ups, channels): the step
+    // ends when the router has finished it and the bot has gone quiet.
+    const finished = await handlerFinished(this.app, handledBefore);
     await settle(this.fake);
+    if (!finished) throw new Error(`the handler was still running after ${HANDLER_TIMEOUT_MS / 1000} s`);
     seen.followUps = handle.followUps();
     const viewer = this.viewer(p.locale);
     const text: string[] = [];
