@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { SUPPORTED_LOCALES } from "../config/env.ts";
 
 /** BullMQ queue names. BullMQ forbids ":" in names, hence the dashes. */
 export const QUEUE_NAMES = {
   /** Programme timeline: milestone announcements at their time. */
   milestones: "taiken-milestones",
+  /** Onboarding's Discord steps (role, project thread, DM), done after the intern's click is answered. */
+  onboarding: "taiken-onboarding",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -29,6 +32,18 @@ export const JOBS = {
     QUEUE_NAMES.milestones,
     "announce-milestone",
     z.object({ programmeId: z.string().min(1), milestoneId: z.string().min(1) }),
+  ),
+  finishOnboarding: defineJob(
+    QUEUE_NAMES.onboarding,
+    "finish-onboarding",
+    z.object({
+      guildId: z.string().min(1),
+      programmeId: z.string().min(1),
+      memberId: z.string().min(1),
+      locale: z.enum(SUPPORTED_LOCALES),
+      // The confirmation's interaction webhook (valid 15 min): edited with the full summary.
+      confirmation: z.object({ applicationId: z.string().min(1), token: z.string().min(1) }).optional(),
+    }),
   ),
 } as const;
 

@@ -1,17 +1,13 @@
-import {
-  type AnySelectMenuInteraction,
-  type APIEmbed,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  DiscordAPIError,
-  type Guild,
-  type ModalSubmitInteraction,
-  RESTJSONErrorCodes,
+import type {
+  AnySelectMenuInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  ModalSubmitInteraction,
+  REST,
 } from "discord.js";
 import { type Agency, createAgencyRepository } from "../../db/repositories/agencies.ts";
 import { createMemberRepository, type Member } from "../../db/repositories/members.ts";
 import { createProfileRepository } from "../../db/repositories/profiles.ts";
-import { createProgrammeRepository } from "../../db/repositories/programmes.ts";
 import {
   type AboutAnswers,
   ACCOMMODATION_OPTIONS,
@@ -24,12 +20,13 @@ import {
   validateAbout,
 } from "../../domain/onboarding/answers.ts";
 import { decideJoin, stagePath } from "../../domain/onboarding/stages.ts";
-import { ResourceKeys } from "../../domain/workspace/keys.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
+import { JOBS } from "../../jobs/definitions.ts";
 import type { ProgrammeSummary } from "../access.ts";
 import { UserError } from "../errors.ts";
 import type { Responder } from "../responder.ts";
 import type { Scope } from "../route.ts";
+import { type FinishOnboarding, finishOnboarding, summaryEmbed } from "./complete.ts";
 import {
   aboutModal,
   agencyFromValue,
@@ -41,7 +38,7 @@ import {
   type ProfileFacts,
   problemsMessage,
 } from "./render.ts";
-import { ensureInternWorkspace } from "./workspace.ts";
+import { ensureInternWorkspace, internWorkspaceIds } from "./workspace.ts";
 
 /** The server's current programme; a button from another programme is stale. */
 export function programmeOf(scope: Scope, payloadProgrammeId?: string): ProgrammeSummary {
@@ -57,16 +54,6 @@ export function programmeOf(scope: Scope, payloadProgrammeId?: string): Programm
 function assertOpen(programme: ProgrammeSummary): void {
   if (programme.status === "draft") throw new UserError("onboarding.notOpen");
   if (programme.status !== "open") throw new UserError("onboarding.closed");
-}
-
-async function guildOf(interaction: {
-  guild: Guild | null;
-  guildId: string | null;
-  client: Guild["client"];
-}) {
-  if (interaction.guild) return interaction.guild;
-  if (!interaction.guildId) throw new UserError("error.guildOnly");
-  return interaction.client.guilds.fetch(interaction.guildId);
 }
 
 /** The person's draft answers in this programme ({} when none, or when the stored JSON is unusable). */
@@ -150,12 +137,12 @@ export async function startJoin(
       await respond.defer();
       const facts = await factsOf(scope, member);
       if (!facts) throw new UserError("profile.error.notJoined");
-      const workspace = await ensureInternWorkspace(
-        scope,
-        await guildOf(interaction),
+      const workspace = await ensureInternWorkspace(onboardingDeps(scope, interaction), {
+        guildId: scope.guildId,
+        programmeId: programme.id,
         member,
-        facts.profile.displayName,
-      );
+        displayName: facts.profile.displayName,
+      });
       await respond.reply(
         ownProfileMessage(
           scope.t,
@@ -432,59 +419,42 @@ export async function answerConsent(
   await nextStep(scope, programme.id, respond, false);
 }
 
-/** The "what happens next" summary, shown in the reply and sent by DM. */
-async function summaryEmbed(
-  scope: Scope,
-  programme: ProgrammeSummary,
-  displayName: string,
-  threadId: string,
-): Promise<APIEmbed> {
-  const { t } = scope;
-  const questions = await createProgrammeRepository(scope.app.db).discordResource(
-    programme.id,
-    ResourceKeys.channels.questions,
-  );
-  const lines = [
-    t("onboarding.done.intro"),
-    "",
-    t("onboarding.done.dates", {
-      starts: discordTimestamp(programme.startsAt, "F"),
-      ends: discordTimestamp(programme.endsAt, "F"),
-    }),
-    t("onboarding.done.thread", { thread: `<#${threadId}>` }),
-    questions
-      ? t("onboarding.done.questions", { channel: `<#${questions.discordId}>` })
-      : t("onboarding.done.questionsThread"),
-    t("onboarding.done.assignment"),
-    t("onboarding.done.profile"),
-  ];
-  return { title: t("onboarding.done.title", { name: displayName }), description: lines.join("\n") };
+/** What the onboarding steps after the answer need, from an interaction's scope. */
+function onboardingDeps(scope: Scope, interaction: { client: { rest: REST } }) {
+  return { db: scope.app.db, rest: interaction.client.rest, logger: scope.logger, t: scope.t };
 }
 
-/** Sends the summary by DM. DMs may be closed (50007): that is the person's choice, not an error. */
-async function sendSummaryDm(
+/**
+ * Hands the Discord steps to the onboarding job (one per click, so each click's message gets its
+ * final edit). When the queue cannot take it (Redis down), they run here instead, after the answer:
+ * slower for this intern under Discord's rate limits, but nobody is left without role and thread.
+ */
+async function finishLater(
   scope: Scope,
   interaction: ButtonInteraction,
-  embed: APIEmbed,
-): Promise<boolean> {
+  input: FinishOnboarding & { confirmation: { applicationId: string; token: string } },
+): Promise<void> {
   try {
-    await interaction.user.send({ embeds: [embed], allowedMentions: { parse: [] } });
-    return true;
+    await scope.app.queues.add(JOBS.finishOnboarding, input, { jobId: `onboard-${interaction.id}` });
+    return;
   } catch (error) {
-    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) {
-      scope.logger.info("onboarding summary not sent: the intern's DMs are closed");
-    } else {
-      scope.logger.warn({ err: error }, "onboarding summary DM failed");
-    }
-    return false;
+    scope.logger.warn({ err: error }, "onboarding job not queued; doing the Discord steps now");
+  }
+  try {
+    await finishOnboarding({ db: scope.app.db, rest: interaction.client.rest, logger: scope.logger }, input);
+  } catch (error) {
+    // A missing workspace part was already told under the confirmation; /join repairs it later.
+    if (!(error instanceof UserError)) throw error;
   }
 }
 
 /**
  * "Join with these answers": everything in the database in one transaction (member, intern role,
- * stage `onboarded` with its history, profile, agency and consent), then the Discord steps
- * (role, private project thread), then the summary. If Discord fails after the commit, the
- * record says "onboarded" and `/join` (or this button again) completes the missing steps.
+ * stage `onboarded` with its history, profile, agency and consent), then the answer — the summary,
+ * at once — and then the Discord steps (role, private project thread, DM), which Discord
+ * rate-limits per server and per channel, in the onboarding job; the job edits this message with
+ * the full summary when they are done. If they fail for good, the record says "onboarded" and
+ * `/join` (or this button again) completes the missing steps.
  */
 export async function confirmJoin(
   scope: Scope,
@@ -523,13 +493,17 @@ export async function confirmJoin(
     if (!member) throw new Error("onboarded without a member");
     displayName = (await members.profile(member.id))?.displayName ?? interaction.user.displayName;
   }
-  const workspace = await ensureInternWorkspace(scope, await guildOf(interaction), member, displayName);
-  const embed = await summaryEmbed(scope, programme, displayName, workspace.threadId);
-  const dm = await sendSummaryDm(scope, interaction, embed);
-  await respond.update({
-    content: scope.t(dm ? "onboarding.done.dmSent" : "onboarding.done.dmClosed"),
-    embeds: [embed],
-    components: [],
+  // A part of the workspace setup has not made yet is said now, not after the summary.
+  await internWorkspaceIds(onboardingDeps(scope, interaction), programme.id);
+  const embed = await summaryEmbed(scope.app.db, scope.t, programme, displayName, member.projectChannelId);
+  // The answer first: the job's final edit must come after it, never be overwritten by it.
+  await respond.update({ content: "", embeds: [embed], components: [] });
+  await finishLater(scope, interaction, {
+    guildId: scope.guildId,
+    programmeId: programme.id,
+    memberId: member.id,
+    locale: scope.locale,
+    confirmation: { applicationId: interaction.applicationId, token: interaction.token },
   });
 }
 

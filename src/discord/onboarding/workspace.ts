@@ -1,17 +1,33 @@
 import {
+  type APIChannel,
   ChannelType,
   DiscordAPIError,
-  type Guild,
+  type REST,
   RESTJSONErrorCodes,
+  Routes,
   ThreadAutoArchiveDuration,
-  type ThreadChannel,
 } from "discord.js";
+import type { Database } from "../../db/client.ts";
 import { createMemberRepository, type Member } from "../../db/repositories/members.ts";
 import { createProfileRepository } from "../../db/repositories/profiles.ts";
 import { createProgrammeRepository } from "../../db/repositories/programmes.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import type { Translator } from "../../i18n/translate.ts";
+import type { Logger } from "../../observability/logger.ts";
 import { UserError } from "../errors.ts";
 import type { Scope } from "../route.ts";
+
+/**
+ * What the Discord steps of onboarding need. They talk to Discord through `REST` only (no client
+ * cache), so a job worker runs them exactly as an interaction handler does.
+ */
+export interface OnboardingDeps {
+  db: Database;
+  rest: REST;
+  logger: Logger;
+  /** Texts in the intern's language (thread name, welcome message). */
+  t: Translator;
+}
 
 /** What {@link ensureInternWorkspace} left in place. */
 export interface InternWorkspace {
@@ -33,28 +49,70 @@ export type WorkspacePart =
   | "onboarding.workspace.projectsChannel"
   | "onboarding.workspace.observerRole";
 
-/** The Discord id the programme recorded under `key`; a clear message if setup has not made it. */
-export async function resourceId(scope: Scope, key: string, what: WorkspacePart): Promise<string> {
-  const programme = scope.programme;
-  if (!programme) throw new UserError("error.access.noProgramme");
-  const resource = await createProgrammeRepository(scope.app.db).discordResource(programme.id, key);
+async function recordedResource(
+  deps: Pick<OnboardingDeps, "db" | "logger" | "t">,
+  programmeId: string,
+  key: string,
+  what: WorkspacePart,
+): Promise<string> {
+  const resource = await createProgrammeRepository(deps.db).discordResource(programmeId, key);
   if (!resource) {
-    scope.logger.warn({ key }, "workspace resource missing for onboarding");
-    throw new UserError("onboarding.workspaceMissing", { what: scope.t(what) });
+    deps.logger.warn({ key }, "workspace resource missing for onboarding");
+    throw new UserError("onboarding.workspaceMissing", { what: deps.t(what) });
   }
   return resource.discordId;
 }
 
-/** The intern's recorded project thread, if it still exists in Discord. */
-async function existingThread(guild: Guild, member: Member): Promise<ThreadChannel | null> {
-  if (!member.projectChannelId) return null;
+/** The Discord id the programme recorded under `key`; a clear message if setup has not made it. */
+export async function resourceId(scope: Scope, key: string, what: WorkspacePart): Promise<string> {
+  const programme = scope.programme;
+  if (!programme) throw new UserError("error.access.noProgramme");
+  return recordedResource({ db: scope.app.db, logger: scope.logger, t: scope.t }, programme.id, key, what);
+}
+
+/**
+ * The intern role and the projects channel of a programme, or a clear message naming the part
+ * setup has not made yet. Checked before the intern is told they have joined.
+ */
+export async function internWorkspaceIds(
+  deps: Pick<OnboardingDeps, "db" | "logger" | "t">,
+  programmeId: string,
+): Promise<{ roleId: string; projectsId: string }> {
+  const roleId = await recordedResource(
+    deps,
+    programmeId,
+    ResourceKeys.roles.intern,
+    "onboarding.workspace.internRole",
+  );
+  const projectsId = await recordedResource(
+    deps,
+    programmeId,
+    ResourceKeys.channels.projects,
+    "onboarding.workspace.projectsChannel",
+  );
+  return { roleId, projectsId };
+}
+
+const THREAD_TYPES = new Set<number>([ChannelType.PrivateThread, ChannelType.PublicThread]);
+
+/** The recorded project thread's id if it still exists in Discord. */
+async function existingThread(rest: REST, threadId: string | null): Promise<string | null> {
+  if (!threadId) return null;
   try {
-    const channel = await guild.client.channels.fetch(member.projectChannelId);
-    return channel?.isThread() ? channel : null;
+    const channel = (await rest.get(Routes.channel(threadId))) as APIChannel;
+    return THREAD_TYPES.has(channel.type) ? channel.id : null;
   } catch (error) {
     if (isUnknown(error)) return null;
     throw error;
   }
+}
+
+/** Who is onboarded, where: the member as stored, and the server. */
+export interface InternTarget {
+  guildId: string;
+  programmeId: string;
+  member: Member;
+  displayName: string;
 }
 
 /**
@@ -62,68 +120,74 @@ async function existingThread(guild: Guild, member: Member): Promise<ThreadChann
  * makes sure the intern has a PRIVATE project thread in the projects channel (created by the bot,
  * not invitable by interns, so only the intern, mentors and organisers with Manage Threads see
  * it) and is in it, and records the thread on the member. Every step checks what exists first, so
- * re-running `/join` after a failure half-way completes exactly what is missing.
+ * re-running it (the onboarding job's retries, `/join` after a failure half-way) completes exactly
+ * what is missing. Under Discord's rate limits (role changes per server, threads per channel)
+ * `@discordjs/rest` queues the requests: callers run it after the interaction is answered.
  */
 export async function ensureInternWorkspace(
-  scope: Scope,
-  guild: Guild,
-  member: Member,
-  displayName: string,
+  deps: OnboardingDeps,
+  target: InternTarget,
 ): Promise<InternWorkspace> {
-  const { app, t, logger } = scope;
-  const members = createMemberRepository(app.db);
-  const profiles = createProfileRepository(app.db);
-  const roleId = await resourceId(scope, ResourceKeys.roles.intern, "onboarding.workspace.internRole");
-  const projectsId = await resourceId(
-    scope,
-    ResourceKeys.channels.projects,
-    "onboarding.workspace.projectsChannel",
-  );
+  const { rest, t, logger } = deps;
+  const { member } = target;
+  const members = createMemberRepository(deps.db);
+  const profiles = createProfileRepository(deps.db);
+  const { roleId, projectsId } = await internWorkspaceIds(deps, target.programmeId);
 
   // PUT is idempotent in Discord: no need to read the member's roles first.
-  await guild.members.addRole({
-    user: member.discordUserId,
-    role: roleId,
+  await rest.put(Routes.guildMemberRole(target.guildId, member.discordUserId, roleId), {
     reason: "taiken: onboarded intern",
   });
 
-  let thread = await existingThread(guild, member);
+  let threadId = await existingThread(rest, member.projectChannelId);
   let threadCreated = false;
-  if (thread === null) {
+  if (threadId === null) {
     if (member.projectChannelId) {
       logger.warn({ threadId: member.projectChannelId }, "recorded project thread is gone; creating another");
       await members.setProjectChannel(member.id, null);
     }
-    const parent = await guild.channels.fetch(projectsId);
-    if (!parent || parent.type !== ChannelType.GuildText) {
-      throw new UserError("onboarding.workspaceMissing", { what: t("onboarding.workspace.projectsChannel") });
+    let created: APIChannel;
+    try {
+      created = (await rest.post(Routes.threads(projectsId), {
+        body: {
+          name: t("onboarding.thread.name", { name: target.displayName }).slice(0, 100),
+          type: ChannelType.PrivateThread,
+          invitable: false,
+          auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
+        },
+        reason: "taiken: intern project thread",
+      })) as APIChannel;
+    } catch (error) {
+      if (isUnknown(error)) {
+        throw new UserError("onboarding.workspaceMissing", {
+          what: t("onboarding.workspace.projectsChannel"),
+        });
+      }
+      throw error;
     }
-    const created = await parent.threads.create({
-      name: t("onboarding.thread.name", { name: displayName }).slice(0, 100),
-      type: ChannelType.PrivateThread,
-      invitable: false,
-      autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
-      reason: "taiken: intern project thread",
-    });
     if (await profiles.claimProjectChannel(member.id, created.id)) {
-      thread = created;
+      threadId = created.id;
       threadCreated = true;
     } else {
-      // Another request (a double click) recorded its thread first: keep that one, drop ours.
-      await created.delete("taiken: duplicate project thread").catch((error: unknown) => {
-        logger.warn({ err: error, threadId: created.id }, "could not delete duplicate project thread");
-      });
+      // Another run (a double click, a retried job) recorded its thread first: keep that one, drop ours.
+      await rest
+        .delete(Routes.channel(created.id), { reason: "taiken: duplicate project thread" })
+        .catch((error: unknown) => {
+          logger.warn({ err: error, threadId: created.id }, "could not delete duplicate project thread");
+        });
       const winner = await members.get(member.id);
-      thread = winner ? await existingThread(guild, winner) : null;
-      if (!thread) throw new Error("project thread claimed by another request but not found");
+      threadId = await existingThread(rest, winner?.projectChannelId ?? null);
+      if (!threadId) throw new Error("project thread claimed by another run but not found");
     }
   }
-  await thread.members.add(member.discordUserId);
+  await rest.put(Routes.threadMembers(threadId, member.discordUserId));
   if (threadCreated) {
-    await thread.send({
-      content: t("onboarding.thread.welcome", { user: `<@${member.discordUserId}>` }),
-      allowedMentions: { users: [member.discordUserId] },
+    await rest.post(Routes.channelMessages(threadId), {
+      body: {
+        content: t("onboarding.thread.welcome", { user: `<@${member.discordUserId}>` }),
+        allowed_mentions: { users: [member.discordUserId] },
+      },
     });
   }
-  return { threadId: thread.id, threadCreated };
+  return { threadId, threadCreated };
 }

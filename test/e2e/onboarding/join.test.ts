@@ -7,7 +7,7 @@ import { confirmButtonId, reopenButtonId } from "../../../src/discord/onboarding
 import { joinButtonId } from "../../../src/discord/shared-ids.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
+import type { TestBot } from "../../support/bot.ts";
 import { type ApiUser, computePermissions, Perm } from "../../support/fake-discord/index.ts";
 import {
   clickJoinAndSubmit,
@@ -15,6 +15,7 @@ import {
   onboard,
   onboardHandle,
   seedWorkspace,
+  startOnboardingBot,
   type Workspace,
 } from "./setup.ts";
 
@@ -25,7 +26,7 @@ describe("onboarding through the Join button", () => {
   let ws: Workspace;
 
   beforeAll(async () => {
-    bot = await startTestBot({ db: true });
+    bot = await startOnboardingBot();
   });
   afterEach(() => {
     expect(bot.fake.violations.splice(0)).toEqual([]);

@@ -15,7 +15,10 @@ import {
 } from "../../../src/discord/onboarding/ids.ts";
 import { joinButtonId } from "../../../src/discord/shared-ids.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
-import type { TestBot } from "../../support/bot.ts";
+import { jobHandlers } from "../../../src/jobs/handlers.ts";
+import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
+import { createWorkers } from "../../../src/jobs/workers.ts";
+import { startTestBot, type TestBot, type TestBotOptions } from "../../support/bot.ts";
 import {
   type ApiMessage,
   type ApiRole,
@@ -23,6 +26,34 @@ import {
   type InteractionHandle,
   Perm,
 } from "../../support/fake-discord/index.ts";
+import { createTestRedis } from "../../support/redis.ts";
+
+/**
+ * A test bot with a database and, as `startApp` wires them, Redis, the job queues and workers: the
+ * onboarding job runs the Discord steps after the confirmation is answered.
+ */
+export async function startOnboardingBot(options: Omit<TestBotOptions, "db"> = {}): Promise<TestBot> {
+  const bot = await startTestBot({ ...options, db: true });
+  const redis = await createTestRedis();
+  const queues = createQueues(redis.redis, redis.prefix);
+  const workers = createWorkers({
+    connection: redis.redis,
+    handlers: jobHandlers(bot.ctx, bot.client.rest),
+    logger: bot.ctx.logger,
+    prefix: redis.prefix,
+  });
+  // The router holds this context: the handlers see the queues from now on.
+  (bot.ctx as { queues: Queues }).queues = queues;
+  return {
+    ...bot,
+    async close() {
+      await workers.close();
+      await queues.close();
+      await bot.close();
+      await redis.cleanup();
+    },
+  };
+}
 
 export interface Workspace {
   programme: Programme;
@@ -221,12 +252,29 @@ export async function onboardHandle(
   });
 }
 
-/** {@link onboardHandle}, then the message the intern ends up seeing. */
+/**
+ * The confirmation's message once the Discord steps are done: answered at once with the summary
+ * (first edit), then edited again with the project thread and the DM status by the onboarding job.
+ */
+export async function finishedReply(
+  bot: TestBot,
+  confirm: InteractionHandle,
+  timeoutMs = 10_000,
+): Promise<ApiMessage> {
+  await confirm.finalReply(timeoutMs);
+  return bot.fake.waitFor(
+    () => confirm.record.originalEdits >= 2 && confirm.original(),
+    timeoutMs,
+    `the finished onboarding summary of interaction ${confirm.id}`,
+  );
+}
+
+/** {@link onboardHandle}, then the message the intern ends up seeing when everything is done. */
 export async function onboard(
   bot: TestBot,
   ws: Workspace,
   user: ApiUser,
   options: Parameters<typeof onboardHandle>[3] = {},
 ): Promise<ApiMessage> {
-  return (await onboardHandle(bot, ws, user, options)).finalReply(options.timeoutMs);
+  return finishedReply(bot, await onboardHandle(bot, ws, user, options), options.timeoutMs);
 }

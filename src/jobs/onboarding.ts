@@ -1,0 +1,35 @@
+import { DiscordAPIError, type REST } from "discord.js";
+import type { AppContext } from "../app/context.ts";
+import { UserError } from "../discord/errors.ts";
+import { finishOnboarding } from "../discord/onboarding/complete.ts";
+import { JOBS } from "./definitions.ts";
+import { done, giveUp, retryLater } from "./outcome.ts";
+import { handleJob } from "./workers.ts";
+
+/** Discord answers no retry can change (missing access, unknown member or channel, bad request). */
+function isPermanent(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError && error.status >= 400 && error.status < 500 && error.status !== 429
+  );
+}
+
+/**
+ * Finishes an intern's onboarding after the confirmation was answered: intern role, private
+ * project thread, DM summary, confirmation message edited. The steps wait in `@discordjs/rest`'s
+ * queues under Discord's rate limits (role changes per server, threads per channel), which is why
+ * they run here and not while the intern's click waits for its answer. Every step checks what
+ * exists first, so a retry (or `/join`) completes only what is missing.
+ */
+export function finishOnboardingHandler(ctx: AppContext, rest: REST) {
+  return handleJob(JOBS.finishOnboarding, async (payload) => {
+    try {
+      const result = await finishOnboarding({ db: ctx.db, rest, logger: ctx.logger }, payload);
+      return result.status === "done" ? done() : done(result.why);
+    } catch (error) {
+      if (error instanceof UserError)
+        return giveUp(`the workspace is incomplete (${error.key}); /join repairs it`);
+      if (isPermanent(error)) return giveUp(`Discord refused a step (${(error as DiscordAPIError).code})`);
+      return retryLater(error instanceof Error ? error.message : String(error));
+    }
+  });
+}
