@@ -120,7 +120,7 @@ export async function seedWorkspace(
     ],
   });
   const questions = fake.createChannel({
-    name: "questions-" + programme.id.slice(-4),
+    name: `questions-${programme.id.slice(-4)}`,
     type: ChannelType.GuildForum,
   });
   const save = (key: string, discordId: string, kind: "role" | "text_channel" | "forum_channel") =>
