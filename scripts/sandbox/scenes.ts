@@ -7,7 +7,13 @@
  */
 import { aboutScenes } from "./scenes/about.ts";
 import { assignmentScenes } from "./scenes/assignments.ts";
+import { onboardingScenes } from "./scenes/onboarding.ts";
 import { programScenes } from "./scenes/program.ts";
 import type { Scene } from "./steps.ts";
 
-export const scenes: readonly Scene[] = [...programScenes, ...aboutScenes, ...assignmentScenes];
+export const scenes: readonly Scene[] = [
+  ...programScenes,
+  ...aboutScenes,
+  ...onboardingScenes,
+  ...assignmentScenes,
+];
