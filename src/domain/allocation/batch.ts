@@ -38,11 +38,22 @@ export interface BatchOptions {
  */
 export function allocateAssignments(input: AllocationInput, options: BatchOptions = {}): AllocationResult {
   const prepared = prepareAllocation(input);
-  return buildResult(prepared, solveBatch(prepared.instance, options));
+  return buildResult(prepared, solveBatch(prepared.instance, options).assignmentOf);
 }
 
-/** Solves the compiled instance; returns each intern's assignment index, or −1. */
-export function solveBatch(instance: CompiledInstance, options: BatchOptions = {}): Int32Array {
+/** What `solveBatch` found. */
+export interface BatchSolution {
+  /** Each intern's assignment index, or −1. */
+  readonly assignmentOf: Int32Array;
+  /**
+   * The matching's dual prices per assignment (see `SparseAssignment.prices`): with them,
+   * `optimumUpperBound` bounds the optimum of instances too large to solve exactly.
+   */
+  readonly prices: Float64Array;
+}
+
+/** Solves the compiled instance. */
+export function solveBatch(instance: CompiledInstance, options: BatchOptions = {}): BatchSolution {
   const n = instance.interns.length;
   const edges = new CandidateSearch(instance, {
     perIntern: options.candidatesPerIntern ?? 4,
@@ -65,7 +76,7 @@ export function solveBatch(instance: CompiledInstance, options: BatchOptions = {
 
   const assignmentOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i += 1) if (solver.isMatched(i)) assignmentOf[i] = solver.rowCol[i]!;
-  return assignmentOf;
+  return { assignmentOf, prices: solver.prices() };
 }
 
 /**

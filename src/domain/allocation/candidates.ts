@@ -45,6 +45,8 @@ export interface CandidateLimits {
 const LEVELS = 5;
 /** Scores are ≤ 100 and hashes < 2³², so `score × 2³² + hash` orders by score, then hash, exactly. */
 const HASH_SPAN = 4294967296;
+/** Column keys are `points × 2²⁴ + 24 hash bits`, so they fit a 32-bit int. */
+const KEY_POINT = 16777216;
 
 /**
  * Skill points and intern level from lookup tables for the common small counts: the walk needs
@@ -347,12 +349,11 @@ class ColumnCandidates {
     this.#floor = new Int32Array(columns).fill(perColumn === 0 ? 0x7fffffff : -1);
   }
 
-  /** The key for an offer of `bound` points. */
-  static key(bound: number, intern: number, a: number): number {
-    return bound * 16777216 + (pairHash(intern, a) >>> 8);
-  }
-
-  offer(a: number, intern: number, key: number): void {
+  /** Offers intern `intern` for assignment `a` at `bound` points. */
+  offer(a: number, intern: number, bound: number): void {
+    // Most offers lose on points alone: turn them away before hashing.
+    if ((bound + 1) * KEY_POINT <= this.#floor[a]!) return;
+    const key = bound * KEY_POINT + (pairHash(intern, a) >>> 8);
     if (key <= this.#floor[a]!) return;
     const base = a * this.perColumn;
     const keys = this.keys;
@@ -507,7 +508,7 @@ export class CandidateSearch {
     if (!scorer.eligible(a)) return;
     const score = scorer.score(a);
     this.#offerToIntern(a, score);
-    this.#columns.offer(a, this.#intern, ColumnCandidates.key(score, this.#intern, a));
+    this.#columns.offer(a, this.#intern, score);
   }
 
   /** Offers `a` to the loaded intern's own list at a known score. */
@@ -583,7 +584,7 @@ export class CandidateSearch {
               const bound = partial + (overlap === 0 ? noInterestPoints : interestBound);
               if (bound < bar) continue;
               // Close enough for the assignment's own list, ranked by the bound; scored later.
-              this.#columns.offer(a, i, ColumnCandidates.key(bound, i, a));
+              this.#columns.offer(a, i, bound);
               // The exact score is at most the bound: skip unless it could still enter the K best.
               if (bound < this.#threshold || !this.#top.admits(bound * HASH_SPAN + pairHash(i, a))) continue;
               stamp[a] = mark;

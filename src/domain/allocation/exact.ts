@@ -106,6 +106,30 @@ export function canSolveExactly(input: Pick<AllocationInput, "interns" | "assign
   return input.interns.length * input.assignments.length <= EXACT_CELL_LIMIT;
 }
 
+/**
+ * An upper bound on the optimum total score, by weak LP duality: for any non-negative prices
+ * per assignment, `Σ prices + Σ over interns of max(0, best score − price)` is at least the
+ * total of any matching. With the batch's own dual prices (`solveBatch(...).prices`) the bound
+ * is close, which certifies the batch's quality on instances too large for `exactAllocation`.
+ * Scores every pair once: linear in interns × assignments, no matrix kept.
+ */
+export function optimumUpperBound(instance: CompiledInstance, prices: Float64Array): number {
+  const scorer = new PairScorer(instance);
+  let bound = 0;
+  for (let a = 0; a < instance.assignments.length; a += 1)
+    if (instance.assignmentOpen[a] === 1) bound += prices[a]!;
+  for (let i = 0; i < instance.interns.length; i += 1) {
+    scorer.load(i);
+    let best = 0;
+    for (let a = 0; a < instance.assignments.length; a += 1) {
+      if (scorer.eligible(a)) best = Math.max(best, scorer.score(a) - prices[a]!);
+    }
+    scorer.unload();
+    bound += best;
+  }
+  return bound;
+}
+
 /** How a result compares with the optimum, for the preview. */
 export interface AllocationQuality {
   readonly optimumScore: number;

@@ -94,6 +94,15 @@ export class SparseAssignment {
     }
   }
 
+  /**
+   * Each real column's price, `−potential`: never negative, zero for unmatched columns. With
+   * row values `max(0, maxₐ(weight − price))` they form a feasible dual of the maximum-weight
+   * matching on any graph over these columns, so they bound its optimum (weak duality).
+   */
+  prices(): Float64Array {
+    return Float64Array.from(this.#potential.subarray(0, this.colCount), (potential) => -potential);
+  }
+
   /** Whether `row` is matched to a real column. */
   isMatched(row: number): boolean {
     const col = this.rowCol[row]!;
