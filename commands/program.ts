@@ -6,6 +6,7 @@ import {
   ApplicationCommandOptionType as T,
 } from "discord.js";
 import { defineCommand } from "../src/discord/command.ts";
+import { setMilestone } from "../src/discord/workspace/set-milestone.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import {
@@ -19,8 +20,9 @@ import {
 import { openProgramme } from "./program/open.ts";
 
 /**
- * `/program`: organisers open a programme (its workspace and timeline), check on it, close it
- * read-only, export its data, delete what the bot created, and export the workspace template.
+ * `/program`: organisers open a programme (its workspace and timeline), check on it, move a
+ * milestone, close it read-only, export its data, delete what the bot created, and export the
+ * workspace template.
  */
 export const definition = {
   name: "program",
@@ -78,6 +80,43 @@ export const definition = {
       ],
     },
     { type: T.Subcommand, name: "status", ...commandText("program.status") },
+    {
+      type: T.SubcommandGroup,
+      name: "milestone",
+      ...commandText("program.milestone"),
+      options: [
+        {
+          type: T.Subcommand,
+          name: "set",
+          ...commandText("program.milestone.set"),
+          options: [
+            {
+              type: T.String,
+              name: "kind",
+              required: true,
+              ...commandText("program.milestone.set.kind"),
+              choices: [
+                { value: "kickoff", ...choiceText("program.milestone.set.kind.kickoff") },
+                { value: "midpoint", ...choiceText("program.milestone.set.kind.midpoint") },
+                {
+                  value: "submission_deadline",
+                  ...choiceText("program.milestone.set.kind.submission_deadline"),
+                },
+                { value: "presentation", ...choiceText("program.milestone.set.kind.presentation") },
+                { value: "debrief", ...choiceText("program.milestone.set.kind.debrief") },
+              ],
+            },
+            {
+              type: T.String,
+              name: "at",
+              required: true,
+              max_length: 32,
+              ...commandText("program.milestone.set.at"),
+            },
+          ],
+        },
+      ],
+    },
     { type: T.Subcommand, name: "close", ...commandText("program.close") },
     { type: T.Subcommand, name: "export", ...commandText("program.export") },
     { type: T.Subcommand, name: "delete", ...commandText("program.delete") },
@@ -102,6 +141,7 @@ export const command = defineCommand(
       },
     },
     status: { access: "organiser", defer: "now", run: programmeStatus },
+    milestone: { set: { access: "organiser", defer: "now", run: setMilestone } },
     close: { access: "organiser", defer: "now", run: closeProgramme },
     export: { access: "organiser", defer: "now", run: exportProgramme },
     delete: { access: "organiser", run: confirmDelete },

@@ -77,3 +77,34 @@ export function suggestTimeZones(query: string, limit = 25): string[] {
   const zones = ["Asia/Tokyo", "UTC", ...all.filter((z) => z !== "Asia/Tokyo" && z !== "UTC")];
   return zones.filter((z) => z.toLowerCase().includes(needle)).slice(0, limit);
 }
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
+
+/**
+ * Reads `YYYY-MM-DD HH:mm` as a local time in `timeZone`, or null when it is not one. A time the
+ * clocks skip (a daylight-saving gap) is refused rather than silently moved.
+ */
+export function parseLocalDateTime(value: string, timeZone: string): Date | null {
+  const match = LOCAL_DATE_TIME.exec(value.trim());
+  if (!match) return null;
+  const text = `${match[1]}T${match[2]}`;
+  const parsed = DateTime.fromISO(text, { zone: timeZone });
+  if (!parsed.isValid || parsed.toFormat("yyyy-MM-dd'T'HH:mm") !== text) return null;
+  return parsed.toJSDate();
+}
+
+/** An instant as `YYYY-MM-DD HH:mm` in `timeZone`: the format organisers type. */
+export function formatLocalDateTime(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("yyyy-MM-dd HH:mm");
+}
+
+/** The period of a stored programme (its first and last day in its own time zone). */
+export function storedPeriod(programme: { startsAt: Date; endsAt: Date; timeZone: string }): ProgrammePeriod {
+  return {
+    startsAt: programme.startsAt,
+    endsAt: programme.endsAt,
+    timeZone: programme.timeZone,
+    startDay: localDay(programme.startsAt, programme.timeZone),
+    endDay: localDay(programme.endsAt, programme.timeZone),
+  };
+}

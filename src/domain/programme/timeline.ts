@@ -23,18 +23,17 @@ export interface PlannedMilestone {
   at: Date;
 }
 
-function momentIn(period: ProgrammePeriod, moment: TimelineMoment): DateTime {
+/** The local day a moment counts from: the first, the middle or the last day of the period. */
+function anchorDay(period: ProgrammePeriod, from: TimelineMoment["from"]): DateTime {
   const start = DateTime.fromJSDate(period.startsAt, { zone: period.timeZone }).startOf("day");
   const end = DateTime.fromJSDate(period.endsAt, { zone: period.timeZone }).startOf("day");
   const span = Math.round(end.diff(start, "days").days);
-  const base =
-    moment.from === "start"
-      ? start
-      : moment.from === "end"
-        ? end
-        : start.plus({ days: Math.floor(span / 2) });
+  return from === "start" ? start : from === "end" ? end : start.plus({ days: Math.floor(span / 2) });
+}
+
+function momentIn(period: ProgrammePeriod, moment: TimelineMoment): DateTime {
   const [hour, minute] = moment.time.split(":").map(Number);
-  return base
+  return anchorDay(period, moment.from)
     .plus({ days: moment.days })
     .set({ hour: hour ?? 0, minute: minute ?? 0, second: 0, millisecond: 0 });
 }
@@ -66,4 +65,52 @@ export function planTimeline(
  */
 export function milestoneJobId(milestoneId: string, at: Date): string {
   return `milestone-${milestoneId}-${Math.floor(at.getTime() / 1000)}`;
+}
+
+/** Why a milestone cannot go where an organiser asked. */
+export type PlacementProblem =
+  | { problem: "outside" }
+  | { problem: "before"; other: TimelineKind; at: Date }
+  | { problem: "after"; other: TimelineKind; at: Date };
+
+/**
+ * Puts one milestone at `at` by writing it into the template's `timeline`, so the programme's
+ * timeline stays a function of its dates and template: re-running `/program open` keeps the move,
+ * and new dates carry it along (it keeps counting from the same day — first, middle or last — as
+ * before). The milestone must stay inside the period and in calendar order with the milestones
+ * before and after it (a deadline after the presentation helps nobody).
+ *
+ * @returns the template to store and the timeline it plans, or why the move is refused.
+ */
+export function placeMilestone<T extends Pick<WorkspaceTemplate, "timeline">>(
+  period: ProgrammePeriod,
+  template: T,
+  kind: TimelineKind,
+  at: Date,
+): { ok: true; template: T; planned: PlannedMilestone[] } | ({ ok: false } & PlacementProblem) {
+  const time = at.getTime();
+  if (time < period.startsAt.getTime() || time > period.endsAt.getTime())
+    return { ok: false, problem: "outside" };
+  const current = planTimeline(period, template);
+  const index = current.findIndex((m) => m.kind === kind);
+  const previous = current[index - 1];
+  const next = current[index + 1];
+  if (previous && time < previous.at.getTime())
+    return { ok: false, problem: "before", other: previous.kind, at: previous.at };
+  if (next && time > next.at.getTime()) return { ok: false, problem: "after", other: next.kind, at: next.at };
+
+  const from = template.timeline?.[kind]?.from ?? DEFAULT_TIMELINE[kind].from;
+  const local = DateTime.fromJSDate(at, { zone: period.timeZone });
+  const moment: TimelineMoment = {
+    from,
+    days: Math.round(local.startOf("day").diff(anchorDay(period, from), "days").days),
+    time: local.toFormat("HH:mm"),
+  };
+  const placed = { ...template, timeline: { ...template.timeline, [kind]: moment } };
+  const planned = planTimeline(period, placed);
+  // Seconds are not part of a moment: the milestone lands on the minute.
+  if (planned[index]?.at.getTime() !== local.startOf("minute").toMillis()) {
+    throw new Error(`placing ${kind} at ${at.toISOString()} planned ${planned[index]?.at.toISOString()}`);
+  }
+  return { ok: true, template: placed, planned };
 }

@@ -79,6 +79,21 @@ export const enProgramMessages = {
   "program.delete.gone": "This programme has already been deleted.",
   "program.template.exported":
     "📄 This programme's template. Edit it and attach it to `/program open` as the template.",
+  "program.milestone.error.format":
+    "“{value}” isn't a date and time I can read. Please use YYYY-MM-DD HH:mm in {timeZone}, e.g. `2026-05-20 15:00`.",
+  "program.milestone.error.outside":
+    "{kind} must fall within the programme ({start} – {end}). To change the programme's dates, run `/program open` with the new dates.",
+  "program.milestone.error.before":
+    "{kind} can't come before {other} ({at}). To change their order, move {other} first.",
+  "program.milestone.error.after":
+    "{kind} can't come after {other} ({at}). To change their order, move {other} first.",
+  "program.milestone.error.closed": "This programme is closed, so its milestones can't be moved.",
+  "program.milestone.unchanged": "{kind} is already at {at}. Nothing changed.",
+  "program.milestone.moved": "✅ {kind} moved from {from} to {to}.",
+  "program.milestone.scheduled": "It will be announced in the announcements channel {relative}.",
+  "program.milestone.past": "The new time has already passed, so it won't be announced.",
+  "program.milestone.reannounce":
+    "It had already been announced for the old time, so it will be announced again for the new one.",
 } as const;
 
 export const enProgramCommands = {
@@ -101,4 +116,17 @@ export const enProgramCommands = {
   "program.delete": { description: "Delete what the bot created and the programme's records" },
   "program.template": { description: "The workspace template" },
   "program.template.export": { description: "Get the current template as a YAML file" },
+  "program.milestone": { description: "The programme's milestones" },
+  "program.milestone.set": {
+    description: "Move one milestone to another time and reschedule its announcement",
+  },
+  "program.milestone.set.kind": { description: "The milestone to move" },
+  "program.milestone.set.kind.kickoff": { name: "Kick-off" },
+  "program.milestone.set.kind.midpoint": { name: "Mid-point review" },
+  "program.milestone.set.kind.submission_deadline": { name: "Submission deadline" },
+  "program.milestone.set.kind.presentation": { name: "Results presentation" },
+  "program.milestone.set.kind.debrief": { name: "Debrief" },
+  "program.milestone.set.at": {
+    description: "The new time (YYYY-MM-DD HH:mm, in the programme's time zone)",
+  },
 } as const;

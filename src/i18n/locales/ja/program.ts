@@ -79,6 +79,21 @@ export const jaProgramMessages = {
   "program.delete.gone": "このプログラムはすでに削除されています。",
   "program.template.exported":
     "📄 このプログラムのテンプレートです。編集して `/program open` の template に添付できます。",
+  "program.milestone.error.format":
+    "「{value}」は日時として読めません。`2026-05-20 15:00` のように YYYY-MM-DD HH:mm（{timeZone} の時刻）で指定してください。",
+  "program.milestone.error.outside":
+    "{kind}はプログラムの期間（{start} 〜 {end}）の中に置いてください。期間を変えるときは `/program open` を新しい日付で実行します。",
+  "program.milestone.error.before":
+    "{kind}を{other}（{at}）より前には置けません。順番を変えたいときは、先に{other}を動かしてください。",
+  "program.milestone.error.after":
+    "{kind}を{other}（{at}）より後には置けません。順番を変えたいときは、先に{other}を動かしてください。",
+  "program.milestone.error.closed": "このプログラムは終了しているため、マイルストーンは動かせません。",
+  "program.milestone.unchanged": "{kind}はすでに {at} です。変更はありません。",
+  "program.milestone.moved": "✅ {kind}を {from} から {to} に移しました。",
+  "program.milestone.scheduled": "お知らせチャンネルで {relative}にお知らせします。",
+  "program.milestone.past": "新しい日時はすでに過ぎているため、お知らせはしません。",
+  "program.milestone.reannounce":
+    "前の日時ですでにお知らせ済みだったので、新しい日時でもう一度お知らせします。",
 } as const;
 
 export const jaProgramCommands = {
@@ -112,5 +127,20 @@ export const jaProgramCommands = {
   "program.template.export": {
     name: "書き出し",
     description: "いまのテンプレートを YAML ファイルで受け取ります",
+  },
+  "program.milestone": { name: "マイルストーン", description: "プログラムの日程（マイルストーン）" },
+  "program.milestone.set": {
+    name: "変更",
+    description: "マイルストーンを 1 つ別の日時に移し、お知らせを予約し直します",
+  },
+  "program.milestone.set.kind": { name: "種類", description: "動かすマイルストーン" },
+  "program.milestone.set.kind.kickoff": { name: "キックオフ" },
+  "program.milestone.set.kind.midpoint": { name: "中間レビュー" },
+  "program.milestone.set.kind.submission_deadline": { name: "提出締切" },
+  "program.milestone.set.kind.presentation": { name: "成果発表会" },
+  "program.milestone.set.kind.debrief": { name: "振り返り" },
+  "program.milestone.set.at": {
+    name: "日時",
+    description: "新しい日時（YYYY-MM-DD HH:mm、プログラムのタイムゾーン）",
   },
 } as const;
