@@ -15,6 +15,8 @@ const TODAY = DateTime.now().setZone("Asia/Tokyo").startOf("day");
 const START = TODAY.toISODate() ?? "";
 const END = TODAY.plus({ days: 41 }).toISODate() ?? "";
 const NAME = `${TODAY.year} 体験インターン`;
+/** Three days before the end: a day earlier than the default deadline. */
+const DEADLINE = TODAY.plus({ days: 38 }).toISODate() ?? "";
 
 const CHANNEL_ICONS: Record<number, string> = { 0: "#", 2: "🔊", 5: "📢", 13: "🎙", 15: "💬" };
 
@@ -123,6 +125,11 @@ export const programScenes: Scene[] = [
           assert.match(seen.text, /キックオフ/);
           assert.match(seen.text, /Asia\/Tokyo/);
         },
+      }),
+      narrate("The deadline moves a day earlier; its announcement job is replaced."),
+      run("organiser", "/program milestone set", {
+        options: { kind: "submission_deadline", at: `${DEADLINE} 17:00` },
+        expect: (seen) => assert.match(seen.text, /提出締切を .* に移しました/),
       }),
       narrate("Discord shows /program only to Manage Server; taiken checks the programme role itself."),
       run("internJa", "/program status", {
