@@ -12,7 +12,7 @@ import {
   levelForAssignment,
   levelPoints,
   MAX_PREFERENCES,
-  normaliseTerm,
+  memoisedNormaliser,
   overallLevel,
   preferencePoints,
   skillPoints,
@@ -101,13 +101,9 @@ export function compileInstance(
   const sortedAssignments = byId(assignments, "assignment");
   const termIds = new Map<string, number>();
   // Skill names repeat across thousands of rows; NFKC once per distinct spelling.
-  const normalised = new Map<string, string>();
+  const normalise = memoisedNormaliser();
   const termOf = (raw: string): number => {
-    let term = normalised.get(raw);
-    if (term === undefined) {
-      term = normaliseTerm(raw);
-      normalised.set(raw, term);
-    }
+    const term = normalise(raw);
     if (term === "") return -1;
     let id = termIds.get(term);
     if (id === undefined) {

@@ -3,7 +3,7 @@
  */
 import { compileInstance, PairScorer } from "./compiled.ts";
 import type { HistoryIndex } from "./eligibility.ts";
-import { scoreFit } from "./score.ts";
+import { memoisedNormaliser, scoreFit } from "./score.ts";
 import type { AllocationAssignment, AllocationIntern, FitReason, ScoreBreakdown } from "./types.ts";
 
 /** What ranking needs besides the intern and the library. */
@@ -54,9 +54,10 @@ export function rankCandidates(
     count += 1;
   }
   const best = keys.subarray(0, count).sort().subarray(0, limit);
+  const scoreContext = { weeks: context.weeks, normalise: memoisedNormaliser() };
   return Array.from(best, (key) => {
     const assignment = instance.assignments[key % 4294967296]!;
-    const fit = scoreFit(intern, assignment, { weeks: context.weeks });
+    const fit = scoreFit(intern, assignment, scoreContext);
     return { assignmentId: assignment.id, score: fit.total, breakdown: fit.breakdown, reasons: fit.reasons };
   });
 }

@@ -4,7 +4,7 @@
  */
 import { type CompiledInstance, compileInstance, PairScorer } from "./compiled.ts";
 import { indexHistory } from "./eligibility.ts";
-import { remainingWeeks, scoreFit } from "./score.ts";
+import { memoisedNormaliser, remainingWeeks, scoreFit } from "./score.ts";
 import type {
   AllocationAssignment,
   AllocationIntern,
@@ -93,6 +93,7 @@ export function buildResult(prepared: PreparedAllocation, assignmentOf: Int32Arr
   const unallocated: { internId: string; reason: UnallocatedReason }[] = [];
   let scorer: PairScorer | undefined;
   let totalScore = 0;
+  const context = { weeks, normalise: memoisedNormaliser() };
   instance.interns.forEach((intern, i) => {
     const a = assignmentOf[i]!;
     const assignment = instance.assignments[a];
@@ -108,7 +109,7 @@ export function buildResult(prepared: PreparedAllocation, assignmentOf: Int32Arr
       });
       return;
     }
-    const fit = scoreFit(intern, assignment, { weeks });
+    const fit = scoreFit(intern, assignment, context);
     totalScore += fit.total;
     pairs.push({
       internId: intern.id,

@@ -162,13 +162,37 @@ export function availableHours(hoursPerWeek: number | null, weeks: number): numb
 export interface ScoreContext {
   /** Weeks left in the programme (see `remainingWeeks`). */
   readonly weeks: number;
+  /**
+   * Normalises terms; defaults to `normaliseTerm`. Callers scoring many pairs pass
+   * `memoisedNormaliser()`, as NFKC on every skill of every pair adds up.
+   */
+  readonly normalise?: (term: string) => string;
+}
+
+/**
+ * A `normaliseTerm` that remembers what it has seen. For one batch of scoring only: kept for a
+ * process's lifetime it would grow with every spelling ever seen.
+ */
+export function memoisedNormaliser(): (term: string) => string {
+  const seen = new Map<string, string>();
+  return (term) => {
+    let normalised = seen.get(term);
+    if (normalised === undefined) {
+      normalised = normaliseTerm(term);
+      seen.set(term, normalised);
+    }
+    return normalised;
+  };
 }
 
 /** The intern's skills keyed by normalised name; a skill listed twice keeps its higher level. */
-export function skillLevelsByTerm(intern: AllocationIntern): Map<string, number> {
+export function skillLevelsByTerm(
+  intern: AllocationIntern,
+  normalise: (term: string) => string = normaliseTerm,
+): Map<string, number> {
   const levels = new Map<string, number>();
   for (const skill of intern.skills) {
-    const term = normaliseTerm(skill.name);
+    const term = normalise(skill.name);
     if (term === "") continue;
     levels.set(term, Math.max(levels.get(term) ?? 0, clampLevel(skill.level)));
   }
@@ -176,10 +200,13 @@ export function skillLevelsByTerm(intern: AllocationIntern): Map<string, number>
 }
 
 /** Distinct normalised terms, in first-seen order. */
-export function distinctTerms(terms: readonly string[]): string[] {
+export function distinctTerms(
+  terms: readonly string[],
+  normalise: (term: string) => string = normaliseTerm,
+): string[] {
   const seen = new Set<string>();
   for (const term of terms) {
-    const normalised = normaliseTerm(term);
+    const normalised = normalise(term);
     if (normalised !== "") seen.add(normalised);
   }
   return [...seen];
@@ -196,8 +223,9 @@ export function scoreFit(
   context: ScoreContext,
 ): Fit {
   const reasons: FitReason[] = [];
-  const internSkills = skillLevelsByTerm(intern);
-  const required = distinctTerms(assignment.skills);
+  const normalise = context.normalise ?? normaliseTerm;
+  const internSkills = skillLevelsByTerm(intern, normalise);
+  const required = distinctTerms(assignment.skills, normalise);
   const assignmentLevel = clampLevel(assignment.level);
 
   let matchedCount = 0;
@@ -228,8 +256,8 @@ export function scoreFit(
   reasons.push(...skillReasons);
   const skills = skillPoints(matchedCount, required.length);
 
-  const interests = distinctTerms(intern.interests);
-  const assignmentTerms = new Set([...required, ...distinctTerms(assignment.tags ?? [])]);
+  const interests = distinctTerms(intern.interests, normalise);
+  const assignmentTerms = new Set([...required, ...distinctTerms(assignment.tags ?? [], normalise)]);
   const matchedInterests = interests.filter((interest) => assignmentTerms.has(interest));
   if (interests.length === 0) reasons.push({ code: "interests_unknown" });
   else if (matchedInterests.length === 0) reasons.push({ code: "interest_none" });
