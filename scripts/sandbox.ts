@@ -15,6 +15,8 @@ import { runSandbox } from "./sandbox/runner.ts";
 
 const USAGE = "usage: npm run sandbox -- [--only <scene,...>] [--keep] [--log-level <level>] [--no-color]";
 const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** How long an interrupted run may take to stop before the process exits anyway. */
+const STOP_TIMEOUT_MS = 15_000;
 
 async function main(): Promise<number> {
   let values: { only?: string; keep?: boolean; "log-level"?: string; "no-color"?: boolean };
@@ -36,7 +38,33 @@ async function main(): Promise<number> {
     process.stderr.write(`--log-level must be one of ${LEVELS.join(", ")}\n${USAGE}\n`);
     return 2;
   }
+  // Ctrl-C stops after the current step, so the bot, its Redis and the temporary files are
+  // cleaned up. In a terminal Ctrl-C also reaches the local redis-server, and the bot then cannot
+  // close cleanly: the stop is bounded. (tsx relays a signal again when this process does not
+  // acknowledge it within 30 ms, so a repeated signal cannot mean "quit at once" here.)
+  const interrupt = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (interrupt.signal.aborted) return;
+      process.stderr.write("sandbox: stopping after this step\n");
+      interrupt.abort();
+      setTimeout(() => {
+        process.stderr.write(`sandbox: still stopping after ${STOP_TIMEOUT_MS / 1000} s; exiting\n`);
+        process.exit(130);
+      }, STOP_TIMEOUT_MS).unref();
+    });
+  }
+  // A reader that goes away (`npm run sandbox | head`) must not crash the run before it cleans up.
+  let readerGone = false;
+  process.stdout.on("error", () => {
+    readerGone = true;
+    interrupt.abort();
+  });
   const result = await runSandbox({
+    signal: interrupt.signal,
+    write: (text) => {
+      if (!readerGone) process.stdout.write(text);
+    },
     ...(values.only ? { only: values.only.split(",").map((id) => id.trim()) } : {}),
     keep: values.keep ?? false,
     logLevel: level as (typeof LEVELS)[number],

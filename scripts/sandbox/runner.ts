@@ -5,7 +5,7 @@
  * scene played in order, printing what each person sees. `npm run sandbox` calls it, and so does
  * test/e2e/sandbox.test.ts.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { REST } from "discord.js";
@@ -54,6 +54,8 @@ export interface SandboxOptions {
   write?: (text: string) => void;
   /** ANSI colours (default: when stdout is a terminal and NO_COLOR is not set). */
   color?: boolean;
+  /** Stops after the step in progress (Ctrl-C); everything started is still stopped and removed. */
+  signal?: AbortSignal;
 }
 
 /** One step as it went. */
@@ -91,6 +93,33 @@ const FOLLOW_THROUGH_MS = 10_000;
 /** A step is over when the bot has sent nothing for this long. */
 const QUIET_MS = 150;
 const TIME_ZONE = "Asia/Tokyo";
+
+const DATA_DIR_PREFIX = "taiken-sandbox-";
+/** Names the process using a data directory; a kept directory has none. */
+const OWNER_FILE = ".sandbox-owner-pid";
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes data directories of earlier runs that were killed before they could clean up (their
+ * owner is gone). Directories kept with `--keep` have no owner file and are left alone.
+ */
+async function removeAbandonedRuns(): Promise<void> {
+  for (const name of await readdir(tmpdir())) {
+    if (!name.startsWith(DATA_DIR_PREFIX)) continue;
+    const dir = path.join(tmpdir(), name);
+    const owner = Number(await readFile(path.join(dir, OWNER_FILE), "utf8").catch(() => ""));
+    if (owner > 0 && !isRunning(owner)) await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /** How long a handler may run (a workspace build on a rate-limited server takes seconds). */
 const HANDLER_TIMEOUT_MS = 60_000;
@@ -418,7 +447,9 @@ export async function runSandbox(options: SandboxOptions = {}): Promise<SandboxR
   const onUnhandled = (error: unknown) => unhandled.push(error);
   process.on("unhandledRejection", onUnhandled);
 
-  const dataDir = await mkdtemp(path.join(tmpdir(), "taiken-sandbox-"));
+  await removeAbandonedRuns();
+  const dataDir = await mkdtemp(path.join(tmpdir(), DATA_DIR_PREFIX));
+  await writeFile(path.join(dataDir, OWNER_FILE), String(process.pid));
   let fake: FakeDiscord | undefined;
   let app: RunningApp | undefined;
   const results: SceneResult[] = [];
@@ -479,12 +510,20 @@ export async function runSandbox(options: SandboxOptions = {}): Promise<SandboxR
 
     const stage = new Stage(fake, app, users, paint, write);
     for (const [index, scene] of chosen.entries()) {
+      if (options.signal?.aborted) {
+        problems.push("interrupted before the end");
+        break;
+      }
       print();
       const title = ` ${index + 1}. ${scene.title} `;
       print(paint.bold(paint.cyan(`━━${title}${"━".repeat(Math.max(4, 72 - title.length))}`)));
       const steps: StepResult[] = [];
       let error: string | undefined;
       for (const step of scene.steps) {
+        if (options.signal?.aborted) {
+          error = "interrupted";
+          break;
+        }
         const result = await stage.step(step);
         steps.push(result);
         if (!result.ok) {
@@ -506,7 +545,8 @@ export async function runSandbox(options: SandboxOptions = {}): Promise<SandboxR
     await app?.stop();
     await fake?.close();
     process.off("unhandledRejection", onUnhandled);
-    if (!options.keep) await rm(dataDir, { recursive: true, force: true });
+    if (options.keep) await rm(path.join(dataDir, OWNER_FILE), { force: true });
+    else await rm(dataDir, { recursive: true, force: true });
   }
 
   const violations = [...(fake?.violations ?? [])];
