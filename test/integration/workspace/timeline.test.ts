@@ -36,7 +36,9 @@ describe("programme timeline jobs in Redis", () => {
     const store = { ...programmes, moveMilestone: createWorkspaceRepository(database.db).moveMilestone };
     const soon = (ms: number) => new Date(Date.now() + ms);
     const planned = [
-      { kind: "kickoff" as const, at: soon(300) },
+      // Far enough ahead that a slow database (PostgreSQL under a full test run) cannot make it
+      // past before it is scheduled, near enough that the test stays short.
+      { kind: "kickoff" as const, at: soon(2_500) },
       { kind: "debrief" as const, at: soon(3_600_000) },
     ];
 
@@ -64,7 +66,7 @@ describe("programme timeline jobs in Redis", () => {
     });
     try {
       const kickoff = (await programmes.milestones(programme.id)).find((m) => m.kind === "kickoff");
-      await expect.poll(() => seen, { timeout: 10_000 }).toEqual([kickoff?.id]);
+      await expect.poll(() => seen, { timeout: 15_000 }).toEqual([kickoff?.id]);
     } finally {
       await workers.close();
     }
