@@ -16,7 +16,8 @@ import type { Logger } from "../observability/logger.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { connectRedis } from "../redis/connection.ts";
 import { startLocalRedis } from "../redis/local-server.ts";
-import type { AppContext, DependencyStatus } from "./context.ts";
+import type { AppContext } from "./context.ts";
+import { createDependencyProbe } from "./dependency-probe.ts";
 import { VERSION } from "./version.ts";
 
 /** A started bot. `stop()` closes everything in order and is safe to call twice. */
@@ -103,22 +104,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       now: () => new Date(),
       startedAt: new Date(),
       version: VERSION,
-      async checkDependencies() {
-        const probe = async (check: () => Promise<unknown>): Promise<DependencyStatus> => {
-          try {
-            await withTimeout(check(), 2_000);
-            return "ok";
-          } catch {
-            // A failed probe is the answer itself: the dependency is down.
-            return "down";
-          }
-        };
-        const [database, redisStatus] = await Promise.all([
-          probe(() => db.$queryRawUnsafe("SELECT 1")),
-          probe(() => redis.ping()),
-        ]);
-        return { database, redis: redisStatus };
-      },
+      checkDependencies: createDependencyProbe({
+        database: () => db.$queryRawUnsafe("SELECT 1"),
+        redis: () => redis.ping(),
+      }),
     };
 
     const client = createDiscordClient(config);
@@ -169,14 +158,4 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await closeAll();
     throw error;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
