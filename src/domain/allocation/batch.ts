@@ -79,31 +79,72 @@ export function solveBatch(instance: CompiledInstance, options: BatchOptions = {
   return { assignmentOf, prices: solver.prices() };
 }
 
+/** How many of a parked intern's best assignments are added when widening (plus every free one). */
+const WIDENED_EDGES = 64;
+
 /**
- * Gives every intern parked on their dummy all the assignments open to them and augments again.
- * Augmenting one may displace another onto a dummy, so repeat until nobody new is parked; each
- * intern is widened at most once.
+ * Widens every intern parked on their dummy: adds their best assignments overall and every
+ * assignment open to them that is still free, then augments again. A direct edge to a free
+ * assignment is an augmenting path, so nobody stays unallocated while a task they may have is
+ * free; the best ones give the matching room to do better than "whatever is left". Augmenting
+ * one intern may displace another onto a dummy, so repeat until nobody new is parked; each is
+ * widened at most once. (Widening to every open assignment would cost rows × assignments edges
+ * when there are more interns than tasks.)
  */
 function placeLeftOvers(instance: CompiledInstance, solver: SparseAssignment): void {
   const m = instance.assignments.length;
   const scorer = new PairScorer(instance);
   const widened = new Uint8Array(instance.interns.length);
-  const cols = new Int32Array(m);
-  const costs = new Float64Array(m);
+  const cols = new Int32Array(m + WIDENED_EDGES);
+  const costs = new Float64Array(m + WIDENED_EDGES);
+  // The best taken assignments so far, worst first: lower key is better, so keys[0] is the
+  // largest kept.
+  const best = new Float64Array(WIDENED_EDGES);
   for (let changed = true; changed; ) {
     changed = false;
+    // With every open assignment taken, no augmenting path exists: nothing left to place.
+    let anyFree = false;
+    for (let a = 0; a < m && !anyFree; a += 1)
+      anyFree = instance.assignmentOpen[a] === 1 && !solver.isColumnTaken(a);
+    if (!anyFree) return;
     for (let i = 0; i < instance.interns.length; i += 1) {
       if (solver.isMatched(i) || widened[i] === 1) continue;
       widened[i] = 1;
       scorer.load(i);
       let count = 0;
+      let kept = 0;
       for (let a = 0; a < m; a += 1) {
         if (!scorer.eligible(a)) continue;
-        cols[count] = a;
-        costs[count] = MAX_FIT_SCORE - scorer.score(a);
-        count += 1;
+        const missing = MAX_FIT_SCORE - scorer.score(a);
+        if (!solver.isColumnTaken(a)) {
+          cols[count] = a;
+          costs[count] = missing;
+          count += 1;
+          continue;
+        }
+        // Keep the WIDENED_EDGES best taken ones: missing points first, then assignment order.
+        const key = missing * 4294967296 + a;
+        if (kept === WIDENED_EDGES && key >= best[0]!) continue;
+        let at = kept < WIDENED_EDGES ? kept++ : 0;
+        if (at === 0 && kept === WIDENED_EDGES) {
+          while (at + 1 < kept && best[at + 1]! > key) {
+            best[at] = best[at + 1]!;
+            at += 1;
+          }
+        } else {
+          while (at > 0 && best[at - 1]! < key) {
+            best[at] = best[at - 1]!;
+            at -= 1;
+          }
+        }
+        best[at] = key;
       }
       scorer.unload();
+      for (let k = 0; k < kept; k += 1) {
+        cols[count] = best[k]! % 4294967296;
+        costs[count] = Math.floor(best[k]! / 4294967296);
+        count += 1;
+      }
       if (count === 0) continue;
       solver.release(i);
       solver.setRowEdges(i, cols, costs, count);

@@ -109,6 +109,11 @@ export class SparseAssignment {
     return col >= 0 && col < this.colCount;
   }
 
+  /** Whether real column `col` is matched. */
+  isColumnTaken(col: number): boolean {
+    return this.#colRow[col] !== -1;
+  }
+
   /** Unparks a row from its dummy so it can get new edges and be assigned again. */
   release(row: number): void {
     const dummy = this.colCount + row;
