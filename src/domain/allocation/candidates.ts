@@ -2,15 +2,20 @@
  * Candidate generation for the batch: which (intern, assignment) pairs the matching considers.
  * Scoring all 120 M pairs of a 10,000 × 12,000 programme is what this avoids.
  *
- * Per intern, pairs are visited through a prefix-filtering index (see `RarityIndex`) and
- * pruned with a cheap upper bound against the intern's current K-th best, so only a few
- * hundred pairs per intern are scored. Kept are:
- * - the intern's K best (ties broken by a hash of the pair, so similar interns spread out
- *   over equally good tasks instead of all queueing for the same one);
+ * Assignments are grouped by skill set, and groups are reached through a prefix-filtering
+ * index (see `RarityIndex`), so skill and level points are worked out once per (intern, group).
+ * A pair is only looked at if an upper bound on its score reaches a bar a little below the
+ * intern's current K-th best; a few hundred pairs per intern pass, a few dozen are scored
+ * exactly. Kept are:
+ * - the intern's K best (ties broken by a hash of the pair, so similar interns spread out over
+ *   equally good tasks instead of all queueing for the same one);
  * - their preferences, always;
- * - for each assignment, the few interns it suits best among those who scored it. In a tight
- *   library the optimum must use tasks that are nobody's favourite; these edges keep them
- *   reachable.
+ * - for each assignment, the interns it suits best among those for whom it came within the
+ *   bar. In a tight library the optimum must use tasks that are nobody's favourite, placed with
+ *   whoever loses least by taking them; measured on the synthetic library, these edges matter
+ *   more than a longer list per intern, and the bar has to reach about 10 points below the K-th
+ *   best (one level off, or one hours band off) before quality stops improving.
+ * - interest-only and "background" tasks, for interns who overlap with little of the library.
  */
 import { type CompiledInstance, PairScorer, packLists } from "./compiled.ts";
 import {
@@ -408,7 +413,7 @@ export class CandidateSearch {
   readonly #top: TopCandidates;
   readonly #columns: ColumnCandidates;
   #intern = -1;
-  /** The K-th best score once K are held, else −1: the bar a pair's upper bound must reach. */
+  /** The K-th best score once K are held, else −1 (see `#bar`). */
   #threshold = -1;
 
   constructor(instance: CompiledInstance, limits: CandidateLimits) {
