@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateAssignments } from "../../../../src/domain/allocation/batch.ts";
+import { allocateAssignments, solveBatch } from "../../../../src/domain/allocation/batch.ts";
 import {
   allocationQuality,
   canSolveExactly,
@@ -7,7 +7,9 @@ import {
   exactAllocation,
   FORBIDDEN,
   maximumWeightAssignment,
+  optimumUpperBound,
 } from "../../../../src/domain/allocation/exact.ts";
+import { prepareAllocation } from "../../../../src/domain/allocation/result.ts";
 import { generateInstance } from "../../../../src/domain/allocation/synthetic.ts";
 import { bruteForce, randomWeights } from "./brute-force.ts";
 
@@ -105,5 +107,30 @@ describe("exactAllocation", () => {
     expect(quality!.optimumScore).toBeGreaterThanOrEqual(batch.totalScore);
     expect(quality!.ratio).toBeCloseTo(batch.totalScore / quality!.optimumScore, 10);
     expect(quality!.optimumAllocated).toBe(batch.pairs.length);
+  });
+});
+
+describe("optimumUpperBound", () => {
+  it("GIVEN the batch's dual prices THEN the bound is at least the exact optimum, and close to it", () => {
+    for (const seed of [1, 2, 3]) {
+      const input = generateInstance({ seed, interns: 150, assignments: 180 });
+      const prepared = prepareAllocation(input);
+      const { prices } = solveBatch(prepared.instance);
+      for (const price of prices) expect(price).toBeGreaterThanOrEqual(0);
+      const bound = optimumUpperBound(prepared.instance, prices);
+      const optimum = exactAllocation(input).totalScore;
+      expect(bound).toBeGreaterThanOrEqual(optimum);
+      expect(optimum / bound).toBeGreaterThan(0.97);
+    }
+  });
+
+  it("GIVEN zero prices THEN the bound is every intern's best score added up", () => {
+    const input = generateInstance({ seed: 4, interns: 30, assignments: 40 });
+    const prepared = prepareAllocation(input);
+    const bound = optimumUpperBound(
+      prepared.instance,
+      new Float64Array(prepared.instance.assignments.length),
+    );
+    expect(bound).toBeGreaterThanOrEqual(exactAllocation(input).totalScore);
   });
 });
