@@ -1,15 +1,24 @@
 import type { CommandModule } from "../src/discord/command.ts";
+import { command as agency } from "./agency.ts";
 import { command as assignments } from "./assignments.ts";
+import { command as join } from "./join.ts";
+import { command as profile } from "./profile.ts";
 import { command as program } from "./program.ts";
 import { command as project } from "./project.ts";
 import { command as taiken } from "./taiken.ts";
 import { command as withdraw } from "./withdraw.ts";
-import { command as agency } from "./agency.ts";
-import { command as join } from "./join.ts";
-import { command as profile } from "./profile.ts";
 
 /**
  * Every slash command, once. The router dispatches on this list and `scripts/deploy-commands.ts`
  * deploys exactly these definitions; adding a command means adding its module here.
  */
-export const commands: readonly CommandModule[] = [taiken, program, assignments, project, withdraw, agency, join, profile];
+export const commands: readonly CommandModule[] = [
+  taiken,
+  program,
+  assignments,
+  project,
+  withdraw,
+  agency,
+  join,
+  profile,
+];

@@ -23,7 +23,9 @@ let spans = {};
 const started = new Map();
 
 const record = (name, ms) => {
-  if (recording) (spans[name] ??= []).push(ms);
+  if (!recording) return;
+  spans[name] ??= [];
+  spans[name].push(ms);
 };
 
 const discord = load("discord.js");

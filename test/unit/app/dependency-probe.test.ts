@@ -3,7 +3,13 @@ import { createDependencyProbe } from "../../../src/app/dependency-probe.ts";
 
 function counter(result: () => Promise<unknown>) {
   const calls = { n: 0 };
-  return { calls, check: () => (calls.n++, result()) };
+  return {
+    calls,
+    check: () => {
+      calls.n++;
+      return result();
+    },
+  };
 }
 
 describe("createDependencyProbe", () => {
@@ -14,7 +20,7 @@ describe("createDependencyProbe", () => {
 
   it("GIVEN a failing or silent dependency THEN it is down and the probe never throws", async () => {
     const probe = createDependencyProbe(
-      { database: () => Promise.reject(new Error("SQLITE_BUSY")), redis: () => new Promise(() => {}) },
+      { database: () => Promise.reject(new Error("SQLITE_BUSY")), redis: () => new Promise(() => undefined) },
       { timeoutMs: 20 },
     );
     await expect(probe()).resolves.toEqual({ database: "down", redis: "down" });
