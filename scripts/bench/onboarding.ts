@@ -23,8 +23,12 @@
  * when the run's time bound comes first, how many had them by then and the rate they were coming),
  * 429s, errors the bot logged, spec violations. The whole suite is bounded (~4.5 min).
  *
- * `BENCH_ONBOARDING_INTERNS` overrides the cohort size; `BENCH_ONBOARDING_BOUND_S` the time bound.
+ * `BENCH_ONBOARDING_INTERNS` overrides the cohort size; `BENCH_ONBOARDING_BOUND_S` the time bound;
+ * `BENCH_ONBOARDING_CPU_PROF=1` profiles the bot's CPU during the rush (support/cpu-profiler.mjs,
+ * toggled by SIGUSR2) and notes where the time went.
  */
+import { mkdir, readdir } from "node:fs/promises";
+import path from "node:path";
 import { REST } from "discord.js";
 import { commands } from "../../commands/index.ts";
 import { createDatabase } from "../../src/db/client.ts";
@@ -41,9 +45,10 @@ import type {
   RemoteInteractionHandle,
 } from "../../test/support/fake-discord/index.ts";
 import { Perm } from "../../test/support/fake-discord/index.ts";
+import { summariseProfile } from "./support/cpu-profile.ts";
 import { type BenchFake, startBenchFake } from "./support/fake-host.ts";
 import { note, progress } from "./support/notes.ts";
-import { buildBot, type NodeChild, scratchDir, sleep, startBenchRedis } from "./support/processes.ts";
+import { buildBot, type NodeChild, ROOT, scratchDir, sleep, startBenchRedis } from "./support/processes.ts";
 import { taikenContestant } from "./support/stage.ts";
 import { quantiles, round } from "./support/stats.ts";
 import type { BenchResult, BenchSuite } from "./types.ts";
@@ -51,9 +56,10 @@ import type { BenchResult, BenchSuite } from "./types.ts";
 const SUITE = "onboarding";
 const INTERNS = Number(process.env.BENCH_ONBOARDING_INTERNS ?? 500);
 /** The whole suite stops waiting for Discord steps after this long (the rush itself is inside it). */
-const BOUND_MS = Number(process.env.BENCH_ONBOARDING_BOUND_S ?? 240) * 1000;
+const BOUND_MS = Number(process.env.BENCH_ONBOARDING_BOUND_S ?? 210) * 1000;
 /** How long one intern waits for one step before counting it as lost. */
 const STEP_TIMEOUT_MS = 60_000;
+const CPU_PROFILE = process.env.BENCH_ONBOARDING_CPU_PROF === "1";
 const ANSWERS = {
   displayName: "Intern",
   skills: "TypeScript:3, SQL:2",
@@ -335,10 +341,17 @@ const suite: BenchSuite = async () => {
       rest.clearHandlerSweeper();
     }
     const users = await fake.addMembers(INTERNS + 1);
+    const profileDir = path.join(scratch.dir, "cpu-profile");
     const running = await taikenContestant({
       redisUrl: redis.url,
       dataDir: scratch.dir,
       logLevel: "info",
+      ...(CPU_PROFILE
+        ? {
+            nodeArgs: ["--import", path.join(ROOT, "scripts/bench/support/cpu-profiler.mjs")],
+            env: { BENCH_PROFILE_DIR: profileDir, BENCH_PROFILE_INTERVAL_US: "1000" },
+          }
+        : {}),
     }).start(fake);
     bot = running;
     await waitForBot(remote, running);
@@ -356,7 +369,12 @@ const suite: BenchSuite = async () => {
     progress(SUITE, `${INTERNS} interns at once`);
     const follow = { since: 0, sides: new Map<string, DiscordSide>(), statuses: new Map<string, number>() };
     const rushStarted = performance.now();
+    if (CPU_PROFILE) {
+      await mkdir(profileDir, { recursive: true });
+      running.child.kill("SIGUSR2");
+    }
     const runs = await Promise.all(users.slice(0, INTERNS).map((id, i) => runIntern(remote, ws, id, i)));
+    if (CPU_PROFILE) running.child.kill("SIGUSR2");
     const rushSeconds = (performance.now() - rushStarted) / 1000;
     const firstDispatch = Math.min(...runs.flatMap((r) => r.snaps.map((s) => s.dispatchedAt ?? Infinity)));
 
@@ -523,6 +541,18 @@ const suite: BenchSuite = async () => {
         "the fake has Discord's rate limits on (rateLimits: true) and a 60 s window so late callbacks are measured; " +
         "taiken = node dist/src/main.js with SQLite, Redis, LOG_LEVEL=info; one warm-up intern first",
     );
+    if (CPU_PROFILE) {
+      await sleep(2_000);
+      const [file] = (await readdir(profileDir).catch(() => [])).filter((f) => f.endsWith(".cpuprofile"));
+      if (file) {
+        const summary = await summariseProfile(path.join(profileDir, file), 12);
+        note(SUITE, `bot CPU: ${round(summary.busyMs)} ms busy of ${round(summary.wallMs)} ms`);
+        for (const g of summary.groups.slice(0, 10))
+          note(SUITE, `bot CPU by package: ${g.name} ${round(g.ms)} ms (${round(g.percent, 1)} %)`);
+        for (const f of summary.functions)
+          note(SUITE, `bot CPU top function: ${f.name} ${round(f.ms)} ms (${round(f.percent, 1)} %)`);
+      } else note(SUITE, "no CPU profile was written");
+    }
     return rows;
   } finally {
     await bot?.stop();

@@ -4,9 +4,12 @@
  */
 import type { Database } from "../client.ts";
 import type { InternStage } from "../enums.ts";
-import { mapConstraintViolations } from "../errors.ts";
+import { mapConstraintViolations, toConstraintViolation } from "../errors.ts";
 import { stringList } from "./json.ts";
 import type { Member, MemberProfile } from "./members.ts";
+
+/** How often a draft save re-reads and retries when the same person changed it in between. */
+const DRAFT_SAVE_ATTEMPTS = 5;
 
 /** A JSON object of draft answers; the onboarding domain parses it (`draftAnswersSchema`). */
 export type DraftJson = Record<string, unknown>;
@@ -79,21 +82,34 @@ export function createProfileRepository(client: Database) {
      */
     async saveDraft(programmeId: string, discordUserId: string, changes: DraftJson): Promise<DraftJson> {
       const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-      return client.$transaction(async (tx) => {
-        const where = { programmeId_discordUserId: { programmeId, discordUserId } };
-        const existing = await tx.onboardingDraft.findUnique({ where });
+      const where = { programmeId_discordUserId: { programmeId, discordUserId } };
+      // Compare-and-set on `updatedAt` rather than an interactive transaction: on SQLite such a
+      // transaction holds the only connection across event-loop turns, and in a kick-off rush every
+      // other query of every intern queued behind each draft being saved.
+      for (let attempt = 0; attempt < DRAFT_SAVE_ATTEMPTS; attempt++) {
+        const existing = await client.onboardingDraft.findUnique({ where });
         const before =
           existing?.answers && typeof existing.answers === "object" && !Array.isArray(existing.answers)
             ? (existing.answers as DraftJson)
             : {};
         const answers = JSON.parse(JSON.stringify({ ...before, ...defined })) as { [key: string]: string };
-        await tx.onboardingDraft.upsert({
-          where,
-          create: { programmeId, discordUserId, answers },
-          update: { answers },
+        if (!existing) {
+          try {
+            await client.onboardingDraft.create({ data: { programmeId, discordUserId, answers } });
+            return answers;
+          } catch (error) {
+            // Another click of the same person created it first: merge into theirs.
+            if (toConstraintViolation(error)) continue;
+            throw error;
+          }
+        }
+        const { count } = await client.onboardingDraft.updateMany({
+          where: { programmeId, discordUserId, updatedAt: existing.updatedAt },
+          data: { answers },
         });
-        return answers;
-      });
+        if (count === 1) return answers;
+      }
+      throw new Error(`the onboarding draft kept changing under ${DRAFT_SAVE_ATTEMPTS} attempts to save it`);
     },
 
     async deleteDraft(programmeId: string, discordUserId: string): Promise<void> {
