@@ -117,7 +117,7 @@ function buildPostings(keyCount: number, keys: readonly number[], values: readon
  * worked out once per group instead of once per assignment. Members are split by level and
  * sorted by estimated hours, so a walk jumps straight to the hours that can still pay.
  */
-interface SkillGroups {
+export interface SkillGroups {
   readonly skillStart: Int32Array;
   readonly skillTerm: Int32Array;
   /**
@@ -149,7 +149,11 @@ interface RarityIndex {
   readonly listSkillBound: Int32Array;
 }
 
-function buildRarityIndex(instance: CompiledInstance): RarityIndex {
+/**
+ * Groups the open assignments that need skills by skill set, each set's skills rarest first
+ * (by how many open assignments need them). Shared by the candidate walk and the optimum bound.
+ */
+export function groupBySkills(instance: CompiledInstance): SkillGroups {
   const { termCount, assignmentSkillStart: start, assignmentSkillTerm: terms } = instance;
   const m = instance.assignments.length;
   const frequency = new Int32Array(termCount);
@@ -157,7 +161,6 @@ function buildRarityIndex(instance: CompiledInstance): RarityIndex {
     if (instance.assignmentOpen[a] === 0) continue;
     for (let k = start[a]!; k < start[a + 1]!; k += 1) frequency[terms[k]!]! += 1;
   }
-  // Group by skill set, skills in rarity order (rarest first).
   const groupOf = new Map<string, number>();
   const groupSkills: number[][] = [];
   const groupMembers: number[][] = [];
@@ -197,6 +200,25 @@ function buildRarityIndex(instance: CompiledInstance): RarityIndex {
     unitStart[g + 1] = unitLevel.length;
   });
   memberStart.push(member.length);
+  const groupSkillLists = packLists(groupSkills);
+  return {
+    skillStart: groupSkillLists.start,
+    skillTerm: groupSkillLists.values,
+    unitStart,
+    unitLevel: Uint8Array.from(unitLevel),
+    memberStart: Int32Array.from(memberStart),
+    member: Int32Array.from(member),
+    memberHours: Float64Array.from(member, (a) => instance.assignmentHours[a]!),
+  };
+}
+
+function buildRarityIndex(instance: CompiledInstance): RarityIndex {
+  const groups = groupBySkills(instance);
+  const termCount = instance.termCount;
+  const groupSkills: number[][] = [];
+  for (let g = 0; g + 1 < groups.skillStart.length; g += 1) {
+    groupSkills.push(Array.from(groups.skillTerm.subarray(groups.skillStart[g]!, groups.skillStart[g + 1]!)));
+  }
   let maxRequired = 0;
   for (const skills of groupSkills) maxRequired = Math.max(maxRequired, skills.length);
   const stride = maxRequired + 1;
@@ -216,17 +238,8 @@ function buildRarityIndex(instance: CompiledInstance): RarityIndex {
     return skillPoints(r - Math.floor(list / stride), r);
   };
   const lists = [...present].sort((x, y) => bound(y) - bound(x) || x - y);
-  const groupSkillLists = packLists(groupSkills);
   return {
-    groups: {
-      skillStart: groupSkillLists.start,
-      skillTerm: groupSkillLists.values,
-      unitStart,
-      unitLevel: Uint8Array.from(unitLevel),
-      memberStart: Int32Array.from(memberStart),
-      member: Int32Array.from(member),
-      memberHours: Float64Array.from(member, (a) => instance.assignmentHours[a]!),
-    },
+    groups,
     postings: buildPostings(stride * stride * termCount, keys, values),
     termCount,
     lists: Int32Array.from(lists),

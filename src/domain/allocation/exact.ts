@@ -7,8 +7,10 @@
  * well kept, typed, and fast enough for 1,000 × 1,200 in well under a second.
  */
 import { munkres } from "munkres";
+import { groupBySkills } from "./candidates.ts";
 import { type CompiledInstance, PairScorer } from "./compiled.ts";
 import { type AllocationInput, type AllocationResult, buildResult, prepareAllocation } from "./result.ts";
+import { FIT_WEIGHTS, hoursPoints, levelForAssignment, levelPoints, skillPoints } from "./score.ts";
 
 /**
  * Above this many intern × assignment cells the exact solver is not run: the dense matrix
@@ -111,18 +113,54 @@ export function canSolveExactly(input: Pick<AllocationInput, "interns" | "assign
  * per assignment, `Σ prices + Σ over interns of max(0, best score − price)` is at least the
  * total of any matching. With the batch's own dual prices (`solveBatch(...).prices`) the bound
  * is close, which certifies the batch's quality on instances too large for `exactAllocation`.
- * Scores every pair once: linear in interns × assignments, no matrix kept.
+ * Looks at every pair once (linear in interns × assignments, no matrix kept), scoring exactly
+ * only those that could raise an intern's best.
  */
 export function optimumUpperBound(instance: CompiledInstance, prices: Float64Array): number {
   const scorer = new PairScorer(instance);
+  const groups = groupBySkills(instance);
+  const { skillStart, skillTerm, unitStart, unitLevel, memberStart, member, memberHours } = groups;
+  const groupCount = skillStart.length - 1;
+  const noSkill: number[] = [];
   let bound = 0;
-  for (let a = 0; a < instance.assignments.length; a += 1)
-    if (instance.assignmentOpen[a] === 1) bound += prices[a]!;
+  for (let a = 0; a < instance.assignments.length; a += 1) {
+    if (instance.assignmentOpen[a] === 0) continue;
+    bound += prices[a]!;
+    if (instance.assignmentSkillStart[a] === instance.assignmentSkillStart[a + 1]) noSkill.push(a);
+  }
   for (let i = 0; i < instance.interns.length; i += 1) {
     scorer.load(i);
+    const skillLevels = scorer.skillLevels;
+    const available = scorer.available;
+    // Interest and preference points are added exactly only for pairs that could beat `best`.
+    const restBound = scorer.interestBound() + FIT_WEIGHTS.preference;
     let best = 0;
-    for (let a = 0; a < instance.assignments.length; a += 1) {
-      if (scorer.eligible(a)) best = Math.max(best, scorer.score(a) - prices[a]!);
+    for (const a of noSkill) if (scorer.eligible(a)) best = Math.max(best, scorer.score(a) - prices[a]!);
+    // Skill and level points are the same for every member of a skill-set group at one level.
+    for (let g = 0; g < groupCount; g += 1) {
+      let matched = 0;
+      let levelSum = 0;
+      for (let k = skillStart[g]!; k < skillStart[g + 1]!; k += 1) {
+        const level = skillLevels[skillTerm[k]!]!;
+        if (level > 0) {
+          matched += 1;
+          levelSum += level;
+        }
+      }
+      const skills = skillPoints(matched, skillStart[g + 1]! - skillStart[g]!);
+      const internLevel = levelForAssignment(levelSum, matched, scorer.overallLevel);
+      for (let u = unitStart[g]!; u < unitStart[g + 1]!; u += 1) {
+        const base = skills + levelPoints(internLevel, unitLevel[u]!);
+        for (let q = memberStart[u]!; q < memberStart[u + 1]!; q += 1) {
+          const a = member[q]!;
+          const partial = base + hoursPoints(memberHours[q]!, available) - prices[a]!;
+          if (partial + restBound <= best || !scorer.eligible(a)) continue;
+          best = Math.max(
+            best,
+            scorer.scoreFromCounts(a, matched, levelSum, scorer.interestMatches(a)) - prices[a]!,
+          );
+        }
+      }
     }
     scorer.unload();
     bound += best;
