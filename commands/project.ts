@@ -7,7 +7,7 @@ import {
 import { Constraints, ConstraintViolation } from "../src/db/errors.ts";
 import { createAllocationRepository } from "../src/db/repositories/allocations.ts";
 import { createAssignmentRepository } from "../src/db/repositories/assignments.ts";
-import { createLibraryRepository } from "../src/db/repositories/library.ts";
+import { createLibraryRepository, type LibraryViewEntry } from "../src/db/repositories/library.ts";
 import type { Member } from "../src/db/repositories/members.ts";
 import type { Programme } from "../src/db/repositories/programmes.ts";
 import {
@@ -114,11 +114,11 @@ async function stillOpen(
   scope: Scope,
   programme: Programme,
   member: Member,
-  assignment: { id: string; latest: { status: string } },
+  assignment: Pick<LibraryViewEntry, "id" | "status">,
 ): Promise<boolean> {
   const db = scope.app.db;
   const assignmentId = assignment.id;
-  if (assignment.latest.status !== "retired") return false;
+  if (assignment.status !== "retired") return false;
   const flag = await db.programmeAssignment.findUnique({
     where: { programmeId_assignmentId: { programmeId: programme.id, assignmentId } },
   });
@@ -140,9 +140,8 @@ async function offerNext(
   member: Member,
   lostTitle: string,
   swap: boolean,
-): Promise<{ content: string; embeds?: []; components?: [] } | Awaited<ReturnType<typeof optionsMessage>>> {
-  const state = await runs(scope).stateFor(programme.id, member.id);
-  const options = claimOptions(state, member.id, programme, scope.app.now(), swap ? "swap" : "self_service");
+): Promise<{ content: string; embeds?: []; components?: [] } | ReturnType<typeof optionsMessage>> {
+  const options = await claimOptions(scope, programme, member, scope.app.now());
   if (options.length === 0) {
     return {
       content: scope.t("project.claim.takenNoMore", { title: lostTitle }),
@@ -153,6 +152,38 @@ async function offerNext(
   return optionsMessage(scope, options, scope.t("project.claim.taken", { title: lostTitle }), swap);
 }
 
+/** Posts the brief of a claim already answered; a failure is logged, the claim stands. */
+async function postClaimedBrief(
+  ctx: Scope & { interaction: { client: Parameters<typeof postBrief>[0] } },
+  programme: Programme,
+  member: Member,
+  allocation: { assignmentVersionId: string; allocatedAt: Date },
+): Promise<void> {
+  try {
+    const version = await createAssignmentRepository(ctx.app.db).version(allocation.assignmentVersionId);
+    if (version === null) return;
+    await postBrief(
+      ctx.interaction.client,
+      ctx.logger,
+      {
+        channelId: member.projectChannelId,
+        userId: member.discordUserId,
+        locale: await internLocale(ctx, programme, member.id),
+      },
+      version,
+      swapDeadline(allocation.allocatedAt, programme.settings.swapWindowDays),
+    );
+  } catch (error) {
+    ctx.logger.error({ err: error }, "could not post the brief of a claim");
+  }
+}
+
+/**
+ * A claim or swap option clicked. The database settles races; the loser is offered the next
+ * options in the same answer. A claim is answered before its brief is posted, so a rush of clicks
+ * is answered by the interaction callbacks themselves rather than queueing behind the briefs for
+ * the REST client's global limit.
+ */
 const pickButton = defineButton(pickButtonId, {
   access: "intern",
   acknowledgement: "update",
@@ -160,12 +191,11 @@ const pickButton = defineButton(pickButtonId, {
     const { payload, t, respond } = ctx;
     const programme = await currentProgramme(ctx);
     const member = await callerIntern(ctx, programme);
-    const latest = (
-      await createLibraryRepository(ctx.app.db).latestVersions(programme.guildId, [payload.assignmentId])
-    ).get(payload.assignmentId);
-    if (latest === undefined) throw new UserError("assignments.show.notFound");
-    const assignment = { id: payload.assignmentId, latest };
-    const title = titleIn(ctx.locale, latest);
+    const assignment = (await createLibraryRepository(ctx.app.db).view(programme.guildId)).byId.get(
+      payload.assignmentId,
+    );
+    if (assignment === undefined) throw new UserError("assignments.show.notFound");
+    const title = titleIn(ctx.locale, assignment);
     const now = ctx.app.now();
 
     let previousTitle: string | null = null;
@@ -177,16 +207,22 @@ const pickButton = defineButton(pickButtonId, {
         (await createAssignmentRepository(ctx.app.db).version(situation.live.assignmentVersionId));
       previousTitle = current ? titleIn(ctx.locale, current) : null;
     } else {
-      const live = await createAllocationRepository(ctx.app.db).liveForMember(programme.id, member.id);
+      // Whether the intern already has a project is left to the database (one live allocation
+      // per intern) except where the answer depends on it before any claim is tried.
       const refusal = claimRefusal({
         stage: member.stage,
         selfServiceEnabled: programme.settings.selfServiceClaimEnabled,
-        hasLiveAllocation: live !== null,
+        hasLiveAllocation: false,
       });
-      if (refusal !== null) throw await claimError(ctx, programme, member, refusal);
+      if (refusal !== null)
+        throw await claimError(ctx, programme, member, await withLive(ctx, programme, member, refusal));
     }
 
     if (!(await stillOpen(ctx, programme, member, assignment))) {
+      if (!payload.swap) {
+        const live = await createAllocationRepository(ctx.app.db).liveForMember(programme.id, member.id);
+        if (live !== null) throw await claimError(ctx, programme, member, "already_allocated");
+      }
       await respond.update(await offerNext(ctx, programme, member, title, payload.swap));
       return;
     }
@@ -216,11 +252,19 @@ const pickButton = defineButton(pickButtonId, {
       }
       throw error;
     }
+    ctx.logger.info(
+      { assignmentId: assignment.id, swap: payload.swap },
+      payload.swap ? "swapped" : "claimed",
+    );
+    if (!payload.swap) {
+      await respond.update({ content: t("project.claim.done", { title }), embeds: [], components: [] });
+      await postClaimedBrief(ctx, programme, member, allocation);
+      return;
+    }
+    // A swap is one intern's second thought, not a rush: the new brief is in the thread before
+    // the answer says so.
     const version = await createAssignmentRepository(ctx.app.db).version(allocation.assignmentVersionId);
     if (version !== null) {
-      const swapUntil = payload.swap
-        ? null
-        : swapDeadline(allocation.allocatedAt, programme.settings.swapWindowDays);
       await postBrief(
         ctx.interaction.client,
         ctx.logger,
@@ -230,20 +274,28 @@ const pickButton = defineButton(pickButtonId, {
           locale: await internLocale(ctx, programme, member.id),
         },
         version,
-        swapUntil,
+        null,
       );
     }
-    ctx.logger.info(
-      { assignmentId: assignment.id, swap: payload.swap },
-      payload.swap ? "swapped" : "claimed",
-    );
     const content =
-      payload.swap && previousTitle !== null
+      previousTitle !== null
         ? t("project.swap.done", { from: previousTitle, to: title })
         : t("project.claim.done", { title });
     await respond.update({ content, embeds: [], components: [] });
   },
 });
+
+/** A "disabled" refusal becomes "already allocated" when the intern has a project anyway. */
+async function withLive(
+  scope: Scope,
+  programme: Programme,
+  member: Member,
+  refusal: NonNullable<ReturnType<typeof claimRefusal>>,
+): Promise<NonNullable<ReturnType<typeof claimRefusal>>> {
+  if (refusal !== "disabled") return refusal;
+  const live = await createAllocationRepository(scope.app.db).liveForMember(programme.id, member.id);
+  return live === null ? refusal : "already_allocated";
+}
 
 function swapError(refusal: NonNullable<ReturnType<typeof swapRefusal>>, programme: Programme): UserError {
   switch (refusal) {
@@ -359,10 +411,9 @@ export const command = defineCommand(
           hasLiveAllocation: live !== null,
         });
         if (refusal !== null) throw await claimError(ctx, programme, member, refusal);
-        const state = await runs(ctx).stateFor(programme.id, member.id);
-        const options = claimOptions(state, member.id, programme, ctx.app.now(), "self_service");
+        const options = await claimOptions(ctx, programme, member, ctx.app.now());
         if (options.length === 0) throw new UserError("project.claim.noneLeft");
-        await ctx.respond.reply(await optionsMessage(ctx, options, "", false));
+        await ctx.respond.reply(optionsMessage(ctx, options, "", false));
       },
     },
     swap: {
@@ -373,12 +424,11 @@ export const command = defineCommand(
         const situation = await swapSituation(ctx, programme, member);
         if (situation.refusal !== null || situation.live === null)
           throw swapError(situation.refusal ?? "no_assignment", programme);
-        const state = await runs(ctx).stateFor(programme.id, member.id);
-        const options = claimOptions(state, member.id, programme, ctx.app.now(), "swap");
+        const options = await claimOptions(ctx, programme, member, ctx.app.now());
         if (options.length === 0) throw new UserError("project.swap.noneLeft");
         const until = swapDeadline(situation.live.allocatedAt, programme.settings.swapWindowDays);
         const header = ctx.t("project.swap.title", { until: discordTimestamp(until, "f") });
-        await ctx.respond.reply(await optionsMessage(ctx, options, header, true));
+        await ctx.respond.reply(optionsMessage(ctx, options, header, true));
       },
     },
   },

@@ -38,6 +38,15 @@ export interface ProgrammeAllocationState {
   readonly history: readonly PastAllocation[];
 }
 
+/** One intern as claim and swap options see them. */
+export interface Claimer {
+  readonly intern: AllocationIntern;
+  /** This programme's excluded or reserved assignments, by id. */
+  readonly flags: ReadonlyMap<string, { readonly excluded: boolean; readonly reserved: boolean }>;
+  /** What the intern's Discord user had in the guild's earlier programmes. */
+  readonly history: readonly PastAllocation[];
+}
+
 /** One pair of a saved preview. */
 export interface PreviewPair {
   readonly memberId: string;
@@ -151,10 +160,11 @@ export function createAllocationRunRepository(db: Database) {
     },
 
     /**
-     * The same state for one intern only (claim and swap options): a few indexed queries instead
-     * of loading the whole cohort, so hundreds of simultaneous claims stay cheap.
+     * What claim and swap options need about one intern besides the library: their profile as
+     * the ranking reads it, this programme's organiser flags (usually few), and what their Discord
+     * user had in the guild's earlier programmes. A few indexed queries, whatever the cohort size.
      */
-    async stateFor(programmeId: string, memberId: string): Promise<ProgrammeAllocationState> {
+    async claimer(programmeId: string, memberId: string): Promise<Claimer> {
       const member = await db.member.findUniqueOrThrow({
         where: { id: memberId },
         include: {
@@ -164,78 +174,46 @@ export function createAllocationRunRepository(db: Database) {
           preferences: { orderBy: { rank: "asc" }, select: { assignmentId: true } },
         },
       });
-      const guildId = member.programme.guildId;
-      // Flat queries: a nested `take: 1` per assignment costs several times more in Prisma.
-      const versions = await db.assignmentVersion.findMany({
-        where: { assignment: { guildId } },
-        select: {
-          id: true,
-          assignmentId: true,
-          version: true,
-          status: true,
-          level: true,
-          skills: true,
-          tags: true,
-          estimatedHours: true,
-        },
-      });
-      const newest = new Map<string, (typeof versions)[number]>();
-      for (const v of versions) {
-        const seen = newest.get(v.assignmentId);
-        if (seen === undefined || seen.version < v.version) newest.set(v.assignmentId, v);
-      }
-      const flags = new Map(
-        (
-          await db.programmeAssignment.findMany({
-            where: { programmeId },
-            select: { assignmentId: true, excluded: true, reserved: true },
-          })
-        ).map((f) => [f.assignmentId, f]),
-      );
-      const live = await db.allocation.findMany({
-        where: { programmeId, live: "active" },
-        select: { memberId: true, assignmentId: true },
+      const flags = await db.programmeAssignment.findMany({
+        where: { programmeId, OR: [{ excluded: true }, { reserved: true }] },
+        select: { assignmentId: true, excluded: true, reserved: true },
       });
       const past = await db.allocation.findMany({
         where: {
           programmeId: { not: programmeId },
-          programme: { guildId },
+          programme: { guildId: member.programme.guildId },
           member: { discordUserId: member.discordUserId },
         },
         select: { assignmentId: true },
       });
       return {
-        interns: [
-          {
-            id: member.id,
-            discordUserId: member.discordUserId,
-            skills: member.skills.map((s) => ({ name: s.skill, level: s.level })),
-            interests: member.profile === null ? [] : stringList.parse(member.profile.interests),
-            hoursPerWeek: member.profile?.weeklyHoursAvailable ?? null,
-            preferences: member.preferences.map((p) => p.assignmentId),
-            stage: member.stage,
-            projectChannelId: member.projectChannelId,
-          },
-        ],
-        assignments: [...newest.values()]
-          .sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : 1))
-          .map((version) => {
-            const flag = flags.get(version.assignmentId);
-            return {
-              id: version.assignmentId,
-              versionId: version.id,
-              status: version.status,
-              level: version.level,
-              skills: stringList.parse(version.skills),
-              tags: stringList.parse(version.tags),
-              estimatedHours: version.estimatedHours,
-              excluded: flag?.excluded ?? false,
-              reserved: flag?.reserved ?? false,
-            };
-          }),
-        existing: live.map((a) => ({ internId: a.memberId, assignmentId: a.assignmentId })),
+        intern: {
+          id: member.id,
+          discordUserId: member.discordUserId,
+          skills: member.skills.map((s) => ({ name: s.skill, level: s.level })),
+          interests: member.profile === null ? [] : stringList.parse(member.profile.interests),
+          hoursPerWeek: member.profile?.weeklyHoursAvailable ?? null,
+          preferences: member.preferences.map((p) => p.assignmentId),
+        },
+        flags: new Map(flags.map((f) => [f.assignmentId, { excluded: f.excluded, reserved: f.reserved }])),
         history: past.map((a) => ({ discordUserId: member.discordUserId, assignmentId: a.assignmentId })),
       };
+    },
+
+    /**
+     * Which of `assignmentIds` (every one, when left out) are allocated (live) in the programme.
+     * Asking about a handful of best fits reads a handful of rows, not the whole cohort's.
+     */
+    async liveAmong(programmeId: string, assignmentIds?: readonly string[]): Promise<Set<string>> {
+      const rows = await db.allocation.findMany({
+        where: {
+          programmeId,
+          live: "active",
+          ...(assignmentIds === undefined ? {} : { assignmentId: { in: [...assignmentIds] } }),
+        },
+        select: { assignmentId: true },
+      });
+      return new Set(rows.map((row) => row.assignmentId));
     },
 
     /** Saves a preview; its id goes into the Confirm button. */

@@ -4,6 +4,7 @@
  * so thousands of assignments import in seconds. Identical content is a no-op (content hash); an
  * edited assignment gets a new version, and allocations keep pointing at the version they got.
  */
+import type { AllocationAssignment } from "../../domain/allocation/types.ts";
 import type { LibraryEntry } from "../../domain/library/types.ts";
 import type { Database } from "../client.ts";
 import { mapConstraintViolations } from "../errors.ts";
@@ -13,6 +14,7 @@ import {
   assignmentContentHash,
   toAssignmentVersion,
 } from "./assignments.ts";
+import { stringList } from "./json.ts";
 
 /** What an import changed. */
 export interface LibraryImportSummary {
@@ -67,9 +69,125 @@ function versionData(content: AssignmentContent) {
   };
 }
 
+/**
+ * One assignment at its newest version, as claim and swap options need it: what ranking reads
+ * (no programme flags: those belong to a programme) and what an option shows.
+ */
+export interface LibraryViewEntry extends Omit<AllocationAssignment, "excluded" | "reserved"> {
+  readonly versionId: string;
+  readonly titleJa: string;
+  readonly titleEn: string | null;
+}
+
+/** The guild's whole library at its newest versions, sorted by assignment id. */
+export interface LibraryView {
+  readonly assignments: readonly LibraryViewEntry[];
+  readonly byId: ReadonlyMap<string, LibraryViewEntry>;
+}
+
+interface CachedView {
+  /** Versions in the guild and the newest one's creation time, when `view` was read. */
+  stamp: string;
+  view: Promise<LibraryView>;
+}
+
+/**
+ * Library views by client and guild. Versions are only ever added (an edit is a new version), so
+ * the number of versions and the newest creation time change whenever the library does — also
+ * when another process imports (`npm run assignments:import`) — and one aggregate query tells
+ * whether a view is still right. Imports through this module also drop the view at once.
+ */
+const views = new WeakMap<Database, Map<string, CachedView>>();
+/** Stamp queries in flight, by client and guild: callers arriving meanwhile share the answer. */
+const stampsInFlight = new WeakMap<Database, Map<string, Promise<string>>>();
+
+function cacheOf<T>(map: WeakMap<Database, Map<string, T>>, db: Database): Map<string, T> {
+  let cache = map.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    map.set(db, cache);
+  }
+  return cache;
+}
+
+async function readStamp(db: Database, guildId: string): Promise<string> {
+  const inFlight = cacheOf(stampsInFlight, db);
+  let stamp = inFlight.get(guildId);
+  if (stamp === undefined) {
+    stamp = db.assignmentVersion
+      .aggregate({
+        where: { assignment: { guildId } },
+        _count: { _all: true },
+        _max: { createdAt: true },
+      })
+      .then((row) => `${row._count._all}:${row._max.createdAt?.getTime() ?? 0}`)
+      .finally(() => inFlight.delete(guildId));
+    inFlight.set(guildId, stamp);
+  }
+  return stamp;
+}
+
+async function loadView(db: Database, guildId: string): Promise<LibraryView> {
+  // One flat query: a nested `take: 1` per assignment costs several times more in Prisma.
+  const rows = await db.assignmentVersion.findMany({
+    where: { assignment: { guildId } },
+    select: {
+      id: true,
+      assignmentId: true,
+      version: true,
+      titleJa: true,
+      titleEn: true,
+      status: true,
+      level: true,
+      skills: true,
+      tags: true,
+      estimatedHours: true,
+    },
+  });
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const seen = newest.get(row.assignmentId);
+    if (seen === undefined || seen.version < row.version) newest.set(row.assignmentId, row);
+  }
+  const assignments = [...newest.values()]
+    .sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0))
+    .map(
+      (row): LibraryViewEntry => ({
+        id: row.assignmentId,
+        versionId: row.id,
+        titleJa: row.titleJa,
+        titleEn: row.titleEn,
+        status: row.status,
+        level: row.level,
+        skills: stringList.parse(row.skills),
+        tags: stringList.parse(row.tags),
+        estimatedHours: row.estimatedHours,
+      }),
+    );
+  return { assignments, byId: new Map(assignments.map((a) => [a.id, a])) };
+}
+
 /** Whole-library operations. Needs the client (it opens its own transaction). */
 export function createLibraryRepository(db: Database) {
   return {
+    /**
+     * The guild's library at its newest versions, read once and kept until the library changes
+     * (checked with one aggregate query per call), so hundreds of claim clicks at once do not each
+     * load and parse the whole library.
+     */
+    async view(guildId: string): Promise<LibraryView> {
+      const stamp = await readStamp(db, guildId);
+      const cache = cacheOf(views, db);
+      const cached = cache.get(guildId);
+      if (cached !== undefined && cached.stamp === stamp) return cached.view;
+      const view = loadView(db, guildId);
+      cache.set(guildId, { stamp, view });
+      view.catch(() => {
+        if (cache.get(guildId)?.view === view) cache.delete(guildId);
+      });
+      return view;
+    },
+
     /**
      * The newest version of each of `assignmentIds` in the guild's library (others are left
      * out), in one flat query: cheap enough for every claim click.
@@ -175,7 +293,7 @@ export function createLibraryRepository(db: Database) {
           // Thousands of rows on a slow disk: well above Prisma's 5 s default.
           { maxWait: 10_000, timeout: 120_000 },
         ),
-      );
+      ).finally(() => views.get(db)?.delete(guildId));
     },
   };
 }

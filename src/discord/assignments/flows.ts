@@ -7,14 +7,12 @@
 import { type APIEmbed, type Client, DiscordAPIError, Routes } from "discord.js";
 import { z } from "zod";
 import type { SupportedLocale } from "../../config/env.ts";
-import {
-  createAllocationRunRepository,
-  type ProgrammeAllocationState,
-} from "../../db/repositories/allocation-runs.ts";
-import { createLibraryRepository } from "../../db/repositories/library.ts";
+import { createAllocationRunRepository } from "../../db/repositories/allocation-runs.ts";
+import { createLibraryRepository, type LibraryViewEntry } from "../../db/repositories/library.ts";
 import { createMemberRepository, type Member } from "../../db/repositories/members.ts";
 import { createProgrammeRepository, type Programme } from "../../db/repositories/programmes.ts";
-import { type ClaimCandidate, rankClaimCandidates } from "../../domain/assignment/claim.ts";
+import type { AllocationAssignment } from "../../domain/allocation/types.ts";
+import { CLAIM_OPTIONS, type ClaimCandidate, claimCandidates } from "../../domain/assignment/claim.ts";
 import { translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { defineCustomId } from "../custom-id.ts";
@@ -87,59 +85,80 @@ export async function postBrief(
   }
 }
 
-/** The options an intern may claim or swap to now, best first. */
-export function claimOptions(
-  state: ProgrammeAllocationState,
-  memberId: string,
+/** An option offered to an intern: its ranking and what the message shows of it. */
+export interface ClaimOption {
+  readonly candidate: ClaimCandidate;
+  readonly assignment: LibraryViewEntry;
+}
+
+/**
+ * Best fits looked at before asking the database which of them are taken: enough that the first
+ * question usually settles it, few enough that it reads a handful of rows.
+ */
+const FIRST_LOOK = 4 * CLAIM_OPTIONS;
+
+/**
+ * The options an intern may claim or swap to now, best first. Cheap enough for every lost race:
+ * the library comes from its cached view, and only the best fits are checked against live
+ * allocations; the whole programme's allocations are read only when most best fits are gone.
+ */
+export async function claimOptions(
+  scope: Scope,
   programme: Programme,
+  member: Member,
   now: Date,
-  method: "self_service" | "swap",
-): ClaimCandidate[] {
-  const intern = state.interns.find((i) => i.id === memberId);
-  if (intern === undefined) return [];
-  return rankClaimCandidates(intern, state.assignments, {
-    taken: new Set(state.existing.map((e) => e.assignmentId)),
-    history: state.history.filter((h) => h.discordUserId === intern.discordUserId),
-    programme,
-    now,
-    method,
+): Promise<ClaimOption[]> {
+  const view = await createLibraryRepository(scope.app.db).view(programme.guildId);
+  const { intern, flags, history } = await runs(scope).claimer(programme.id, member.id);
+  const assignments: readonly AllocationAssignment[] =
+    flags.size === 0
+      ? view.assignments
+      : view.assignments.map((a) => {
+          const flag = flags.get(a.id);
+          return flag === undefined ? a : { ...a, ...flag };
+        });
+  const rank = (taken: ReadonlySet<string>, limit: number) =>
+    claimCandidates(intern, assignments, { taken, history, programme, now }, limit);
+  const look = rank(new Set(), FIRST_LOOK);
+  const takenAmongBest = await runs(scope).liveAmong(
+    programme.id,
+    look.map((c) => c.assignmentId),
+  );
+  let best = look.filter((c) => !takenAmongBest.has(c.assignmentId));
+  if (best.length < CLAIM_OPTIONS && look.length === FIRST_LOOK) {
+    best = rank(await runs(scope).liveAmong(programme.id), CLAIM_OPTIONS);
+  }
+  return best.slice(0, CLAIM_OPTIONS).flatMap((candidate) => {
+    const assignment = view.byId.get(candidate.assignmentId);
+    return assignment === undefined ? [] : [{ candidate, assignment }];
   });
 }
 
 /** The options as a message with one button each. */
-export async function optionsMessage(
+export function optionsMessage(
   scope: Scope,
-  options: readonly ClaimCandidate[],
+  options: readonly ClaimOption[],
   header: string,
   swap: boolean,
-): Promise<{ content: string; embeds: APIEmbed[]; components: ReturnType<typeof buttonRow>[] }> {
-  const versions = await createLibraryRepository(scope.app.db).latestVersions(
-    scope.guildId,
-    options.map((o) => o.assignmentId),
+): { content: string; embeds: APIEmbed[]; components: ReturnType<typeof buttonRow>[] } {
+  const lines = options.map(({ candidate, assignment }, index) =>
+    scope.t("project.claim.candidate", {
+      n: index + 1,
+      title: titleIn(scope.locale, assignment),
+      level: assignment.level,
+      hours: assignment.estimatedHours,
+      score: candidate.score,
+      reasons: reasonsLine(scope.t, candidate.reasons),
+    }),
   );
-  const lines: string[] = [];
-  for (const [index, option] of options.entries()) {
-    const latest = versions.get(option.assignmentId);
-    if (latest === undefined) continue;
-    lines.push(
-      scope.t("project.claim.candidate", {
-        n: index + 1,
-        title: titleIn(scope.locale, latest),
-        level: latest.level,
-        hours: latest.estimatedHours,
-        score: option.fit.total,
-        reasons: reasonsLine(scope.t, option.fit.reasons),
-      }),
-    );
-  }
   return {
     content: header,
     embeds: [{ title: scope.t("project.claim.title"), description: clip(lines.join("\n\n"), 4096) }],
     components: [
       buttonRow(
-        options.map((option, index) =>
+        options.map(({ candidate }, index) =>
           button(
-            pickButtonId.encode({ assignmentId: option.assignmentId, swap }),
+            pickButtonId.encode({ assignmentId: candidate.assignmentId, swap }),
             scope.t("project.claim.button", { n: index + 1 }),
           ),
         ),

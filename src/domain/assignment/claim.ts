@@ -3,12 +3,12 @@
  * The database decides races (one live allocation per assignment); these rules decide what to
  * offer and what to say.
  */
-import { indexHistory, ineligibilityReason } from "../allocation/eligibility.ts";
-import { remainingWeeks, scoreFit } from "../allocation/score.ts";
+import { indexHistory } from "../allocation/eligibility.ts";
+import { type RankedAssignment, rankCandidates } from "../allocation/rank.ts";
+import { remainingWeeks } from "../allocation/score.ts";
 import type {
   AllocationAssignment,
   AllocationIntern,
-  Fit,
   PastAllocation,
   ProgrammeWindow,
 } from "../allocation/types.ts";
@@ -16,45 +16,41 @@ import type {
 /** How many options `/project claim` and `/project swap` show. */
 export const CLAIM_OPTIONS = 3;
 
-/** One option offered to an intern. */
-export interface ClaimCandidate {
-  readonly assignmentId: string;
-  readonly fit: Fit;
-}
+/** One option offered to an intern: the allocation domain's ranking, as is. */
+export type ClaimCandidate = RankedAssignment;
 
 /** What ranking needs besides the intern and the library. */
 export interface ClaimContext {
-  /** Assignment ids allocated (live) in this programme. */
+  /** Assignment ids allocated (live) in this programme, as far as the caller knows them. */
   readonly taken: ReadonlySet<string>;
   /** What this Discord user had in earlier programmes. */
   readonly history: readonly PastAllocation[];
   readonly programme: ProgrammeWindow;
   readonly now: Date;
-  /** Claiming (self-service) or swapping. */
-  readonly method: "self_service" | "swap";
 }
 
 /**
- * The assignments `intern` may claim now, best fit first (ties by id, so the order is stable),
- * at most `limit`. Closed ones (in recruitment, excluded, reserved, taken, had before) are left out.
+ * The assignments `intern` may claim (or swap to) now, best fit first, at most `limit`: the
+ * allocation domain's {@link rankCandidates} over the hours left in the programme. Swapping
+ * follows the same rules as claiming (retired, not excluded, not reserved, not taken, not had
+ * before), so one ranking serves both.
  */
-export function rankClaimCandidates(
+export function claimCandidates(
   intern: AllocationIntern,
   assignments: readonly AllocationAssignment[],
   context: ClaimContext,
   limit = CLAIM_OPTIONS,
 ): ClaimCandidate[] {
-  const eligibility = {
-    history: indexHistory(context.history),
-    taken: context.taken,
-    method: context.method,
-  };
-  const weeks = remainingWeeks(context.programme, context.now);
-  return assignments
-    .filter((assignment) => ineligibilityReason(intern, assignment, eligibility) === null)
-    .map((assignment) => ({ assignmentId: assignment.id, fit: scoreFit(intern, assignment, { weeks }) }))
-    .sort((a, b) => b.fit.total - a.fit.total || (a.assignmentId < b.assignmentId ? -1 : 1))
-    .slice(0, limit);
+  return rankCandidates(
+    intern,
+    assignments,
+    {
+      weeks: remainingWeeks(context.programme, context.now),
+      history: indexHistory(context.history),
+      taken: context.taken,
+    },
+    limit,
+  );
 }
 
 /** Why an intern may not claim at all, or null. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AllocationAssignment, AllocationIntern } from "../../../src/domain/allocation/types.ts";
-import { claimRefusal, rankClaimCandidates } from "../../../src/domain/assignment/claim.ts";
+import { claimCandidates, claimRefusal } from "../../../src/domain/assignment/claim.ts";
 import { allocationFingerprint } from "../../../src/domain/assignment/fingerprint.ts";
 import { swapDeadline, swapRefusal } from "../../../src/domain/assignment/swap.ts";
 
@@ -75,7 +75,7 @@ describe("claim rules", () => {
   });
 
   it("GIVEN a library THEN only open assignments are offered, best first", () => {
-    const ranked = rankClaimCandidates(
+    const ranked = claimCandidates(
       intern,
       [
         assignment("fit"),
@@ -91,7 +91,6 @@ describe("claim rules", () => {
         history: [{ discordUserId: "u1", assignmentId: "had" }],
         programme: { startsAt: t0, endsAt: new Date(t0.getTime() + 28 * day) },
         now: t0,
-        method: "self_service",
       },
     );
     expect(ranked.map((c) => c.assignmentId)).toEqual(["fit", "python"]);
