@@ -7,6 +7,7 @@ import {
 } from "discord.js";
 import { defineCommand } from "../src/discord/command.ts";
 import { setMilestone } from "../src/discord/workspace/set-milestone.ts";
+import { addStaff, listStaff, removeStaff } from "../src/discord/workspace/staff.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import {
@@ -21,8 +22,8 @@ import { openProgramme } from "./program/open.ts";
 
 /**
  * `/program`: organisers open a programme (its workspace and timeline), check on it, move a
- * milestone, close it read-only, export its data, delete what the bot created, and export the
- * workspace template.
+ * milestone, name its organisers and mentors, close it read-only, export its data, delete what the
+ * bot created, and export the workspace template.
  */
 export const definition = {
   name: "program",
@@ -117,6 +118,50 @@ export const definition = {
         },
       ],
     },
+    {
+      type: T.SubcommandGroup,
+      name: "staff",
+      ...commandText("program.staff"),
+      options: [
+        {
+          type: T.Subcommand,
+          name: "add",
+          ...commandText("program.staff.add"),
+          options: [
+            { type: T.User, name: "user", required: true, ...commandText("program.staff.add.user") },
+            {
+              type: T.String,
+              name: "role",
+              required: true,
+              ...commandText("program.staff.add.role"),
+              choices: [
+                { value: "mentor", ...choiceText("program.staff.add.role.mentor") },
+                { value: "organiser", ...choiceText("program.staff.add.role.organiser") },
+              ],
+            },
+          ],
+        },
+        {
+          type: T.Subcommand,
+          name: "remove",
+          ...commandText("program.staff.remove"),
+          options: [
+            { type: T.User, name: "user", required: true, ...commandText("program.staff.remove.user") },
+            {
+              type: T.String,
+              name: "role",
+              required: true,
+              ...commandText("program.staff.remove.role"),
+              choices: [
+                { value: "mentor", ...choiceText("program.staff.remove.role.mentor") },
+                { value: "organiser", ...choiceText("program.staff.remove.role.organiser") },
+              ],
+            },
+          ],
+        },
+        { type: T.Subcommand, name: "list", ...commandText("program.staff.list") },
+      ],
+    },
     { type: T.Subcommand, name: "close", ...commandText("program.close") },
     { type: T.Subcommand, name: "export", ...commandText("program.export") },
     { type: T.Subcommand, name: "delete", ...commandText("program.delete") },
@@ -142,6 +187,11 @@ export const command = defineCommand(
     },
     status: { access: "organiser", defer: "now", run: programmeStatus },
     milestone: { set: { access: "organiser", defer: "now", run: setMilestone } },
+    staff: {
+      add: { access: "organiser", run: addStaff },
+      remove: { access: "organiser", run: removeStaff },
+      list: { access: "organiser", run: listStaff },
+    },
     close: { access: "organiser", defer: "now", run: closeProgramme },
     export: { access: "organiser", defer: "now", run: exportProgramme },
     delete: { access: "organiser", run: confirmDelete },

@@ -75,24 +75,6 @@ async function programmeIsOpen(ctx: StageContext): Promise<void> {
   story.welcomeChannelId = message.channel_id;
 }
 
-/** There is no command for mentors yet: the operator records Daniel as one, with the mentor role. */
-async function mentorJoinsStaff(ctx: StageContext): Promise<void> {
-  const db = ctx.app.ctx.db;
-  const programmes = createProgrammeRepository(db);
-  const programme = await programmes.current(ctx.fake.guild.id);
-  assert.ok(programme, "a programme is open");
-  const mentor = ctx.person("mentor").user;
-  await createMemberRepository(db).join({
-    programmeId: programme.id,
-    discordUserId: mentor.id,
-    roles: ["mentor"],
-    grantedByUserId: ctx.person("organiser").user.id,
-  });
-  const role = await programmes.discordResource(programme.id, ResourceKeys.roles.mentor);
-  const member = ctx.fake.member(mentor.id);
-  if (role && member && !member.roles.includes(role.discordId)) member.roles.push(role.discordId);
-}
-
 /** Click Join on the welcome message (wherever the workspace put it). */
 function clickJoin(who: PersonKey, id: string): ClickStep {
   return {
@@ -185,8 +167,8 @@ function viewProfile(who: PersonKey, of: PersonKey, expect: CommandStep["expect"
 }
 
 /**
- * Onboarding, agencies and consent: the organiser registers a support agency and its staff member;
- * two interns join from the welcome message (one with Discord in Japanese, one in English), both
+ * Onboarding, agencies and consent: the organiser registers a support agency and its staff member,
+ * and makes a mentor with `/program staff add`; two interns join from the welcome message (one with Discord in Japanese, one in English), both
  * naming the agency but only one agreeing to share; each gets their summary and private project
  * thread. Then who sees whom: a mentor sees any intern, the agency observer only the consenting one.
  */
@@ -227,10 +209,21 @@ export const onboardingScenes: Scene[] = [
           },
         },
       },
-      act(
-        "Daniel Park is recorded as a mentor, with the mentor role (no command for it yet)",
-        mentorJoinsStaff,
-      ),
+      narrate("The organiser makes Daniel Park a mentor."),
+      {
+        ...run("organiser", "/program staff add", {
+          expect: (seen) => {
+            assert.match(seen.text, /メンターとして登録し、メンターロールを付けました/);
+            assert.match(seen.text, /Daniel Park \+@メンター/);
+          },
+        }),
+        options: {
+          get user() {
+            return userOf("mentor");
+          },
+          role: "mentor",
+        },
+      },
 
       narrate("田中 陽翔 (Discord in Japanese) joins from the welcome message and names the agency."),
       clickJoin("internJa", "ja-join"),

@@ -94,6 +94,26 @@ export const enProgramMessages = {
   "program.milestone.past": "The new time has already passed, so it won't be announced.",
   "program.milestone.reannounce":
     "It had already been announced for the old time, so it will be announced again for the new one.",
+  "program.staff.role.organiser": "organiser",
+  "program.staff.role.mentor": "mentor",
+  "program.staff.added": "{user} is now a {role} and has the {role} role.",
+  "program.staff.already": "{user} already is a {role}. I checked that they have the {role} role.",
+  "program.staff.removed": "{user} is no longer a {role}, and the {role} role was taken off.",
+  "program.staff.notStaff": "{user} isn't a {role}. I made sure they don't have the {role} role either.",
+  "program.staff.error.bot": "Bots can't be organisers or mentors.",
+  "program.staff.error.notMember":
+    "{user} isn't a member of this server. Invite them first, then run the command again.",
+  "program.staff.error.intern":
+    "{user} is an intern in this programme. Interns can't be organisers or mentors, who see every other intern's progress.",
+  "program.staff.error.noRole":
+    "This programme's {role} role is missing (not created yet, or deleted). Run `/program open` again to rebuild the workspace, then try once more.",
+  "program.staff.error.lastOrganiser":
+    "{user} is the programme's last organiser, so they can't be removed. First make someone else an organiser with `/program staff add`.",
+  "program.staff.list.title": "{name}: organisers and mentors",
+  "program.staff.list.organisers": "Organisers ({count})",
+  "program.staff.list.mentors": "Mentors ({count})",
+  "program.staff.list.none": "None yet. Add people with `/program staff add`.",
+  "program.staff.list.more": "and {count} more",
 } as const;
 
 export const enProgramCommands = {
@@ -129,4 +149,16 @@ export const enProgramCommands = {
   "program.milestone.set.at": {
     description: "The new time (YYYY-MM-DD HH:mm, in the programme's time zone)",
   },
+  "program.staff": { description: "Organisers and mentors (add, remove, list)" },
+  "program.staff.add": { description: "Make someone an organiser or a mentor and give them the role" },
+  "program.staff.add.user": { description: "The person to add" },
+  "program.staff.add.role": { description: "Organiser or mentor" },
+  "program.staff.add.role.mentor": { name: "Mentor" },
+  "program.staff.add.role.organiser": { name: "Organiser" },
+  "program.staff.remove": { description: "Take someone's organiser or mentor role away" },
+  "program.staff.remove.user": { description: "The person to remove" },
+  "program.staff.remove.role": { description: "The role to take away" },
+  "program.staff.remove.role.mentor": { name: "Mentor" },
+  "program.staff.remove.role.organiser": { name: "Organiser" },
+  "program.staff.list": { description: "List the organisers and mentors" },
 } as const;

@@ -94,6 +94,26 @@ export const jaProgramMessages = {
   "program.milestone.past": "新しい日時はすでに過ぎているため、お知らせはしません。",
   "program.milestone.reannounce":
     "前の日時ですでにお知らせ済みだったので、新しい日時でもう一度お知らせします。",
+  "program.staff.role.organiser": "運営",
+  "program.staff.role.mentor": "メンター",
+  "program.staff.added": "{user} さんを{role}として登録し、{role}ロールを付けました。",
+  "program.staff.already": "{user} さんはすでに{role}です。{role}ロールも確認しました。",
+  "program.staff.removed": "{user} さんを{role}から外し、{role}ロールも外しました。",
+  "program.staff.notStaff": "{user} さんは{role}として登録されていません。{role}ロールも外してあります。",
+  "program.staff.error.bot": "ボットは運営やメンターにできません。",
+  "program.staff.error.notMember":
+    "{user} さんはこのサーバーのメンバーではありません。サーバーに招待してから、もう一度実行してください。",
+  "program.staff.error.intern":
+    "{user} さんはこのプログラムのインターンです。インターンは、ほかのインターンの様子が見える運営やメンターにはなれません。",
+  "program.staff.error.noRole":
+    "このプログラムの{role}ロールが見つかりません（まだ作られていないか、削除されています）。`/program open` をもう一度実行するとワークスペースを作り直すので、そのあとでもう一度試してください。",
+  "program.staff.error.lastOrganiser":
+    "{user} さんはこのプログラムの最後の運営メンバーなので外せません。先に `/program staff add` で別の人を運営に加えてください。",
+  "program.staff.list.title": "{name} の運営とメンター",
+  "program.staff.list.organisers": "運営（{count} 人）",
+  "program.staff.list.mentors": "メンター（{count} 人）",
+  "program.staff.list.none": "まだいません。`/program staff add` で加えられます。",
+  "program.staff.list.more": "ほか {count} 人",
 } as const;
 
 export const jaProgramCommands = {
@@ -143,4 +163,22 @@ export const jaProgramCommands = {
     name: "日時",
     description: "新しい日時（YYYY-MM-DD HH:mm、プログラムのタイムゾーン）",
   },
+  "program.staff": { name: "スタッフ", description: "運営とメンター（追加・解除・一覧）" },
+  "program.staff.add": {
+    name: "追加",
+    description: "運営かメンターを登録し、そのロールを付けます",
+  },
+  "program.staff.add.user": { name: "ユーザー", description: "登録する人" },
+  "program.staff.add.role": { name: "役割", description: "運営かメンターか" },
+  "program.staff.add.role.mentor": { name: "メンター" },
+  "program.staff.add.role.organiser": { name: "運営" },
+  "program.staff.remove": {
+    name: "解除",
+    description: "運営かメンターの役割とロールを外します",
+  },
+  "program.staff.remove.user": { name: "ユーザー", description: "外す人" },
+  "program.staff.remove.role": { name: "役割", description: "外す役割" },
+  "program.staff.remove.role.mentor": { name: "メンター" },
+  "program.staff.remove.role.organiser": { name: "運営" },
+  "program.staff.list": { name: "一覧", description: "運営とメンターの一覧" },
 } as const;

@@ -1,0 +1,196 @@
+/**
+ * `/program staff add | remove | list`: organisers make people organisers or mentors of the
+ * programme. The programme's record (its `MemberRole`) is what the router checks on every
+ * interaction; the workspace role is what Discord uses for channel and thread access. Both are
+ * kept in step here.
+ */
+import { DiscordAPIError, RESTJSONErrorCodes, Routes } from "discord.js";
+import type { MemberRoleKind } from "../../db/enums.ts";
+import { createAuditRepository } from "../../db/repositories/audit.ts";
+import { createMemberRepository } from "../../db/repositories/members.ts";
+import { createProgrammeRepository } from "../../db/repositories/programmes.ts";
+import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import type { Translator } from "../../i18n/translate.ts";
+import type { ProgrammeSummary } from "../access.ts";
+import type { UserArg } from "../args.ts";
+import type { CommandContext } from "../command.ts";
+import { UserError } from "../errors.ts";
+
+/** The programme roles organisers hand out with `/program staff`. */
+export type StaffRole = Extract<MemberRoleKind, "organiser" | "mentor">;
+
+/** The arguments of `/program staff add` and `/program staff remove`, as the definition declares them. */
+export interface StaffArgs {
+  user: UserArg;
+  role: StaffRole;
+}
+
+const ROLE_KEYS: Record<StaffRole, string> = {
+  organiser: ResourceKeys.roles.organiser,
+  mentor: ResourceKeys.roles.mentor,
+};
+
+/** Mentions per list field: 40 mentions of up to 23 characters stay under an embed field's 1,024. */
+const MENTIONS_PER_FIELD = 40;
+
+function currentProgramme(ctx: CommandContext<unknown>): ProgrammeSummary {
+  if (!ctx.programme) throw new UserError("error.access.noProgramme");
+  return ctx.programme;
+}
+
+function roleName(t: Translator, role: StaffRole): string {
+  return t(`program.staff.role.${role}`);
+}
+
+/** The workspace role's Discord id, or null when `/program open` has not recorded one. */
+async function workspaceRoleId(ctx: CommandContext<unknown>, programmeId: string, role: StaffRole) {
+  const resource = await createProgrammeRepository(ctx.app.db).discordResource(programmeId, ROLE_KEYS[role]);
+  return resource?.discordId ?? null;
+}
+
+/** Unknown Role means the organiser deleted the workspace role after `/program open` recorded it. */
+function isUnknownRole(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownRole;
+}
+
+/**
+ * Records the person as organiser or mentor (joining them to the programme if new) and gives them
+ * the workspace role. Running it again is harmless and repairs a missing Discord role; only the
+ * first grant is audited. Bots, people outside the server and the programme's interns are refused.
+ */
+export async function addStaff(ctx: CommandContext<StaffArgs>): Promise<void> {
+  const { app, args, t } = ctx;
+  const programme = currentProgramme(ctx);
+  const user = args.user.user;
+  const vars = { user: `<@${user.id}>`, role: roleName(t, args.role) };
+  if (user.bot) throw new UserError("program.staff.error.bot");
+  if (args.user.member === null) throw new UserError("program.staff.error.notMember", { user: vars.user });
+
+  const members = createMemberRepository(app.db);
+  const before = await members.find(programme.id, user.id);
+  if (before?.roles.includes("intern"))
+    throw new UserError("program.staff.error.intern", { user: vars.user });
+  const roleId = await workspaceRoleId(ctx, programme.id, args.role);
+  if (roleId === null) throw new UserError("program.staff.error.noRole", { role: vars.role });
+
+  const already = before?.roles.includes(args.role) ?? false;
+  // Discord first: it is the step that fails in practice (a deleted role, a role above the bot's),
+  // and a refusal then leaves no record granting access. Both steps are idempotent, so running
+  // the command again repairs a failure between them.
+  try {
+    await ctx.interaction.client.rest.put(Routes.guildMemberRole(ctx.guildId, user.id, roleId), {
+      reason: `taiken: ${args.role} of ${programme.name}`,
+    });
+  } catch (error) {
+    if (isUnknownRole(error)) throw new UserError("program.staff.error.noRole", { role: vars.role });
+    throw error;
+  }
+  await members.join({
+    programmeId: programme.id,
+    discordUserId: user.id,
+    roles: [args.role],
+    grantedByUserId: ctx.userId,
+    at: app.now(),
+  });
+  if (!already) {
+    await createAuditRepository(app.db).record({
+      guildId: ctx.guildId,
+      programmeId: programme.id,
+      actorUserId: ctx.userId,
+      action: "program.staff.add",
+      target: `user:${user.id}`,
+      data: { role: args.role },
+      at: app.now(),
+    });
+  }
+  ctx.logger.info({ targetUserId: user.id, role: args.role, already }, "staff added");
+  await ctx.respond.reply(t(already ? "program.staff.already" : "program.staff.added", vars));
+}
+
+/**
+ * Takes the role away in the record and in Discord. The last organiser cannot be removed, or
+ * nobody could run the programme any more: the revocation and the count of those left share one
+ * transaction, so a refusal leaves the record as it was.
+ */
+export async function removeStaff(ctx: CommandContext<StaffArgs>): Promise<void> {
+  const { app, args, t } = ctx;
+  const programme = currentProgramme(ctx);
+  const user = args.user.user;
+  const vars = { user: `<@${user.id}>`, role: roleName(t, args.role) };
+
+  const member = await createMemberRepository(app.db).find(programme.id, user.id);
+  const held = member?.roles.includes(args.role) ?? false;
+  if (member && held) {
+    await app.db.$transaction(async (tx) => {
+      const members = createMemberRepository(tx);
+      await members.revokeRole(member.id, args.role);
+      if (
+        args.role === "organiser" &&
+        (await members.list(programme.id, { role: "organiser" })).length === 0
+      ) {
+        throw new UserError("program.staff.error.lastOrganiser", { user: vars.user });
+      }
+    });
+  }
+  const roleId = await workspaceRoleId(ctx, programme.id, args.role);
+  // Someone who left the server has no roles to take away; a deleted role is held by nobody.
+  if (roleId !== null && args.user.member !== null) {
+    try {
+      await ctx.interaction.client.rest.delete(Routes.guildMemberRole(ctx.guildId, user.id, roleId), {
+        reason: `taiken: no longer ${args.role} of ${programme.name}`,
+      });
+    } catch (error) {
+      if (!isUnknownRole(error)) throw error;
+    }
+  }
+  if (held) {
+    await createAuditRepository(app.db).record({
+      guildId: ctx.guildId,
+      programmeId: programme.id,
+      actorUserId: ctx.userId,
+      action: "program.staff.remove",
+      target: `user:${user.id}`,
+      data: { role: args.role },
+      at: app.now(),
+    });
+  }
+  ctx.logger.info({ targetUserId: user.id, role: args.role, held }, "staff removed");
+  await ctx.respond.reply(t(held ? "program.staff.removed" : "program.staff.notStaff", vars));
+}
+
+/** Mentions of `userIds`, cut to what one embed field holds, with how many more there are. */
+function mentionList(t: Translator, userIds: readonly string[]): string {
+  if (userIds.length === 0) return t("program.staff.list.none");
+  const shown = userIds.slice(0, MENTIONS_PER_FIELD).map((id) => `<@${id}>`);
+  const hidden = userIds.length - shown.length;
+  return hidden > 0
+    ? `${shown.join(" ")} ${t("program.staff.list.more", { count: hidden })}`
+    : shown.join(" ");
+}
+
+/** The programme's organisers and mentors, longest-serving first, as mentions. */
+export async function listStaff(ctx: CommandContext<unknown>): Promise<void> {
+  const { app, t } = ctx;
+  const programme = currentProgramme(ctx);
+  const members = createMemberRepository(app.db);
+  const organisers = await members.list(programme.id, { role: "organiser" });
+  const mentors = await members.list(programme.id, { role: "mentor" });
+  const ids = (list: typeof organisers) => list.map((m) => m.discordUserId);
+  await ctx.respond.reply({
+    embeds: [
+      {
+        title: t("program.staff.list.title", { name: programme.name }),
+        fields: [
+          {
+            name: t("program.staff.list.organisers", { count: organisers.length }),
+            value: mentionList(t, ids(organisers)),
+          },
+          {
+            name: t("program.staff.list.mentors", { count: mentors.length }),
+            value: mentionList(t, ids(mentors)),
+          },
+        ],
+      },
+    ],
+  });
+}
