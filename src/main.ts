@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type RunningApp, startApp } from "./app/start.ts";
+import type { RunningApp } from "./app/start.ts";
 import { describeStartupError } from "./app/startup-errors.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
 import { createLogger } from "./observability/logger.ts";
@@ -46,6 +46,9 @@ async function main(): Promise<void> {
   process.once("SIGINT", shutdown);
 
   try {
+    // Loaded only once the configuration is valid: a bad .env is reported before discord.js,
+    // Prisma and BullMQ are even loaded.
+    const { startApp } = await import("./app/start.ts");
     app = await startApp(config, logger);
   } catch (error) {
     const line = describeStartupError(error);
