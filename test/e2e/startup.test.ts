@@ -115,7 +115,9 @@ describe("npm start: start-up and shutdown of the real process", () => {
     });
     const exit = await bot.exited;
     expect(exit.code).toBe(1);
-    expect(exit.ms).toBeLessThan(15_000);
+    // Not a performance assertion: it proves the process gives up instead of retrying for ever
+    // (ioredis and discord.js both would); on an idle machine it exits in about 3 s.
+    expect(exit.ms).toBeLessThan(30_000);
     const lines = stderrLines(bot);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines[0]).toMatch(line);
