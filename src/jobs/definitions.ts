@@ -11,6 +11,15 @@ export const QUEUE_NAMES = {
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
+/**
+ * Jobs run at once per worker, where the default (5) does not fit. Onboarding jobs mostly wait in
+ * `@discordjs/rest`'s queues for Discord's per-server and per-channel buckets; enough of them in
+ * flight keep every bucket busy (role, thread, DM) instead of one waiting on another.
+ */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = {
+  [QUEUE_NAMES.onboarding]: 25,
+};
+
 /** A kind of job: where it goes, its name, and the schema its payload must satisfy. */
 export interface JobDefinition<Name extends string = string, Schema extends z.ZodType = z.ZodType> {
   queue: QueueName;

@@ -2,7 +2,7 @@ import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
-import type { JobDefinition, JobPayload, QueueName } from "./definitions.ts";
+import { type JobDefinition, type JobPayload, QUEUE_CONCURRENCY, type QueueName } from "./definitions.ts";
 import type { JobOutcome } from "./outcome.ts";
 
 /** Binds a job definition to the function that carries it out. */
@@ -36,6 +36,7 @@ export function createWorkers(options: {
   logger: Logger;
   metrics?: Metrics;
   prefix?: string;
+  /** Jobs at once per worker, for every queue (default: `QUEUE_CONCURRENCY`, else 5). */
   concurrency?: number;
 }): Workers {
   const byQueue = new Map<QueueName, Map<string, JobHandler>>();
@@ -74,7 +75,7 @@ export function createWorkers(options: {
       {
         connection: options.connection,
         prefix: options.prefix ?? "taiken",
-        concurrency: options.concurrency ?? 5,
+        concurrency: options.concurrency ?? QUEUE_CONCURRENCY[queueName] ?? 5,
       },
     );
     worker.on("failed", (job, error) => {
