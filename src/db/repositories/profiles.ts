@@ -83,9 +83,9 @@ export function createProfileRepository(client: Database) {
     async saveDraft(programmeId: string, discordUserId: string, changes: DraftJson): Promise<DraftJson> {
       const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
       const where = { programmeId_discordUserId: { programmeId, discordUserId } };
-      // Compare-and-set on `updatedAt` rather than an interactive transaction: on SQLite such a
-      // transaction holds the only connection across event-loop turns, and in a kick-off rush every
-      // other query of every intern queued behind each draft being saved.
+      // Compare-and-set on `updatedAt` rather than an interactive transaction: on SQLite the
+      // adapter runs transactions one at a time, so in a kick-off rush every form submission queued
+      // behind all the others (and behind onboarding's own transactions); two plain queries do not.
       for (let attempt = 0; attempt < DRAFT_SAVE_ATTEMPTS; attempt++) {
         const existing = await client.onboardingDraft.findUnique({ where });
         const before =
