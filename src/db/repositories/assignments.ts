@@ -57,7 +57,8 @@ export interface ProgrammeAssignmentFlags {
   note: string | null;
 }
 
-function normalise(content: AssignmentContent) {
+/** The stored form of a version's content; the content hash is taken over exactly this. */
+export function normaliseAssignmentContent(content: AssignmentContent) {
   return {
     titleJa: content.titleJa.trim(),
     titleEn: content.titleEn?.trim() || null,
@@ -84,7 +85,7 @@ function normalise(content: AssignmentContent) {
  */
 export function assignmentContentHash(content: AssignmentContent): string {
   return createHash("sha256")
-    .update(JSON.stringify(normalise(content)))
+    .update(JSON.stringify(normaliseAssignmentContent(content)))
     .digest("hex");
 }
 
@@ -156,7 +157,7 @@ export function createAssignmentRepository(db: DatabaseTransaction) {
       content: AssignmentContent,
     ): Promise<{ assignment: LibraryAssignment; version: AssignmentVersion; created: boolean }> {
       const contentHash = assignmentContentHash(content);
-      const data = normalise(content);
+      const data = normaliseAssignmentContent(content);
       return mapConstraintViolations(() =>
         db.$transaction(async (tx) => {
           const assignment = await tx.assignment.upsert({

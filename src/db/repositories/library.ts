@@ -12,6 +12,7 @@ import {
   type AssignmentContent,
   type AssignmentVersion,
   assignmentContentHash,
+  normaliseAssignmentContent,
   toAssignmentVersion,
 } from "./assignments.ts";
 import { stringList } from "./json.ts";
@@ -49,23 +50,6 @@ function contentOf(entry: LibraryEntry): AssignmentContent {
     status: c.status,
     links: c.links,
     attachments: c.attachments,
-  };
-}
-
-/** The stored form of a version's content (same normalisation the hash uses). */
-function versionData(content: AssignmentContent) {
-  return {
-    titleJa: content.titleJa.trim(),
-    titleEn: content.titleEn?.trim() || null,
-    brief: content.brief.trim(),
-    skills: [...content.skills],
-    tags: [...(content.tags ?? [])],
-    level: content.level,
-    estimatedHours: content.estimatedHours,
-    originRound: content.originRound?.trim() || null,
-    status: content.status ?? "retired",
-    links: (content.links ?? []).map((link) => ({ label: link.label, url: link.url })),
-    attachments: (content.attachments ?? []).map((a) => ({ name: a.name, url: a.url })),
   };
 }
 
@@ -268,7 +252,7 @@ export function createLibraryRepository(db: Database) {
                   version: v.version,
                   contentHash: v.hash,
                   createdAt: at,
-                  ...versionData(v.content),
+                  ...normaliseAssignmentContent(v.content),
                 })),
               });
             }

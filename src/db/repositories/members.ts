@@ -70,6 +70,35 @@ function toMember(row: MemberRow): Member {
   };
 }
 
+/**
+ * Writes a member's profile and replaces their skills, inside the caller's transaction: the one
+ * place that maps a {@link MemberProfile} to its rows (saving a profile and completing onboarding
+ * both use it).
+ */
+export async function writeProfile(
+  tx: DatabaseTransaction,
+  memberId: string,
+  profile: MemberProfile,
+): Promise<void> {
+  const fields = {
+    displayName: profile.displayName,
+    interests: profile.interests,
+    weeklyHoursAvailable: profile.weeklyHoursAvailable,
+    preferredLocale: profile.preferredLocale,
+    accommodationNotes: profile.accommodations.notes,
+    textOnlyPresentation: profile.accommodations.textOnlyPresentation,
+    extendedDeadlines: profile.accommodations.extendedDeadlines,
+    fewerNotifications: profile.accommodations.fewerNotifications,
+  };
+  await tx.memberProfile.upsert({ where: { memberId }, create: { memberId, ...fields }, update: fields });
+  await tx.memberSkill.deleteMany({ where: { memberId } });
+  if (profile.skills.length > 0) {
+    await tx.memberSkill.createMany({
+      data: profile.skills.map((skill) => ({ memberId, skill: skill.name, level: skill.level })),
+    });
+  }
+}
+
 /** Reads and writes members. `db` may be the client or a transaction. */
 export function createMemberRepository(db: DatabaseTransaction) {
   async function get(id: string): Promise<Member | null> {
@@ -215,29 +244,7 @@ export function createMemberRepository(db: DatabaseTransaction) {
 
     /** Replaces the member's profile, skills included. */
     async saveProfile(memberId: string, profile: MemberProfile): Promise<void> {
-      const fields = {
-        displayName: profile.displayName,
-        interests: profile.interests,
-        weeklyHoursAvailable: profile.weeklyHoursAvailable,
-        preferredLocale: profile.preferredLocale,
-        accommodationNotes: profile.accommodations.notes,
-        textOnlyPresentation: profile.accommodations.textOnlyPresentation,
-        extendedDeadlines: profile.accommodations.extendedDeadlines,
-        fewerNotifications: profile.accommodations.fewerNotifications,
-      };
-      await mapConstraintViolations(() =>
-        db.$transaction(async (tx) => {
-          await tx.memberProfile.upsert({
-            where: { memberId },
-            create: { memberId, ...fields },
-            update: fields,
-          });
-          await tx.memberSkill.deleteMany({ where: { memberId } });
-          for (const skill of profile.skills) {
-            await tx.memberSkill.create({ data: { memberId, skill: skill.name, level: skill.level } });
-          }
-        }),
-      );
+      await mapConstraintViolations(() => db.$transaction((tx) => writeProfile(tx, memberId, profile)));
     },
 
     async profile(memberId: string): Promise<MemberProfile | null> {

@@ -6,7 +6,7 @@ import type { Database } from "../client.ts";
 import type { InternStage } from "../enums.ts";
 import { mapConstraintViolations, toConstraintViolation } from "../errors.ts";
 import { stringList } from "./json.ts";
-import type { Member, MemberProfile } from "./members.ts";
+import { type Member, type MemberProfile, writeProfile } from "./members.ts";
 
 /** How often a draft save re-reads and retries when the same person changed it in between. */
 const DRAFT_SAVE_ATTEMPTS = 5;
@@ -154,27 +154,7 @@ export function createProfileRepository(client: Database) {
               ...(consentChanged && input.agencyId !== null ? { agencyConsentChangedAt: at } : {}),
             },
           });
-          const fields = {
-            displayName: profile.displayName,
-            interests: profile.interests,
-            weeklyHoursAvailable: profile.weeklyHoursAvailable,
-            preferredLocale: profile.preferredLocale,
-            accommodationNotes: profile.accommodations.notes,
-            textOnlyPresentation: profile.accommodations.textOnlyPresentation,
-            extendedDeadlines: profile.accommodations.extendedDeadlines,
-            fewerNotifications: profile.accommodations.fewerNotifications,
-          };
-          await tx.memberProfile.upsert({
-            where: { memberId: member.id },
-            create: { memberId: member.id, ...fields },
-            update: fields,
-          });
-          await tx.memberSkill.deleteMany({ where: { memberId: member.id } });
-          if (profile.skills.length > 0) {
-            await tx.memberSkill.createMany({
-              data: profile.skills.map((s) => ({ memberId: member.id, skill: s.name, level: s.level })),
-            });
-          }
+          await writeProfile(tx, member.id, profile);
           await tx.onboardingDraft.deleteMany({ where: { programmeId, discordUserId } });
           return member.id;
         }),
