@@ -58,7 +58,14 @@ export function announceMilestoneHandler(ctx: AppContext, rest: REST) {
       }
       return retryLater(error instanceof Error ? error.message : String(error));
     }
-    await programmes.markMilestoneAnnounced(milestoneId, ctx.now());
+    // Posted: from here on a retry would announce twice, so a failure to record it is logged
+    // and the job still ends (a lost record costs a status line; a retry would cost a duplicate post).
+    try {
+      await programmes.markMilestoneAnnounced(milestoneId, ctx.now());
+    } catch (error) {
+      ctx.logger.error({ err: error, programmeId, milestoneId }, "milestone announced but not recorded");
+      return done("announced; recording it failed");
+    }
     ctx.logger.info({ programmeId, milestoneId, kind: milestone.kind }, "milestone announced");
     return done();
   });
