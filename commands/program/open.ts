@@ -148,6 +148,13 @@ function missingPermissions(ctx: CommandContext<OpenArgs>, template: WorkspaceTe
   return permissionNames(lacking).map((name) => ctx.t(`program.permission.${name}`));
 }
 
+/** Whether the caller held `roleId` when they ran the command (the interaction carries their roles). */
+function callerHoldsRole(ctx: CommandContext<OpenArgs>, roleId: string): boolean {
+  const roles = ctx.interaction.member?.roles;
+  if (!roles) return false;
+  return Array.isArray(roles) ? roles.includes(roleId) : roles.cache.has(roleId);
+}
+
 export async function openProgramme(ctx: CommandContext<OpenArgs>): Promise<void> {
   const { app, args, interaction, t, guildId, userId } = ctx;
   const rest = interaction.client.rest;
@@ -199,26 +206,34 @@ export async function openProgramme(ctx: CommandContext<OpenArgs>): Promise<void
     timeZone: period.timeZone,
     forcedLocale: args.locale ?? existing?.forcedLocale ?? null,
   };
-  let programme: Programme;
-  if (existing) {
-    programme = await programmes.update(existing.id, fields);
-  } else {
-    if (ctx.programme?.status === "closed") await programmes.update(ctx.programme.id, { status: "archived" });
-    programme = await programmes.create({
+  // One transaction: archiving the closed programme, creating the new one and making the caller
+  // its organiser stand or fall together. A name clash (or any other failure) leaves the data as
+  // it was, and a programme never exists without an organiser (who alone may run /program).
+  let programme: Programme = await app.db.$transaction(async (tx) => {
+    const programmesTx = createProgrammeRepository(tx);
+    if (existing) {
+      const updated = await programmesTx.update(existing.id, fields);
+      if (attached) await createWorkspaceRepository(tx).saveTemplate(updated.id, attached);
+      return updated;
+    }
+    if (ctx.programme?.status === "closed")
+      await programmesTx.update(ctx.programme.id, { status: "archived" });
+    const created = await programmesTx.create({
       guildId,
       name: args.name,
       mode: args.mode ?? "internship",
       createdByUserId: userId,
       ...fields,
     });
-    await createMemberRepository(app.db).join({
-      programmeId: programme.id,
+    await createMemberRepository(tx).join({
+      programmeId: created.id,
       discordUserId: userId,
       roles: ["organiser"],
       grantedByUserId: userId,
     });
-  }
-  if (attached) await createWorkspaceRepository(app.db).saveTemplate(programme.id, attached);
+    if (attached) await createWorkspaceRepository(tx).saveTemplate(created.id, attached);
+    return created;
+  });
   await audit.record({
     guildId,
     programmeId: programme.id,
@@ -251,9 +266,10 @@ export async function openProgramme(ctx: CommandContext<OpenArgs>): Promise<void
       }
     },
   });
-  // The organiser who opened the programme holds its organiser role from the start.
+  // The organiser running /program open holds its organiser role. Given whenever they lack it, not
+  // only when this run created the role, so running the command again repairs a failed grant.
   const organiserRole = built.ids.get(ResourceKeys.roles.organiser);
-  if (organiserRole && built.created.some((i) => i.key === ResourceKeys.roles.organiser)) {
+  if (organiserRole && !callerHoldsRole(ctx, organiserRole)) {
     await rest.put(Routes.guildMemberRole(guildId, userId, organiserRole));
   }
   if (programme.status === "draft") programme = await programmes.update(programme.id, { status: "open" });

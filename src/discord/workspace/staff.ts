@@ -48,6 +48,17 @@ async function workspaceRoleId(ctx: CommandContext<unknown>, programmeId: string
   return resource?.discordId ?? null;
 }
 
+/** Whether the role still exists in the guild (Discord answers Unknown Role once it was deleted). */
+async function roleExists(ctx: CommandContext<unknown>, roleId: string): Promise<boolean> {
+  try {
+    await ctx.interaction.client.rest.get(Routes.guildRole(ctx.guildId, roleId));
+    return true;
+  } catch (error) {
+    if (isUnknownRole(error)) return false;
+    throw error;
+  }
+}
+
 /** Unknown Role means the organiser deleted the workspace role after `/program open` recorded it. */
 function isUnknownRole(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownRole;
@@ -73,18 +84,14 @@ export async function addStaff(ctx: CommandContext<StaffArgs>): Promise<void> {
   const roleId = await workspaceRoleId(ctx, programme.id, args.role);
   if (roleId === null) throw new UserError("program.staff.error.noRole", { role: vars.role });
 
+  // A role deleted in Discord after /program open recorded it: say so before writing anything.
+  if (!(await roleExists(ctx, roleId)))
+    throw new UserError("program.staff.error.noRole", { role: vars.role });
+
   const already = before?.roles.includes(args.role) ?? false;
-  // Discord first: it is the step that fails in practice (a deleted role, a role above the bot's),
-  // and a refusal then leaves no record granting access. Both steps are idempotent, so running
-  // the command again repairs a failure between them.
-  try {
-    await ctx.interaction.client.rest.put(Routes.guildMemberRole(ctx.guildId, user.id, roleId), {
-      reason: `taiken: ${args.role} of ${programme.name}`,
-    });
-  } catch (error) {
-    if (isUnknownRole(error)) throw new UserError("program.staff.error.noRole", { role: vars.role });
-    throw error;
-  }
+  // The record first, then Discord: a Discord role without a record would grant access (Manage
+  // Threads on the projects channel, every intern's private thread) that the programme does not
+  // know of. Both steps are idempotent, so running the command again repairs a failed grant.
   await members.join({
     programmeId: programme.id,
     discordUserId: user.id,
@@ -92,6 +99,7 @@ export async function addStaff(ctx: CommandContext<StaffArgs>): Promise<void> {
     grantedByUserId: ctx.userId,
     at: app.now(),
   });
+  // Audited with the record, so a rerun that only repairs the Discord role ("already") loses nothing.
   if (!already) {
     await createAuditRepository(app.db).record({
       guildId: ctx.guildId,
@@ -102,6 +110,16 @@ export async function addStaff(ctx: CommandContext<StaffArgs>): Promise<void> {
       data: { role: args.role },
       at: app.now(),
     });
+  }
+  try {
+    await ctx.interaction.client.rest.put(Routes.guildMemberRole(ctx.guildId, user.id, roleId), {
+      reason: `taiken: ${args.role} of ${programme.name}`,
+    });
+  } catch (error) {
+    // Deleted between the check and the grant: the record stays, and /program open then rerunning
+    // this command gives the role.
+    if (isUnknownRole(error)) throw new UserError("program.staff.error.noRole", { role: vars.role });
+    throw error;
   }
   ctx.logger.info({ targetUserId: user.id, role: args.role, already }, "staff added");
   await ctx.respond.reply(t(already ? "program.staff.already" : "program.staff.added", vars));
