@@ -5,7 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { Constraints, ConstraintViolation } from "../src/db/errors.ts";
-import { createAllocationRepository } from "../src/db/repositories/allocations.ts";
+import { createAllocationRepository, SwapRefused } from "../src/db/repositories/allocations.ts";
 import { createAssignmentRepository } from "../src/db/repositories/assignments.ts";
 import { createLibraryRepository, type LibraryViewEntry } from "../src/db/repositories/library.ts";
 import type { Member } from "../src/db/repositories/members.ts";
@@ -250,6 +250,16 @@ const pickButton = defineButton(pickButtonId, {
       ) {
         throw await claimError(ctx, programme, member, "already_allocated");
       }
+      if (error instanceof SwapRefused) {
+        // The one-swap rule, re-checked inside the transaction: e.g. the intern's other swap
+        // click (or other open swap menu) won. Answered as the pre-check would answer now.
+        const situation = await swapSituation(ctx, programme, member);
+        const refusal = situation.refusal ?? (error.reason === "allocation_changed" ? null : error.reason);
+        if (refusal !== null) throw swapError(refusal, programme);
+        // Their project changed under them and a swap is still allowed: offer it afresh.
+        await respond.update(await swapOptions(ctx, programme, member, situation.live));
+        return;
+      }
       throw error;
     }
     ctx.logger.info(
@@ -284,6 +294,21 @@ const pickButton = defineButton(pickButtonId, {
     await respond.update({ content, embeds: [], components: [] });
   },
 });
+
+/** The options to swap to, with the swap deadline of `live`; "none left" is a refusal. */
+async function swapOptions(
+  scope: Scope,
+  programme: Programme,
+  member: Member,
+  live: { allocatedAt: Date } | null,
+): Promise<ReturnType<typeof optionsMessage>> {
+  if (live === null) throw swapError("no_assignment", programme);
+  const options = await claimOptions(scope, programme, member, scope.app.now());
+  if (options.length === 0) throw new UserError("project.swap.noneLeft");
+  const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
+  const header = scope.t("project.swap.title", { until: discordTimestamp(until, "f") });
+  return optionsMessage(scope, options, header, true);
+}
 
 /** A "disabled" refusal becomes "already allocated" when the intern has a project anyway. */
 async function withLive(
@@ -424,11 +449,7 @@ export const command = defineCommand(
         const situation = await swapSituation(ctx, programme, member);
         if (situation.refusal !== null || situation.live === null)
           throw swapError(situation.refusal ?? "no_assignment", programme);
-        const options = await claimOptions(ctx, programme, member, ctx.app.now());
-        if (options.length === 0) throw new UserError("project.swap.noneLeft");
-        const until = swapDeadline(situation.live.allocatedAt, programme.settings.swapWindowDays);
-        const header = ctx.t("project.swap.title", { until: discordTimestamp(until, "f") });
-        await ctx.respond.reply(optionsMessage(ctx, options, header, true));
+        await ctx.respond.reply(await swapOptions(ctx, programme, member, situation.live));
       },
     },
   },

@@ -50,6 +50,22 @@ export interface AllocationInputs {
   past: PastAllocation[];
 }
 
+/**
+ * A swap refused inside its transaction: the intern already used their one swap in this
+ * programme (e.g. two swap clicks at once: the first one won), or has no live allocation (left),
+ * or their live allocation is no longer the one they asked to swap away from. Nothing changed.
+ * The Discord layer turns it into the same friendly refusal as its own pre-check.
+ */
+export class SwapRefused extends Error {
+  override name = "SwapRefused";
+  constructor(
+    readonly reason: "already_swapped" | "no_assignment" | "allocation_changed",
+    memberId: string,
+  ) {
+    super(`swap refused for member ${memberId}: ${reason}`);
+  }
+}
+
 interface AllocationRow {
   id: string;
   programmeId: string;
@@ -141,26 +157,55 @@ export function createAllocationRepository(db: DatabaseTransaction) {
 
     /**
      * Swaps the intern's live allocation for `assignmentId`, atomically: the old one is released
-     * with reason `swapped` and the new one recorded with method `swap`.
+     * with reason `swapped` and the new one recorded with method `swap`. The one-swap rule is
+     * re-checked inside the transaction, so two swaps fired at once cannot both happen.
+     * @throws SwapRefused if the intern already swapped in this programme, has no live allocation,
+     *   or (with `fromAllocationId`) their live allocation is another one; nothing changes then.
      * @throws ConstraintViolation if the new assignment is taken; nothing changes then.
      */
     swap(input: {
       programmeId: string;
       memberId: string;
       assignmentId: string;
+      /** The live allocation the caller checked and means to swap away from. */
+      fromAllocationId?: string;
       allocatedByUserId?: string | null;
       at?: Date;
     }): Promise<{ released: Allocation; allocated: Allocation }> {
       const at = input.at ?? new Date();
+      const { fromAllocationId, ...allocation } = input;
+      /** Whether the intern has a swap allocation in this programme other than `except`. */
+      const swappedBefore = async (tx: DatabaseTransaction, except?: string) =>
+        (await tx.allocation.count({
+          where: {
+            programmeId: input.programmeId,
+            memberId: input.memberId,
+            method: "swap",
+            ...(except === undefined ? {} : { id: { not: except } }),
+          },
+        })) > 0;
       return mapConstraintViolations(() =>
         db.$transaction(async (tx) => {
           const current = await tx.allocation.findFirst({
             where: { programmeId: input.programmeId, memberId: input.memberId, live: "active" },
           });
-          if (current === null) throw new Error(`member ${input.memberId} has no live allocation to swap`);
+          if (current === null) throw new SwapRefused("no_assignment", input.memberId);
+          if (fromAllocationId !== undefined && current.id !== fromAllocationId) {
+            throw new SwapRefused("allocation_changed", input.memberId);
+          }
           const released = await releaseIn(tx, current.id, "swapped", at);
-          if (released === null) throw new Error(`allocation ${current.id} was released concurrently`);
-          const allocated = await allocateIn(tx, { ...input, method: "swap", at });
+          if (released === null) {
+            // Released by a concurrent transaction after we read it (PostgreSQL re-reads the row
+            // once the other one commits): most likely the intern's other swap click.
+            throw new SwapRefused(
+              (await swappedBefore(tx)) ? "already_swapped" : "allocation_changed",
+              input.memberId,
+            );
+          }
+          const allocated = await allocateIn(tx, { ...allocation, method: "swap", at });
+          // Checked after the writes, inside the transaction: a swap committed before ours (SQLite
+          // runs the two one after the other) is seen here, and throwing rolls ours back.
+          if (await swappedBefore(tx, allocated.id)) throw new SwapRefused("already_swapped", input.memberId);
           return { released, allocated };
         }),
       );

@@ -4,7 +4,7 @@ import {
   createAllocationRunRepository,
   PreviewAlreadyApplied,
 } from "../../../src/db/repositories/allocation-runs.ts";
-import { createAllocationRepository } from "../../../src/db/repositories/allocations.ts";
+import { createAllocationRepository, SwapRefused } from "../../../src/db/repositories/allocations.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 import { seedProgramme } from "../db/fixtures.ts";
@@ -137,5 +137,123 @@ describe("claims, previews and releases against the real database", () => {
     expect(failure instanceof ConstraintViolation || failure instanceof PreviewAlreadyApplied).toBe(true);
     expect(await createAllocationRepository(testDb.db).live(programme.id)).toHaveLength(2);
     expect((await runs.preview(id))?.applied).toBe(true);
+  });
+});
+
+describe("the one swap, settled inside the transaction", () => {
+  it("GIVEN an intern firing two swaps at the same instant THEN exactly one happens AND the other is refused as 'already swapped'", async () => {
+    // Several interns, each racing their own two swaps, so both interleavings get a chance.
+    const { programme, interns, assignmentIds } = await seedProgramme(testDb.db, {
+      name: "double-swap",
+      interns: 4,
+      assignments: 12,
+    });
+    const allocations = createAllocationRepository(testDb.db);
+    const runs = createAllocationRunRepository(testDb.db);
+    for (const [i, intern] of interns.entries()) {
+      await allocations.allocate({
+        programmeId: programme.id,
+        memberId: intern.id,
+        assignmentId: assignmentIds[i * 3]!,
+        method: "self_service",
+      });
+    }
+    const results = await Promise.all(
+      interns.map((intern, i) =>
+        Promise.allSettled(
+          [1, 2].map((offset) =>
+            runs.swap({
+              programmeId: programme.id,
+              memberId: intern.id,
+              assignmentId: assignmentIds[i * 3 + offset]!,
+              actorUserId: intern.discordUserId,
+            }),
+          ),
+        ),
+      ),
+    );
+    for (const [i, intern] of interns.entries()) {
+      const settled = results[i]!;
+      const won = settled.filter((r) => r.status === "fulfilled");
+      const lost = settled.filter((r) => r.status === "rejected");
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      const reason = (lost[0] as PromiseRejectedResult).reason;
+      expect(reason).toBeInstanceOf(SwapRefused);
+      expect((reason as SwapRefused).reason).toBe("already_swapped");
+
+      const history = await allocations.history(intern.id);
+      expect(history.filter((a) => a.method === "swap")).toHaveLength(1);
+      expect(history).toHaveLength(2);
+      expect(history.filter((a) => a.active)).toHaveLength(1);
+      const winner = (won[0] as PromiseFulfilledResult<{ allocated: { assignmentId: string } }>).value;
+      expect((await allocations.liveForMember(programme.id, intern.id))?.assignmentId).toBe(
+        winner.allocated.assignmentId,
+      );
+    }
+  });
+
+  it("GIVEN an intern who already swapped THEN a later swap is refused AND changes nothing", async () => {
+    const { programme, interns, assignmentIds } = await seedProgramme(testDb.db, {
+      name: "swap-twice",
+      interns: 1,
+      assignments: 3,
+    });
+    const intern = interns[0]!;
+    const allocations = createAllocationRepository(testDb.db);
+    await allocations.allocate({
+      programmeId: programme.id,
+      memberId: intern.id,
+      assignmentId: assignmentIds[0]!,
+      method: "batch",
+    });
+    await allocations.swap({
+      programmeId: programme.id,
+      memberId: intern.id,
+      assignmentId: assignmentIds[1]!,
+    });
+    const refused = await allocations
+      .swap({ programmeId: programme.id, memberId: intern.id, assignmentId: assignmentIds[2]! })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SwapRefused);
+    expect((refused as SwapRefused).reason).toBe("already_swapped");
+    expect((await allocations.history(intern.id)).map((a) => [a.assignmentId, a.active])).toEqual([
+      [assignmentIds[0], false],
+      [assignmentIds[1], true],
+    ]);
+  });
+
+  it("GIVEN a swap from an allocation that is no longer the live one THEN it is refused AND changes nothing", async () => {
+    const { programme, interns, assignmentIds } = await seedProgramme(testDb.db, {
+      name: "swap-stale",
+      interns: 1,
+      assignments: 3,
+    });
+    const intern = interns[0]!;
+    const allocations = createAllocationRepository(testDb.db);
+    const first = await allocations.allocate({
+      programmeId: programme.id,
+      memberId: intern.id,
+      assignmentId: assignmentIds[0]!,
+      method: "batch",
+    });
+    await allocations.release(first.id, "released_by_organiser");
+    await allocations.allocate({
+      programmeId: programme.id,
+      memberId: intern.id,
+      assignmentId: assignmentIds[1]!,
+      method: "manual",
+    });
+    const refused = await allocations
+      .swap({
+        programmeId: programme.id,
+        memberId: intern.id,
+        assignmentId: assignmentIds[2]!,
+        fromAllocationId: first.id,
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SwapRefused);
+    expect((refused as SwapRefused).reason).toBe("allocation_changed");
+    expect((await allocations.liveForMember(programme.id, intern.id))?.assignmentId).toBe(assignmentIds[1]);
   });
 });
