@@ -2,14 +2,21 @@
  * Intern profiles as onboarding writes them and other features read them: the onboarding draft,
  * the one-transaction completion of onboarding, and the programme-wide read for allocation.
  */
+import { stagePath } from "../../domain/onboarding/stages.ts";
 import type { Database } from "../client.ts";
 import type { InternStage } from "../enums.ts";
-import { mapConstraintViolations, toConstraintViolation } from "../errors.ts";
+import { ConstraintViolation, mapConstraintViolations, toConstraintViolation } from "../errors.ts";
 import { stringList } from "./json.ts";
 import { type Member, type MemberProfile, writeProfile } from "./members.ts";
 
 /** How often a draft save re-reads and retries when the same person changed it in between. */
 const DRAFT_SAVE_ATTEMPTS = 5;
+
+/** How often completing onboarding starts over when another request changed the member in between. */
+const ONBOARDING_ATTEMPTS = 3;
+
+/** Thrown inside the onboarding transaction to roll it back and start over from a fresh read. */
+class MemberChanged extends Error {}
 
 /** A JSON object of draft answers; the onboarding domain parses it (`draftAnswersSchema`). */
 export type DraftJson = Record<string, unknown>;
@@ -21,9 +28,17 @@ export interface OnboardingWrite {
   profile: MemberProfile;
   agencyId: string | null;
   agencyConsent: boolean;
-  /** The stages to record, in order (from `stagePath`); empty when already onboarded. */
-  stages: readonly InternStage[];
   at: Date;
+}
+
+/**
+ * What completing onboarding did: `onboarded` is false when the member was already onboarded or
+ * further (or withdrawn) inside the transaction — e.g. the other click of a double click got there
+ * first — and then nothing was written.
+ */
+export interface OnboardingResult {
+  member: Member;
+  onboarded: boolean;
 }
 
 /** An intern with the profile they gave at onboarding, as allocation reads them. */
@@ -117,53 +132,92 @@ export function createProfileRepository(client: Database) {
     },
 
     /**
+     * Replaces an onboarded member's profile and deletes their draft in one transaction, so a
+     * failed delete cannot leave a stale draft to pre-fill the next edit.
+     */
+    async saveProfileFromDraft(
+      member: { id: string; programmeId: string; discordUserId: string },
+      profile: MemberProfile,
+    ): Promise<void> {
+      const { programmeId, discordUserId } = member;
+      await mapConstraintViolations(() =>
+        client.$transaction(async (tx) => {
+          await writeProfile(tx, member.id, profile);
+          await tx.onboardingDraft.deleteMany({ where: { programmeId, discordUserId } });
+        }),
+      );
+    },
+
+    /**
      * Completes onboarding in ONE transaction: the member (created if new) with the intern role,
      * the stage moves (each recorded as a transition), the profile and skills, the agency and the
      * consent (with the time it was given), and the draft deleted. Either all of it is written or
-     * none. Discord steps come after, and are repeatable (see `src/discord/onboarding/workspace.ts`).
+     * none. The stage path is computed from the member row read INSIDE the transaction, and the
+     * stage is moved with a compare-and-set on it: when two requests race (a double click), one
+     * onboards and the other finds the member onboarded and writes nothing (`onboarded: false`).
+     * Discord steps come after, and are repeatable (see `src/discord/onboarding/workspace.ts`).
      */
-    async completeOnboarding(input: OnboardingWrite): Promise<Member> {
+    async completeOnboarding(input: OnboardingWrite): Promise<OnboardingResult> {
       const { programmeId, discordUserId, profile, at } = input;
-      const memberId = await mapConstraintViolations(() =>
+      const attempt = () =>
         client.$transaction(async (tx) => {
           const member = await tx.member.upsert({
             where: { programmeId_discordUserId: { programmeId, discordUserId } },
             create: { programmeId, discordUserId, joinedAt: at },
             update: {},
           });
-          await tx.memberRole.upsert({
-            where: { memberId_role: { memberId: member.id, role: "intern" } },
-            create: { memberId: member.id, role: "intern", grantedAt: at, grantedByUserId: null },
-            update: {},
-          });
-          let from = member.stage;
-          for (const to of input.stages) {
-            await tx.stageTransition.create({
-              data: { memberId: member.id, fromStage: from, toStage: to, actorUserId: null, at },
-            });
-            from = to;
+          // Onboarded or further, or withdrawn: this request has nothing to write.
+          if (member.stage !== null && member.stage !== "applied") {
+            return { memberId: member.id, onboarded: false };
           }
+          const stages = stagePath(member.stage, "onboarded");
           const consentChanged =
             member.agencyId !== input.agencyId || member.agencyConsent !== input.agencyConsent;
-          await tx.member.update({
-            where: { id: member.id },
+          // Compare-and-set on the stage read above: on PostgreSQL a concurrent transaction that
+          // moved it first makes this match nothing (the row is re-checked after its lock).
+          const { count } = await tx.member.updateMany({
+            where: { id: member.id, stage: member.stage },
             data: {
-              stage: from,
+              stage: "onboarded",
               agencyId: input.agencyId,
               agencyConsent: input.agencyConsent,
               ...(consentChanged && input.agencyId !== null ? { agencyConsentChangedAt: at } : {}),
             },
           });
+          if (count !== 1) throw new MemberChanged();
+          await tx.memberRole.upsert({
+            where: { memberId_role: { memberId: member.id, role: "intern" } },
+            create: { memberId: member.id, role: "intern", grantedAt: at, grantedByUserId: null },
+            update: {},
+          });
+          let from: InternStage | null = member.stage;
+          for (const to of stages) {
+            await tx.stageTransition.create({
+              data: { memberId: member.id, fromStage: from, toStage: to, actorUserId: null, at },
+            });
+            from = to;
+          }
           await writeProfile(tx, member.id, profile);
           await tx.onboardingDraft.deleteMany({ where: { programmeId, discordUserId } });
-          return member.id;
-        }),
-      );
+          return { memberId: member.id, onboarded: true };
+        });
+      let result: { memberId: string; onboarded: boolean } | undefined;
+      for (let n = 1; result === undefined; n++) {
+        try {
+          result = await mapConstraintViolations(attempt);
+        } catch (error) {
+          // Another request changed the member (stage moved, or created it first: PostgreSQL's
+          // unique index refuses our insert once theirs commits). Start over from the new row.
+          const raced = error instanceof MemberChanged || error instanceof ConstraintViolation;
+          if (!raced || n >= ONBOARDING_ATTEMPTS) throw error;
+        }
+      }
+      const memberId = result.memberId;
       const row = await client.member.findUniqueOrThrow({
         where: { id: memberId },
         include: { roles: { select: { role: true } } },
       });
-      return {
+      const member: Member = {
         id: row.id,
         programmeId: row.programmeId,
         discordUserId: row.discordUserId,
@@ -175,6 +229,7 @@ export function createProfileRepository(client: Database) {
         projectChannelId: row.projectChannelId,
         joinedAt: row.joinedAt,
       };
+      return { member, onboarded: result.onboarded };
     },
 
     /**

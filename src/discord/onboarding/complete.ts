@@ -82,7 +82,7 @@ export interface ConfirmationMessage {
   token: string;
 }
 
-/** What is needed to finish one intern's onboarding after the database says `onboarded`. */
+/** What is needed to finish one intern's onboarding after the database says `onboarded` (or later). */
 export interface FinishOnboarding {
   guildId: string;
   programmeId: string;
@@ -148,7 +148,14 @@ export async function finishOnboarding(
   const t = translator(input.locale);
   const members = createMemberRepository(db);
   const member = await members.get(input.memberId);
-  if (member?.stage !== "onboarded" || !member) return { status: "skipped", why: "no longer onboarded" };
+  // Only a withdrawal (or a member not onboarded: no stage, or `applied` again after a re-admission,
+  // who onboards anew) stops the steps. An intern who moved on before the job ran (claimed a
+  // project, or was allocated one) still needs the role and the thread; every step below checks
+  // what exists first.
+  if (!member || member.stage === null || member.stage === "applied") {
+    return { status: "skipped", why: "not onboarded" };
+  }
+  if (member.stage === "withdrawn") return { status: "skipped", why: "withdrawn" };
   const programme = await createProgrammeRepository(db).get(input.programmeId);
   if (!programme) return { status: "skipped", why: "the programme is gone" };
   const displayName = (await members.profile(member.id))?.displayName ?? member.discordUserId;

@@ -19,7 +19,7 @@ import {
   type ProfileLocale,
   validateAbout,
 } from "../../domain/onboarding/answers.ts";
-import { decideJoin, stagePath } from "../../domain/onboarding/stages.ts";
+import { decideJoin } from "../../domain/onboarding/stages.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { JOBS } from "../../jobs/definitions.ts";
 import type { ProgrammeSummary } from "../access.ts";
@@ -223,8 +223,7 @@ export async function submitAbout(
     weeklyHoursAvailable: about.value.weeklyHoursAvailable,
     accommodations: { ...facts.profile.accommodations, notes: about.value.accommodationNotes },
   };
-  await createMemberRepository(scope.app.db).saveProfile(member.id, profile);
-  await profiles.deleteDraft(programme.id, scope.userId);
+  await profiles.saveProfileFromDraft(member, profile);
   await respond.reply(
     ownProfileMessage(scope.t, programme.id, { ...facts, profile }, scope.t("profile.saved")),
   );
@@ -478,15 +477,25 @@ export async function confirmJoin(
       await nextStep(scope, programme.id, respond, false);
       return;
     }
-    member = await createProfileRepository(scope.app.db).completeOnboarding({
+    const written = await createProfileRepository(scope.app.db).completeOnboarding({
       programmeId: programme.id,
       discordUserId: scope.userId,
       profile: result.value.profile,
       agencyId: result.value.agencyId,
       agencyConsent: result.value.agencyConsent,
-      stages: stagePath(member?.stage ?? null, "onboarded"),
       at: scope.app.now(),
     });
+    member = written.member;
+    if (!written.onboarded) {
+      // Another request changed the member since the read above: the other click of a double
+      // click onboarded them (its answer and its job fill this message; this click, already
+      // acknowledged, adds no second job), or an organiser withdrew them.
+      if (decideJoin(member) === "withdrawn") {
+        return startJoin(scope, interaction, respond, payload.programmeId);
+      }
+      scope.logger.info({ memberId: member.id }, "intern already onboarded by another request");
+      return;
+    }
     displayName = result.value.profile.displayName;
     scope.logger.info({ memberId: member.id, agency: result.value.agencyId !== null }, "intern onboarded");
   } else {

@@ -1,5 +1,5 @@
 import "../../support/unhandled.ts";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProfileRepository } from "../../../src/db/repositories/profiles.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
@@ -7,12 +7,14 @@ import { confirmButtonId, reopenButtonId } from "../../../src/discord/onboarding
 import { joinButtonId } from "../../../src/discord/shared-ids.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
+import { JOBS } from "../../../src/jobs/definitions.ts";
 import type { TestBot } from "../../support/bot.ts";
 import { type ApiUser, computePermissions, Perm } from "../../support/fake-discord/index.ts";
 import {
   clickJoinAndSubmit,
   goodAnswers,
   onboard,
+  onboardDoubleClick,
   onboardHandle,
   seedWorkspace,
   startOnboardingBot,
@@ -256,5 +258,126 @@ describe("onboarding through the Join button", () => {
     expect(permissionsOf(mentor.id) & (Perm.ViewChannel | Perm.ManageThreads)).toBe(
       Perm.ViewChannel | Perm.ManageThreads,
     );
+  });
+
+  it("GIVEN a double click WHEN two confirms of one intern run at once THEN they are onboarded once: two stage-history rows, one thread, one role grant", async () => {
+    const own = await seedWorkspace(bot);
+    const user = newUser("doubleclick");
+    const clicks = await onboardDoubleClick(bot, own, user, "ja");
+    await Promise.all(clicks.map((click) => click.response()));
+    // Whichever click onboarded edits the message twice: its answer, then its job's full summary.
+    await bot.fake.waitFor(
+      () => clicks.some((click) => click.record.originalEdits >= 2),
+      10_000,
+      "the finished onboarding summary",
+    );
+    const member = await members().find(own.programme.id, user.id);
+    const memberId = member?.id ?? "";
+    // The other click either found the member onboarded inside its transaction (and wrote and
+    // queued nothing) or, if it read them after the first committed, repaired what was missing.
+    const settled = () =>
+      bot.logs.filter(
+        (line) =>
+          line.memberId === memberId &&
+          (line.msg === "intern already onboarded by another request" ||
+            line.msg === "intern workspace ready"),
+      ).length >= 2;
+    await vi.waitFor(() => expect(settled()).toBe(true), { timeout: 10_000 });
+    expect(clicks.flatMap((click) => click.record.errors)).toEqual([]);
+
+    expect(member).toMatchObject({ stage: "onboarded", roles: ["intern"] });
+    expect((await members().stageHistory(memberId)).map((s) => [s.from, s.to])).toEqual([
+      [null, "applied"],
+      ["applied", "onboarded"],
+    ]);
+    expect(
+      bot.logs.filter((line) => line.msg === "intern onboarded" && line.memberId === memberId),
+    ).toHaveLength(1);
+    const threads = threadsOf(user.id);
+    expect(threads).toHaveLength(1);
+    expect((await members().find(own.programme.id, user.id))?.projectChannelId).toBe(threads[0]?.id);
+    expect(bot.fake.member(user.id)?.roles.filter((role) => role === own.roles.intern.id)).toHaveLength(1);
+  });
+
+  it("GIVEN two onboarding transactions of one intern racing THEN one onboards and the other writes nothing", async () => {
+    const own = await seedWorkspace(bot);
+    const user = newUser("race");
+    const profiles = createProfileRepository(bot.db as NonNullable<TestBot["db"]>);
+    const write = {
+      programmeId: own.programme.id,
+      discordUserId: user.id,
+      profile: {
+        displayName: "Race",
+        skills: [{ name: "SQL", level: 2 }],
+        interests: [],
+        weeklyHoursAvailable: 10,
+        preferredLocale: "en" as const,
+        accommodations: {
+          notes: null,
+          textOnlyPresentation: false,
+          extendedDeadlines: false,
+          fewerNotifications: false,
+        },
+      },
+      agencyId: null,
+      agencyConsent: false,
+      at: new Date(),
+    };
+    const results = await Promise.all([
+      profiles.completeOnboarding(write),
+      profiles.completeOnboarding(write),
+    ]);
+    expect(results.map((r) => r.onboarded).sort()).toEqual([false, true]);
+    expect(results[0]?.member.id).toBe(results[1]?.member.id);
+    expect((await members().stageHistory(results[0]?.member.id ?? "")).map((s) => [s.from, s.to])).toEqual([
+      [null, "applied"],
+      ["applied", "onboarded"],
+    ]);
+    // Already onboarded or further: a later completion writes no stage move either.
+    await members().moveStage(results[0]?.member.id ?? "", "working", { actorUserId: null });
+    const later = await profiles.completeOnboarding(write);
+    expect(later).toMatchObject({ onboarded: false, member: { stage: "working" } });
+    expect(await members().stageHistory(later.member.id)).toHaveLength(3);
+  });
+
+  it("GIVEN an intern who moved on to working before the onboarding job ran THEN the job still grants the role and makes the private thread", async () => {
+    const own = await seedWorkspace(bot);
+    const user = newUser("quick");
+    const db = bot.db as NonNullable<TestBot["db"]>;
+    const { member } = await createProfileRepository(db).completeOnboarding({
+      programmeId: own.programme.id,
+      discordUserId: user.id,
+      profile: {
+        displayName: "Quick",
+        skills: [],
+        interests: [],
+        weeklyHoursAvailable: 8,
+        preferredLocale: "ja",
+        accommodations: {
+          notes: null,
+          textOnlyPresentation: false,
+          extendedDeadlines: false,
+          fewerNotifications: false,
+        },
+      },
+      agencyId: null,
+      agencyConsent: false,
+      at: new Date(),
+    });
+    await members().moveStage(member.id, "working", { actorUserId: null });
+    await bot.ctx.queues.add(
+      JOBS.finishOnboarding,
+      { guildId: bot.fake.guild.id, programmeId: own.programme.id, memberId: member.id, locale: "ja" },
+      { jobId: `onboard-test-${member.id}` },
+    );
+    const [thread] = await bot.fake.waitFor(
+      () => (threadsOf(user.id).length > 0 ? threadsOf(user.id) : undefined),
+      10_000,
+      "the intern's project thread",
+    );
+    expect(thread?.parent_id).toBe(own.projectsId);
+    expect(bot.fake.member(user.id)?.roles).toContain(own.roles.intern.id);
+    const after = await members().find(own.programme.id, user.id);
+    expect(after).toMatchObject({ stage: "working", projectChannelId: thread?.id });
   });
 });

@@ -244,12 +244,43 @@ export async function onboardHandle(
       })
       .finalReply(wait);
   }
-  return bot.fake.clickButton({
-    message: choices,
-    customId: confirmButtonId.encode({ programmeId }),
-    user,
-    locale,
-  });
+  const [confirm] = clickConfirm(bot, choices, programmeId, user, locale, 1);
+  if (!confirm) throw new Error("no confirmation click");
+  return confirm;
+}
+
+/** Clicks "Join with these answers" `times` times at once (a double click), without waiting. */
+function clickConfirm(
+  bot: TestBot,
+  choices: ApiMessage,
+  programmeId: string,
+  user: ApiUser,
+  locale: string,
+  times: number,
+): InteractionHandle[] {
+  return Array.from({ length: times }, () =>
+    bot.fake.clickButton({
+      message: choices,
+      customId: confirmButtonId.encode({ programmeId }),
+      user,
+      locale,
+    }),
+  );
+}
+
+/** {@link onboardHandle}, but the confirmation is clicked twice at once (a double click). */
+export async function onboardDoubleClick(
+  bot: TestBot,
+  ws: Workspace,
+  user: ApiUser,
+  locale = "ja",
+): Promise<InteractionHandle[]> {
+  const programmeId = ws.programme.id;
+  const choices = await clickJoinAndSubmit(bot, ws, user, locale, goodAnswers);
+  await bot.fake
+    .clickButton({ message: choices, customId: nextButtonId.encode({ programmeId }), user, locale })
+    .finalReply();
+  return clickConfirm(bot, choices, programmeId, user, locale, 2);
 }
 
 /**
