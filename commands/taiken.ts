@@ -6,9 +6,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { DependencyStatus } from "../src/app/context.ts";
-import type { Database } from "../src/db/client.ts";
+import { createWorkspaceRepository } from "../src/db/repositories/workspace.ts";
 import { defineCommand } from "../src/discord/command.ts";
 import type { Scope } from "../src/discord/route.ts";
+import { STAGE_ORDER } from "../src/domain/onboarding/stages.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 import { discordTimestamp } from "../src/i18n/time.ts";
 import type { MessageKey } from "../src/i18n/translate.ts";
@@ -22,27 +23,6 @@ export const definition = {
   integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [{ type: ApplicationCommandOptionType.Subcommand, name: "about", ...commandText("taiken.about") }],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-const STAGE_ORDER = [
-  "applied",
-  "onboarded",
-  "working",
-  "submitted",
-  "presented",
-  "completed",
-  "withdrawn",
-] as const;
-type Stage = (typeof STAGE_ORDER)[number];
-
-/** Interns per journey stage: one grouped query on an indexed column, cheap at any cohort size. */
-async function countByStage(db: Database, programmeId: string): Promise<Map<Stage, number>> {
-  const rows = await db.member.groupBy({
-    by: ["stage"],
-    where: { programmeId, stage: { not: null } },
-    _count: { _all: true },
-  });
-  return new Map(rows.flatMap((row) => (row.stage ? [[row.stage, row._count._all] as const] : [])));
-}
 
 function statusText(t: Scope["t"], status: DependencyStatus): string {
   return t(status === "ok" ? "about.status.ok" : "about.status.down");
@@ -66,7 +46,7 @@ async function programmeFields(scope: Scope, database: DependencyStatus): Promis
       }),
     },
   ];
-  const counts = await countByStage(scope.app.db, programme.id);
+  const counts = await createWorkspaceRepository(scope.app.db).stageCounts(programme.id);
   if (counts.size > 0) {
     const lines = STAGE_ORDER.filter((stage) => counts.has(stage)).map((stage) =>
       t("about.programme.stage", { stage: t(`stage.${stage}`), count: counts.get(stage) ?? 0 }),

@@ -22,21 +22,12 @@ import { UserError } from "../../src/discord/errors.ts";
 import type { Scope } from "../../src/discord/route.ts";
 import { isGone, resolveOverwrites } from "../../src/discord/workspace/builder.ts";
 import { milestoneJobs } from "../../src/discord/workspace/milestone-jobs.ts";
+import { STAGE_ORDER } from "../../src/domain/onboarding/stages.ts";
 import { cancelTimeline } from "../../src/domain/programme/schedule.ts";
 import { overwritesFor } from "../../src/domain/workspace/permissions.ts";
 import { templateToYaml, type WorkspaceRole } from "../../src/domain/workspace/template.ts";
 import { discordTimestamp } from "../../src/i18n/time.ts";
 import { guildSnapshot, programmeTemplate, workspaceState } from "./workspace.ts";
-
-const STAGES = [
-  "applied",
-  "onboarded",
-  "working",
-  "submitted",
-  "presented",
-  "completed",
-  "withdrawn",
-] as const;
 
 /** The server's programme; the router guarantees one for organiser routes once it exists. */
 function programmeOf(scope: Scope): ProgrammeSummary {
@@ -117,7 +108,7 @@ export async function programmeStatus(ctx: CommandContext<unknown>): Promise<voi
       {
         name: t("program.status.stages"),
         value:
-          STAGES.filter((s) => counts.has(s))
+          STAGE_ORDER.filter((s) => counts.has(s))
             .map((s) => t("about.programme.stage", { stage: t(`stage.${s}`), count: counts.get(s) ?? 0 }))
             .join("\n") || t("program.status.noInterns"),
       },

@@ -13,6 +13,7 @@ import type {
   ExistingAllocation,
   PastAllocation,
 } from "../../domain/allocation/types.ts";
+import { STAGE_ORDER } from "../../domain/onboarding/stages.ts";
 import type { Database, DatabaseTransaction } from "../client.ts";
 import type { InternStage, ReleaseReason } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
@@ -379,14 +380,7 @@ export function createAllocationRunRepository(db: Database) {
         });
         let released: Allocation | null = null;
         if (live !== null) released = await createAllocationRepository(tx).release(live.id, input.reason, at);
-        const from: InternStage[] = [
-          "applied",
-          "onboarded",
-          "working",
-          "submitted",
-          "presented",
-          "completed",
-        ];
+        const from = STAGE_ORDER.filter((stage) => stage !== "withdrawn");
         await moveToStage(
           tx,
           [input.memberId],

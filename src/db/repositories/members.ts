@@ -70,6 +70,34 @@ function toMember(row: MemberRow): Member {
   };
 }
 
+type ProfileRow = {
+  displayName: string;
+  interests: unknown;
+  weeklyHoursAvailable: number | null;
+  preferredLocale: MemberProfile["preferredLocale"];
+  accommodationNotes: string | null;
+  textOnlyPresentation: boolean;
+  extendedDeadlines: boolean;
+  fewerNotifications: boolean;
+};
+
+/** Maps a profile row and its skills to a {@link MemberProfile}: the one place that reads them. */
+export function toProfile(row: ProfileRow, skills: { skill: string; level: number }[]): MemberProfile {
+  return {
+    displayName: row.displayName,
+    skills: skills.map((s) => ({ name: s.skill, level: s.level })),
+    interests: stringList.parse(row.interests),
+    weeklyHoursAvailable: row.weeklyHoursAvailable,
+    preferredLocale: row.preferredLocale,
+    accommodations: {
+      notes: row.accommodationNotes,
+      textOnlyPresentation: row.textOnlyPresentation,
+      extendedDeadlines: row.extendedDeadlines,
+      fewerNotifications: row.fewerNotifications,
+    },
+  };
+}
+
 /**
  * Writes a member's profile and replaces their skills, inside the caller's transaction: the one
  * place that maps a {@link MemberProfile} to its rows (saving a profile and completing onboarding
@@ -252,20 +280,7 @@ export function createMemberRepository(db: DatabaseTransaction) {
         where: { memberId },
         include: { member: { select: { skills: { orderBy: { skill: "asc" } } } } },
       });
-      if (row === null) return null;
-      return {
-        displayName: row.displayName,
-        skills: row.member.skills.map((s) => ({ name: s.skill, level: s.level })),
-        interests: stringList.parse(row.interests),
-        weeklyHoursAvailable: row.weeklyHoursAvailable,
-        preferredLocale: row.preferredLocale,
-        accommodations: {
-          notes: row.accommodationNotes,
-          textOnlyPresentation: row.textOnlyPresentation,
-          extendedDeadlines: row.extendedDeadlines,
-          fewerNotifications: row.fewerNotifications,
-        },
-      };
+      return row === null ? null : toProfile(row, row.member.skills);
     },
 
     /** Links the intern to a support agency (or unlinks with null). Consent is kept separately. */

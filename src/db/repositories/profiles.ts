@@ -6,8 +6,7 @@ import { stagePath } from "../../domain/onboarding/stages.ts";
 import type { Database } from "../client.ts";
 import type { InternStage } from "../enums.ts";
 import { ConstraintViolation, mapConstraintViolations, toConstraintViolation } from "../errors.ts";
-import { stringList } from "./json.ts";
-import { type Member, type MemberProfile, writeProfile } from "./members.ts";
+import { type Member, type MemberProfile, toProfile, writeProfile } from "./members.ts";
 
 /** How often a draft save re-reads and retries when the same person changed it in between. */
 const DRAFT_SAVE_ATTEMPTS = 5;
@@ -48,33 +47,6 @@ export interface InternWithProfile {
   stage: InternStage | null;
   projectChannelId: string | null;
   profile: MemberProfile | null;
-}
-
-type ProfileRow = {
-  displayName: string;
-  interests: unknown;
-  weeklyHoursAvailable: number | null;
-  preferredLocale: MemberProfile["preferredLocale"];
-  accommodationNotes: string | null;
-  textOnlyPresentation: boolean;
-  extendedDeadlines: boolean;
-  fewerNotifications: boolean;
-};
-
-function toProfile(row: ProfileRow, skills: { skill: string; level: number }[]): MemberProfile {
-  return {
-    displayName: row.displayName,
-    skills: skills.map((s) => ({ name: s.skill, level: s.level })),
-    interests: stringList.parse(row.interests),
-    weeklyHoursAvailable: row.weeklyHoursAvailable,
-    preferredLocale: row.preferredLocale,
-    accommodations: {
-      notes: row.accommodationNotes,
-      textOnlyPresentation: row.textOnlyPresentation,
-      extendedDeadlines: row.extendedDeadlines,
-      fewerNotifications: row.fewerNotifications,
-    },
-  };
 }
 
 /** Reads and writes onboarding drafts and profiles. `db` must be the client (it opens transactions). */

@@ -1,5 +1,16 @@
 import type { InternStage } from "../../db/enums.ts";
 
+/** The intern journey in order, as organisers read the funnel; withdrawn last. */
+export const STAGE_ORDER = [
+  "applied",
+  "onboarded",
+  "working",
+  "submitted",
+  "presented",
+  "completed",
+  "withdrawn",
+] as const satisfies readonly InternStage[];
+
 /**
  * The intern journey and which moves are allowed: forward one step at a time, withdrawal from
  * anywhere before completion, and back to `applied` after a withdrawal (an organiser re-admits).
