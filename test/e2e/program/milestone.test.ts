@@ -3,25 +3,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
 import { milestoneJobId } from "../../../src/domain/programme/timeline.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
-import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
-import { type ApiMessage, Perm } from "../../support/fake-discord/index.ts";
-import { createTestRedis, type TestRedis } from "../../support/redis.ts";
+import type { Queues } from "../../../src/jobs/queues.ts";
+import type { TestBot } from "../../support/bot.ts";
+import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
 
 const NAME = "2030 春インターン";
-const MANAGE_GUILD = (Perm.ManageGuild | Perm.ViewChannel | Perm.SendMessages).toString();
 
 describe("/program milestone set on the local Discord, with real Redis", () => {
   let bot: TestBot;
   let db: Database;
-  let redis: TestRedis;
   let queues: Queues;
 
-  async function settled(handle: ReturnType<TestBot["fake"]["sendSlashCommand"]>): Promise<ApiMessage> {
-    await handle.finalReply();
-    await bot.fake.waitFor(() => !handle.original()?.content?.startsWith("⏳"), 10_000);
-    return handle.original() as ApiMessage;
-  }
+  const settled = (handle: ReturnType<TestBot["fake"]["sendSlashCommand"]>) => settledReply(bot, handle);
 
   function open(options: Record<string, string> = {}) {
     return settled(
@@ -56,12 +49,11 @@ describe("/program milestone set on the local Discord, with real Redis", () => {
     return (await queue?.getDelayed()) ?? [];
   }
 
+  let programBot: ProgramBot;
+
   beforeAll(async () => {
-    redis = await createTestRedis();
-    bot = await startTestBot({ db: true });
-    db = bot.db as Database;
-    queues = createQueues(redis.redis, redis.prefix);
-    bot.ctx.queues = queues;
+    programBot = await startProgramBot();
+    ({ bot, db, queues } = programBot);
     await open();
   });
 
@@ -71,9 +63,7 @@ describe("/program milestone set on the local Discord, with real Redis", () => {
   });
 
   afterAll(async () => {
-    await queues?.close();
-    await bot?.close();
-    await redis?.cleanup();
+    await programBot?.close();
   });
 
   describe("GIVEN a time that can't be used", () => {

@@ -4,27 +4,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
-import { type ApiMessage, Perm } from "../../support/fake-discord/index.ts";
-import { createTestRedis, type TestRedis } from "../../support/redis.ts";
+import type { TestBot } from "../../support/bot.ts";
+import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
 
 const SPRING = "2030 春インターン";
 const AUTUMN = "2030 秋インターン";
-const MANAGE_GUILD = (Perm.ManageGuild | Perm.ViewChannel | Perm.SendMessages).toString();
 
 describe("/program open writes all or nothing, and repairs the organiser's role", () => {
   let bot: TestBot;
   let db: Database;
-  let redis: TestRedis;
-  let queues: Queues;
 
-  /** The reply the user ends up with: progress edits ("⏳ …") are waited through. */
-  async function settled(handle: ReturnType<TestBot["fake"]["sendSlashCommand"]>): Promise<ApiMessage> {
-    await handle.finalReply();
-    await bot.fake.waitFor(() => !handle.original()?.content?.startsWith("⏳"), 10_000);
-    return handle.original() as ApiMessage;
-  }
+  const settled = (handle: ReturnType<TestBot["fake"]["sendSlashCommand"]>) => settledReply(bot, handle);
 
   function open(name: string) {
     return settled(
@@ -56,12 +46,11 @@ describe("/program open writes all or nothing, and repairs the organiser's role"
       .slice(since)
       .filter((r) => r.route === "PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}");
 
+  let programBot: ProgramBot;
+
   beforeAll(async () => {
-    redis = await createTestRedis();
-    bot = await startTestBot({ db: true });
-    db = bot.db as Database;
-    queues = createQueues(redis.redis, redis.prefix);
-    bot.ctx.queues = queues;
+    programBot = await startProgramBot();
+    ({ bot, db } = programBot);
   });
 
   afterEach(() => {
@@ -69,9 +58,7 @@ describe("/program open writes all or nothing, and repairs the organiser's role"
   });
 
   afterAll(async () => {
-    await queues?.close();
-    await bot?.close();
-    await redis?.cleanup();
+    await programBot?.close();
   });
 
   it("GIVEN the opener lost the organiser role in Discord WHEN /program open runs again THEN they get it back; holding it, no request is made", async () => {

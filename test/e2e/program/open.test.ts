@@ -7,8 +7,8 @@ import { joinButtonId } from "../../../src/discord/shared-ids.ts";
 import { DEFAULT_TEMPLATE } from "../../../src/domain/workspace/default-template.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
-import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
+import type { Queues } from "../../../src/jobs/queues.ts";
+import type { TestBot } from "../../support/bot.ts";
 import {
   type ApiChannel,
   type ApiMessage,
@@ -16,23 +16,16 @@ import {
   DEFAULT_BOT_PERMISSIONS,
   Perm,
 } from "../../support/fake-discord/index.ts";
-import { createTestRedis, type TestRedis } from "../../support/redis.ts";
+import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
 
 const NAME = "2030 春インターン";
-const MANAGE_GUILD = (Perm.ManageGuild | Perm.ViewChannel | Perm.SendMessages).toString();
 
 describe("/program open, status, close, export and delete on the local Discord", () => {
   let bot: TestBot;
   let db: Database;
-  let redis: TestRedis;
   let queues: Queues;
 
-  /** The reply the user ends up with: progress edits ("⏳ …") are waited through. */
-  async function settled(handle: ReturnType<TestBot["fake"]["sendSlashCommand"]>): Promise<ApiMessage> {
-    await handle.finalReply();
-    await bot.fake.waitFor(() => !handle.original()?.content?.startsWith("⏳"), 10_000);
-    return handle.original() as ApiMessage;
-  }
+  const settled = (handle: ReturnType<TestBot["fake"]["sendSlashCommand"]>) => settledReply(bot, handle);
 
   function open(options: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
     return settled(
@@ -77,12 +70,11 @@ describe("/program open, status, close, export and delete on the local Discord",
     return (perms & bit) === bit;
   }
 
+  let programBot: ProgramBot;
+
   beforeAll(async () => {
-    redis = await createTestRedis();
-    bot = await startTestBot({ db: true });
-    db = bot.db as Database;
-    queues = createQueues(redis.redis, redis.prefix);
-    bot.ctx.queues = queues;
+    programBot = await startProgramBot();
+    ({ bot, db, queues } = programBot);
   });
 
   afterEach(() => {
@@ -90,9 +82,7 @@ describe("/program open, status, close, export and delete on the local Discord",
   });
 
   afterAll(async () => {
-    await queues?.close();
-    await bot?.close();
-    await redis?.cleanup();
+    await programBot?.close();
   });
 
   describe("GIVEN bad input", () => {

@@ -8,16 +8,10 @@ import { createProgrammeRepository } from "../../../src/db/repositories/programm
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
 import type { TestBot } from "../../support/bot.ts";
-import {
-  type ApiMessage,
-  type ApiRole,
-  type ApiUser,
-  computePermissions,
-  Perm,
-} from "../../support/fake-discord/index.ts";
+import { type ApiRole, type ApiUser, computePermissions, Perm } from "../../support/fake-discord/index.ts";
 import { onboard, startOnboardingBot, type Workspace } from "../onboarding/setup.ts";
+import { MANAGE_GUILD, settledReply } from "./harness.ts";
 
-const MANAGE_GUILD = (Perm.ManageGuild | Perm.ViewChannel | Perm.SendMessages).toString();
 const mention = (user: ApiUser) => `<@${user.id}>`;
 
 describe("/program staff add, remove and list on the local Discord", () => {
@@ -29,12 +23,7 @@ describe("/program staff add, remove and list on the local Discord", () => {
   let mentor: ApiUser;
   let intern: ApiUser;
 
-  /** The reply the user ends up with: progress edits ("⏳ …") are waited through. */
-  async function settled(handle: ReturnType<TestBot["fake"]["sendSlashCommand"]>): Promise<ApiMessage> {
-    await handle.finalReply();
-    await bot.fake.waitFor(() => !handle.original()?.content?.startsWith("⏳"), 10_000);
-    return handle.original() as ApiMessage;
-  }
+  const settled = (handle: ReturnType<TestBot["fake"]["sendSlashCommand"]>) => settledReply(bot, handle);
 
   function open() {
     return settled(
