@@ -25,6 +25,7 @@ import {
   type NodeChild,
   ROOT,
   residentMegabytes,
+  START_NODE_ARGS,
   scratchDir,
   sleep,
   startBenchRedis,
@@ -80,6 +81,7 @@ const VARIANTS: readonly Variant[] = [
     async start(fake, dataDir, redisUrl) {
       const bot = startNode(MAIN_JS, {
         cwd: dataDir,
+        nodeArgs: [...START_NODE_ARGS],
         env: childEnv({
           DISCORD_TOKEN: fake.token,
           DISCORD_API_URL: fake.apiUrl,

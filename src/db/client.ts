@@ -8,6 +8,7 @@ import type {
   PrismaClient as SqlitePrismaClient,
 } from "../../prisma/generated/sqlite/client.ts";
 import { postgresAdapterFactory, sqliteAdapterFactory } from "./adapters.ts";
+import { withChangeFeed } from "./changes.ts";
 import { withPgClient } from "./pg-admin.ts";
 import { parseDatabaseUrl } from "./url.ts";
 
@@ -37,7 +38,8 @@ void rowTypesMatch;
 /**
  * Creates a connected client for `databaseUrl`. For PostgreSQL the server is contacted first,
  * so a wrong URL fails here with one clear line instead of at the first query.
- * Does not migrate: call `migrateDatabase` first.
+ * Writes to the programme and member tables are announced to `databaseChanges(db)` (see
+ * changes.ts). Does not migrate: call `migrateDatabase` first.
  * @throws DatabaseConfigError when the URL is malformed or unsupported.
  * @throws DatabaseUnavailableError when PostgreSQL cannot be reached.
  */
@@ -48,11 +50,11 @@ export async function createDatabase(databaseUrl: string): Promise<Database> {
     const { PrismaClient } = await import("../../prisma/generated/sqlite/client.ts");
     const db = new PrismaClient({ adapter: sqliteAdapterFactory(target.filename) });
     await db.$connect();
-    return db;
+    return withChangeFeed(db);
   }
   await withPgClient(target.url, (client) => client.query("SELECT 1"));
   const { PrismaClient } = await import("../../prisma/generated/postgresql/client.ts");
   const db = new PrismaClient({ adapter: postgresAdapterFactory(target.url) }) as unknown as Database;
   await db.$connect();
-  return db;
+  return withChangeFeed(db);
 }

@@ -1,34 +1,86 @@
+import { databaseChanges } from "../db/changes.ts";
 import type { Database } from "../db/client.ts";
+import { createReadCache } from "../db/read-cache.ts";
 import { createMemberRepository } from "../db/repositories/members.ts";
 import { createProgrammeRepository } from "../db/repositories/programmes.ts";
-import type { AccessPolicy, CallerStanding } from "./access.ts";
+import type { AccessPolicy, CallerStanding, ProgrammeRole, ProgrammeSummary } from "./access.ts";
+
+/** How long a cached standing is served at most (writes by this process drop it at once). */
+export const STANDING_TTL_MS = 30_000;
+/** Most callers whose roles are kept. */
+const MAX_CACHED_MEMBERS = 20_000;
+const MAX_CACHED_GUILDS = 1_000;
+
+const NO_PROGRAMME: CallerStanding = { programme: null, roles: new Set() };
 
 /**
  * The {@link AccessPolicy} over the repositories: the server's current programme (its newest
  * one that is not archived: a draft being set up, an open one, or a closed one still presenting
- * and exporting results) and the caller's roles in it. Two indexed lookups per interaction.
+ * and exporting results) and the caller's roles in it.
+ *
+ * Both are read on every interaction and change rarely, so they are cached in memory: every
+ * write to the programme, member or member-role tables through this process's client drops the
+ * cache at once (`databaseChanges`), and entries expire after {@link STANDING_TTL_MS} for
+ * writes made elsewhere. A client without a change feed is never cached.
  */
 export function createDatabaseAccessPolicy(db: Database): AccessPolicy {
   const programmes = createProgrammeRepository(db);
   const members = createMemberRepository(db);
+
+  async function loadProgramme(guildId: string): Promise<ProgrammeSummary | null> {
+    const programme = await programmes.current(guildId);
+    if (!programme) return null;
+    return {
+      id: programme.id,
+      name: programme.name,
+      mode: programme.mode,
+      status: programme.status,
+      startsAt: programme.startsAt,
+      endsAt: programme.endsAt,
+      timeZone: programme.timeZone,
+      forcedLocale: programme.forcedLocale,
+    };
+  }
+  async function loadRoles(programmeId: string, userId: string): Promise<ReadonlySet<ProgrammeRole>> {
+    const member = await members.find(programmeId, userId);
+    return new Set(member?.roles ?? []);
+  }
+
+  const changes = databaseChanges(db);
+  if (!changes) {
+    return {
+      async standing(guildId, userId) {
+        const programme = await loadProgramme(guildId);
+        if (!programme) return NO_PROGRAMME;
+        return { programme, roles: await loadRoles(programme.id, userId) };
+      },
+    };
+  }
+
+  const programmeCache = createReadCache<string, ProgrammeSummary | null>({
+    max: MAX_CACHED_GUILDS,
+    ttlMs: STANDING_TTL_MS,
+    load: loadProgramme,
+  });
+  const rolesCache = createReadCache<`${string}:${string}`, ReadonlySet<ProgrammeRole>>({
+    max: MAX_CACHED_MEMBERS,
+    ttlMs: STANDING_TTL_MS,
+    load: (key) => {
+      const [programmeId = "", userId = ""] = key.split(":");
+      return loadRoles(programmeId, userId);
+    },
+  });
+  changes.subscribe((model) => {
+    // A programme write may also remove members (cascades), so it drops both.
+    if (model === "Programme") programmeCache.clear();
+    rolesCache.clear();
+  });
+
   return {
     async standing(guildId, userId): Promise<CallerStanding> {
-      const programme = await programmes.current(guildId);
-      if (!programme) return { programme: null, roles: new Set() };
-      const member = await members.find(programme.id, userId);
-      return {
-        programme: {
-          id: programme.id,
-          name: programme.name,
-          mode: programme.mode,
-          status: programme.status,
-          startsAt: programme.startsAt,
-          endsAt: programme.endsAt,
-          timeZone: programme.timeZone,
-          forcedLocale: programme.forcedLocale,
-        },
-        roles: new Set(member?.roles ?? []),
-      };
+      const programme = await programmeCache.get(guildId);
+      if (!programme) return NO_PROGRAMME;
+      return { programme, roles: await rolesCache.get(`${programme.id}:${userId}`) };
     },
   };
 }

@@ -5,7 +5,7 @@
  * started it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +17,21 @@ import { startLocalRedis } from "../../../src/redis/local-server.ts";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** The compiled entry point `npm start` runs. */
 export const MAIN_JS = path.join(ROOT, "dist/src/main.js");
+
+/**
+ * The node flags `npm start` gives the bot (package.json's `start` script: `node <flags>
+ * dist/src/main.js`), so that the benchmarks run it exactly as deployed.
+ */
+export const START_NODE_ARGS: readonly string[] = (() => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts?: { start?: string };
+  };
+  const start = manifest.scripts?.start ?? "";
+  const match = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/main\.js$/.exec(start.trim());
+  if (!match)
+    throw new Error(`package.json's start script is not "node [--flags] dist/src/main.js": ${start}`);
+  return (match[1] ?? "").split(/\s+/).filter(Boolean);
+})();
 
 /**
  * Every process the benchmarks started and have not yet seen exit. Should the bench die before
