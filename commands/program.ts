@@ -19,11 +19,12 @@ import {
   programmeStatus,
 } from "./program/manage.ts";
 import { openProgramme } from "./program/open.ts";
+import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
 
 /**
  * `/program`: organisers open a programme (its workspace and timeline), check on it, move a
- * milestone, name its organisers and mentors, close it read-only, export its data, delete what the
- * bot created, and export the workspace template.
+ * milestone, name its organisers and mentors, set self-service claims and the swap window, close
+ * it read-only, export its data, delete what the bot created, and export the workspace template.
  */
 export const definition = {
   name: "program",
@@ -162,6 +163,21 @@ export const definition = {
         { type: T.Subcommand, name: "list", ...commandText("program.staff.list") },
       ],
     },
+    {
+      type: T.Subcommand,
+      name: "settings",
+      ...commandText("program.settings"),
+      options: [
+        { type: T.Boolean, name: "self-service", ...commandText("program.settings.self-service") },
+        {
+          type: T.Integer,
+          name: "swap-window-days",
+          min_value: 0,
+          max_value: SWAP_WINDOW_MAX_DAYS,
+          ...commandText("program.settings.swap-window-days"),
+        },
+      ],
+    },
     { type: T.Subcommand, name: "close", ...commandText("program.close") },
     { type: T.Subcommand, name: "export", ...commandText("program.export") },
     { type: T.Subcommand, name: "delete", ...commandText("program.delete") },
@@ -192,6 +208,7 @@ export const command = defineCommand(
       remove: { access: "organiser", run: removeStaff },
       list: { access: "organiser", run: listStaff },
     },
+    settings: { access: "organiser", run: programmeSettings },
     close: { access: "organiser", defer: "now", run: closeProgramme },
     export: { access: "organiser", defer: "now", run: exportProgramme },
     delete: { access: "organiser", run: confirmDelete },

@@ -27,6 +27,7 @@ import { cancelTimeline } from "../../src/domain/programme/schedule.ts";
 import { overwritesFor } from "../../src/domain/workspace/permissions.ts";
 import { templateToYaml, type WorkspaceRole } from "../../src/domain/workspace/template.ts";
 import { discordTimestamp } from "../../src/i18n/time.ts";
+import { settingsLines } from "./settings.ts";
 import { guildSnapshot, programmeTemplate, workspaceState } from "./workspace.ts";
 
 /** The server's programme; the router guarantees one for organiser routes once it exists. */
@@ -55,11 +56,19 @@ async function stateOf(ctx: Scope & { interaction: ChatInputCommandInteraction |
   return { programme, template, state, rest };
 }
 
-/** `/program status`: dates, milestones (Discord timestamps), workspace health and interns per stage. */
+/**
+ * `/program status`: dates, milestones (Discord timestamps), the claim and swap settings, workspace
+ * health and interns per stage.
+ */
 export async function programmeStatus(ctx: CommandContext<unknown>): Promise<void> {
   const { t, app } = ctx;
   const { programme, state } = await stateOf(ctx);
-  const milestones = await createProgrammeRepository(app.db).milestones(programme.id);
+  const programmes = createProgrammeRepository(app.db);
+  const [milestones, stored] = await Promise.all([
+    programmes.milestones(programme.id),
+    programmes.get(programme.id),
+  ]);
+  if (!stored) throw new UserError("error.access.noProgramme");
   const counts = await createWorkspaceRepository(app.db).stageCounts(programme.id);
   const present = state.plan.present.length;
   const total = state.items.length;
@@ -105,6 +114,7 @@ export async function programmeStatus(ctx: CommandContext<unknown>): Promise<voi
                 missing: state.plan.missing.map((i) => `\`${i.key}\``).join(", "),
               }),
       },
+      { name: t("program.status.settings"), value: settingsLines(t, stored.settings).join("\n") },
       {
         name: t("program.status.stages"),
         value:

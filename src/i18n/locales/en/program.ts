@@ -114,6 +114,30 @@ export const enProgramMessages = {
   "program.staff.list.mentors": "Mentors ({count})",
   "program.staff.list.none": "None yet. Add people with `/program staff add`.",
   "program.staff.list.more": "and {count} more",
+  "program.status.settings": "Settings (change with `/program settings`)",
+  "program.settings.title": "{name}: settings",
+  "program.settings.selfService": "Self-service claims (`/project claim`)",
+  "program.settings.swapWindow": "Swap window after allocation (`/project swap`)",
+  "program.settings.on": "On",
+  "program.settings.off": "Off",
+  "program.settings.days": "{days} days",
+  "program.settings.oneDay": "1 day",
+  "program.settings.noSwaps": "No swaps",
+  "program.settings.howTo":
+    "To change them, run `/program settings` with `self-service` and/or `swap-window-days`.",
+  "program.settings.changed": "✅ Settings of **{name}** changed:",
+  "program.settings.line": "{setting}: {value}",
+  "program.settings.change": "{setting}: {from} → {to}",
+  "program.settings.unchanged": "The settings of **{name}** were already like that. Nothing changed.",
+  "program.settings.note.selfServiceOn":
+    "Interns without an assignment can now pick one with `/project claim`.",
+  "program.settings.note.selfServiceOff":
+    "`/project claim` is now refused; assignments already chosen stay as they are.",
+  "program.settings.note.swapWindow":
+    "The window counts from when each intern got their assignment, also for assignments already given. Briefs already posted still show the old swap deadline.",
+  "program.settings.error.closed": "This programme is closed, so its settings can't be changed.",
+  "program.settings.error.swapWindow":
+    "The swap window must be a whole number of days from 0 to {max} (0 = no swaps), not {value}. Nothing was changed.",
 } as const;
 
 export const enProgramCommands = {
@@ -161,4 +185,13 @@ export const enProgramCommands = {
   "program.staff.remove.role.mentor": { name: "Mentor" },
   "program.staff.remove.role.organiser": { name: "Organiser" },
   "program.staff.list": { description: "List the organisers and mentors" },
+  "program.settings": {
+    description: "Show or change self-service claims and the swap window",
+  },
+  "program.settings.self-service": {
+    description: "Let interns without an assignment pick their own with /project claim",
+  },
+  "program.settings.swap-window-days": {
+    description: "Days after allocation in which an intern may swap once (0–30, 0 = no swaps)",
+  },
 } as const;

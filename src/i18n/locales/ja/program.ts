@@ -114,6 +114,30 @@ export const jaProgramMessages = {
   "program.staff.list.mentors": "メンター（{count} 人）",
   "program.staff.list.none": "まだいません。`/program staff add` で加えられます。",
   "program.staff.list.more": "ほか {count} 人",
+  "program.status.settings": "設定（`/program settings` で変更）",
+  "program.settings.title": "{name} の設定",
+  "program.settings.selfService": "課題の自己選択（`/project claim`）",
+  "program.settings.swapWindow": "割り当て後の交換期間（`/project swap`）",
+  "program.settings.on": "オン",
+  "program.settings.off": "オフ",
+  "program.settings.days": "{days} 日間",
+  "program.settings.oneDay": "1 日間",
+  "program.settings.noSwaps": "交換なし",
+  "program.settings.howTo":
+    "変更するには、`/program settings` を自己選択（self-service）や交換期間（swap-window-days）のオプション付きで実行してください。",
+  "program.settings.changed": "✅ **{name}** の設定を変更しました。",
+  "program.settings.line": "{setting}：{value}",
+  "program.settings.change": "{setting}：{from} → {to}",
+  "program.settings.unchanged": "**{name}** の設定はすでにその値です。変更はありません。",
+  "program.settings.note.selfServiceOn":
+    "課題のないインターンは、`/project claim` で課題を選べるようになりました。",
+  "program.settings.note.selfServiceOff":
+    "`/project claim` は使えなくなりました。すでに選ばれた課題はそのままです。",
+  "program.settings.note.swapWindow":
+    "交換期間は、各インターンが課題を受け取った時点から数えます（すでに割り当てた課題も同じです）。投稿済みの課題説明に書かれた交換期限は更新されません。",
+  "program.settings.error.closed": "このプログラムは終了しているため、設定は変更できません。",
+  "program.settings.error.swapWindow":
+    "交換期間は 0 〜 {max} の整数（日数）で指定してください（0 で交換なし）。「{value}」は使えません。何も変更していません。",
 } as const;
 
 export const jaProgramCommands = {
@@ -181,4 +205,16 @@ export const jaProgramCommands = {
   "program.staff.remove.role.mentor": { name: "メンター" },
   "program.staff.remove.role.organiser": { name: "運営" },
   "program.staff.list": { name: "一覧", description: "運営とメンターの一覧" },
+  "program.settings": {
+    name: "設定",
+    description: "課題の自己選択と交換期間を表示・変更します",
+  },
+  "program.settings.self-service": {
+    name: "自己選択",
+    description: "課題のないインターンが /project claim で自分で課題を選べるようにする",
+  },
+  "program.settings.swap-window-days": {
+    name: "交換期間",
+    description: "割り当てから何日間、課題を一度だけ交換できるか（0〜30、0 で交換なし）",
+  },
 } as const;
