@@ -4,7 +4,7 @@ import type { Client } from "discord.js";
 import { commands } from "../../commands/index.ts";
 import type { Config } from "../config/env.ts";
 import { createDatabase } from "../db/client.ts";
-import { migrateDatabase } from "../db/migrate.ts";
+import { migrateInChildProcess } from "../db/migrate-isolated.ts";
 import { attachRouter, createDiscordClient, loginDiscord } from "../discord/client.ts";
 import { createDatabaseAccessPolicy } from "../discord/database-access.ts";
 import { createRouter } from "../discord/router.ts";
@@ -73,7 +73,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   try {
     await mkdir(path.resolve(config.dataDir), { recursive: true });
 
-    const migrated = await migrateDatabase(config.database.url, {
+    // In a child process: the schema engine's memory leaves with it.
+    const migrated = await migrateInChildProcess(config.database.url, {
       log: (line) => logger.debug({ engine: line }, "schema engine"),
     });
     logger.info({ provider: config.database.provider, applied: migrated.applied }, "database migrated");

@@ -47,9 +47,11 @@ await step("import pino, prom-client, zod", () =>
 await step("import ioredis, bullmq", () => Promise.all([import("ioredis"), import("bullmq")]));
 const { createDatabase } = await import(new URL("db/client.js", dist).href);
 await step("import db/client (both generated clients)", () => undefined);
-const { migrateDatabase } = await import(new URL("db/migrate.js", dist).href);
+const { migrateInChildProcess } = await import(new URL("db/migrate-isolated.js", dist).href);
 try {
-  await step("migrateDatabase (schema engine, fresh file)", () => migrateDatabase(`file:${file}`));
+  await step("migrate (schema engine in a child process, fresh file)", () =>
+    migrateInChildProcess(`file:${file}`),
+  );
   let db;
   await step("createDatabase (query compiler loaded)", async () => {
     db = await createDatabase(`file:${file}`);
