@@ -98,9 +98,10 @@ function narrateFrom(text: () => string): NarrationStep {
 let workspace: string[] = [];
 
 /**
- * `/program open` and `/program status`: the organiser opens the programme (its workspace and
- * timeline), checks on it, and the interns and the agency observer are refused by the bot itself
- * (Discord's command permissions are only a display setting).
+ * `/program open`, `/program status` and `/program settings`: the organiser opens the programme
+ * (its workspace and timeline), checks on it, turns on self-service claims, and the interns and the
+ * agency observer are refused by the bot itself (Discord's command permissions are only a display
+ * setting).
  */
 export const programScenes: Scene[] = [
   {
@@ -130,6 +131,17 @@ export const programScenes: Scene[] = [
       run("organiser", "/program milestone set", {
         options: { kind: "submission_deadline", at: `${DEADLINE} 17:00` },
         expect: (seen) => assert.match(seen.text, /提出締切を .* に移しました/),
+      }),
+      narrate(
+        "Interns without a task may pick their own; each may swap once within five days of getting one.",
+      ),
+      run("organiser", "/program settings", {
+        options: { "self-service": true, "swap-window-days": 5 },
+        expect: (seen) => {
+          assert.match(seen.text, /設定を変更しました/);
+          assert.match(seen.text, /オフ → オン/);
+          assert.match(seen.text, /3 日間 → 5 日間/);
+        },
       }),
       narrate("Discord shows /program only to Manage Server; taiken checks the programme role itself."),
       run("internJa", "/program status", {
