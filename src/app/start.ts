@@ -8,6 +8,7 @@ import { migrateInChildProcess } from "../db/migrate-isolated.ts";
 import { attachRouter, createDiscordClient, loginDiscord } from "../discord/client.ts";
 import { createDatabaseAccessPolicy } from "../discord/database-access.ts";
 import { createRouter } from "../discord/router.ts";
+import { JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createQueues } from "../jobs/queues.ts";
 import { createWorkers } from "../jobs/workers.ts";
@@ -121,6 +122,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       metrics,
     });
     closers.push({ name: "workers", close: () => workers.close() });
+    await queues.every(JOBS.expireOnboardingDrafts, {}, ONBOARDING_DRAFT_SWEEP_EVERY_MS);
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
     const interactions = attachRouter(client, router, logger);
     closers.push({ name: "interactions", close: () => interactions.drain() });

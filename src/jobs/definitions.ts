@@ -42,6 +42,8 @@ export const JOBS = {
     "announce-milestone",
     z.object({ programmeId: z.string().min(1), milestoneId: z.string().min(1) }),
   ),
+  /** Deletes abandoned onboarding drafts (personal answers never submitted); scheduled, see below. */
+  expireOnboardingDrafts: defineJob(QUEUE_NAMES.onboarding, "expire-onboarding-drafts", z.object({})),
   finishOnboarding: defineJob(
     QUEUE_NAMES.onboarding,
     "finish-onboarding",
@@ -58,3 +60,12 @@ export const JOBS = {
 
 /** The payload type of a job definition. */
 export type JobPayload<D extends JobDefinition> = z.infer<D["schema"]>;
+
+/**
+ * Onboarding drafts keep a person's half-given answers (skills, hours, accommodations) so that
+ * `/join` can resume. One untouched this long, or one in a programme that has closed, is
+ * deleted: nobody will finish it, and personal data is not kept without a purpose.
+ */
+export const ONBOARDING_DRAFT_RETENTION_DAYS = 30;
+/** How often the sweep runs (a BullMQ job scheduler, one per Redis whatever the restarts). */
+export const ONBOARDING_DRAFT_SWEEP_EVERY_MS = 6 * 3600 * 1000;

@@ -1,8 +1,9 @@
 import { DiscordAPIError, type REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
+import { createProfileRepository } from "../db/repositories/profiles.ts";
 import { UserError } from "../discord/errors.ts";
 import { finishOnboarding } from "../discord/onboarding/complete.ts";
-import { JOBS } from "./definitions.ts";
+import { JOBS, ONBOARDING_DRAFT_RETENTION_DAYS } from "./definitions.ts";
 import { done, giveUp, retryLater } from "./outcome.ts";
 import { handleJob } from "./workers.ts";
 
@@ -31,5 +32,14 @@ export function finishOnboardingHandler(ctx: AppContext, rest: REST) {
       if (isPermanent(error)) return giveUp(`Discord refused a step (${(error as DiscordAPIError).code})`);
       return retryLater(error instanceof Error ? error.message : String(error));
     }
+  });
+}
+
+/** Deletes abandoned onboarding drafts (see `ONBOARDING_DRAFT_RETENTION_DAYS`). */
+export function expireOnboardingDraftsHandler(ctx: AppContext) {
+  return handleJob(JOBS.expireOnboardingDrafts, async () => {
+    const before = new Date(ctx.now().getTime() - ONBOARDING_DRAFT_RETENTION_DAYS * 24 * 3600 * 1000);
+    const deleted = await createProfileRepository(ctx.db).expireDrafts(before);
+    return done(`${deleted} onboarding draft(s) deleted`);
   });
 }

@@ -22,6 +22,11 @@ export interface Queues {
    * add idempotent: adding the same id again while the job exists does nothing.
    */
   add<D extends JobDefinition>(definition: D, payload: JobPayload<D>, options?: JobsOptions): Promise<string>;
+  /**
+   * Runs the job every `everyMs` from now on (a BullMQ job scheduler: re-registering the same id,
+   * as every start does, replaces it instead of adding a second one).
+   */
+  every<D extends JobDefinition>(definition: D, payload: JobPayload<D>, everyMs: number): Promise<void>;
   /** Job counts per queue and state, for metrics and health. */
   depths(): Promise<Array<{ queue: string; state: string; count: number }>>;
   close(): Promise<void>;
@@ -43,6 +48,12 @@ export function createQueues(connection: Redis, prefix = "taiken"): Queues {
       if (!queue) throw new Error(`No queue named ${definition.queue}`);
       const job = await queue.add(definition.name, data, options);
       return job.id ?? "";
+    },
+    async every(definition, payload, everyMs) {
+      const data = definition.schema.parse(payload);
+      const queue = byName.get(definition.queue);
+      if (!queue) throw new Error(`No queue named ${definition.queue}`);
+      await queue.upsertJobScheduler(definition.name, { every: everyMs }, { name: definition.name, data });
     },
     async depths() {
       const states = ["waiting", "active", "delayed", "failed"] as const;

@@ -99,6 +99,19 @@ export function createProfileRepository(client: Database) {
       throw new Error(`the onboarding draft kept changing under ${DRAFT_SAVE_ATTEMPTS} attempts to save it`);
     },
 
+    /**
+     * Deletes drafts untouched since `before`, and every draft of a programme that is closed or
+     * archived (nobody can finish those). Returns how many were deleted.
+     */
+    async expireDrafts(before: Date): Promise<number> {
+      const { count } = await client.onboardingDraft.deleteMany({
+        where: {
+          OR: [{ updatedAt: { lt: before } }, { programme: { status: { in: ["closed", "archived"] } } }],
+        },
+      });
+      return count;
+    },
+
     async deleteDraft(programmeId: string, discordUserId: string): Promise<void> {
       await client.onboardingDraft.deleteMany({ where: { programmeId, discordUserId } });
     },

@@ -47,9 +47,9 @@ describe("BullMQ jobs through a real Redis", () => {
   async function settle(jobId: string) {
     const queue = queues.byName.get(QUEUE_NAMES.milestones)!;
     for (let i = 0; i < 200; i++) {
-      const job = await queue.getJob(jobId);
-      const state = await job?.getState();
-      if (state === "completed" || state === "failed") return { job: job!, state };
+      const state = await (await queue.getJob(jobId))?.getState();
+      // Read the job again once it has settled: a copy read before it completed has no result.
+      if (state === "completed" || state === "failed") return { job: (await queue.getJob(jobId))!, state };
       await new Promise((r) => setTimeout(r, 25));
     }
     throw new Error(`job ${jobId} did not settle`);
