@@ -3,7 +3,8 @@
  *
  *   npm run assignments:import -- <path> --guild <server id> [--locale ja|en] [--actor <user id>] [--dry-run]
  *
- * <path> is a folder (read recursively: .md, .yaml/.yml, .json, .csv), one such file, or a .zip.
+ * <path> is a folder (read recursively: .md, .yaml/.yml, .json, .csv, and archives in it), one such
+ * file, or an archive (.zip, .tar, .tar.gz, .tgz).
  * Writes into DATABASE_URL (default: the bot's SQLite file), applying pending migrations first.
  * Exit codes: 0 imported (or nothing to change), 1 problems in the files (nothing imported), 2 usage.
  */
@@ -33,7 +34,7 @@ async function walk(root: string, dir: string, out: string[]): Promise<void> {
   }
 }
 
-/** The files at `path`: a folder's readable files (sorted), one file, or a zip's entries. */
+/** The files at `path`: a folder's readable files (sorted), one file, or an archive's entries. */
 async function collect(path: string): Promise<{ files: ImportFile[]; issues: ImportIssue[] }> {
   const info = await stat(path);
   const paths: string[] = [];

@@ -25,6 +25,9 @@ export function formatImportIssue(t: Translator, issue: ImportIssue): string {
     case "duplicate_id":
       what = t("library.issue.duplicate_id", { detail });
       break;
+    case "archive_unsafe_path":
+      what = t("library.issue.archive_unsafe_path", { detail });
+      break;
     default:
       what = t(`library.issue.${issue.code}`);
   }

@@ -1,64 +1,227 @@
 /**
- * Zip archives of a library (a folder of Markdown files, zipped). Unpacked in memory with a cap
- * on the total unpacked size, checked against each entry's declared size before inflating it,
- * so a small archive cannot expand into gigabytes.
+ * Archives of a library (a folder of Markdown files, packed): zip, tar, and gzipped tar
+ * (`.tar.gz`, `.tgz`). Unpacked in memory, with the same protections for every kind:
+ * - a cap on the total unpacked size and on the number of files, checked against each entry's
+ *   declared size before its content is inflated, so a small archive cannot expand into gigabytes;
+ * - an entry whose path is absolute or climbs out with `..` refuses the whole archive (nothing is
+ *   ever written to disk, but such a path is a crafted archive, not an organiser's folder);
+ * - a damaged or truncated archive is an issue, never a silently shorter library.
+ *
+ * Tar is read with node-tar's `Parser` (the `tar` package npm itself uses): it parses ustar, pax and
+ * GNU long names, verifies each header's checksum, reports a body cut short, gunzips by magic
+ * bytes and guards the decompression ratio, and it runs synchronously on bytes already in memory,
+ * so `filesFromUpload` stays a plain function. Lighter options were weighed: `nanotar` verifies no
+ * checksum and ignores a Uint8Array's offset, `tar-stream` and `modern-tar` are asynchronous
+ * streams only.
  */
 import { unzipSync } from "fflate";
+import { type ReadEntry, Parser as TarParser } from "tar";
 import { formatOf } from "./parse.ts";
-import type { ImportFile, ImportIssue } from "./types.ts";
+import type { ImportFile, ImportIssue, ImportIssueCode } from "./types.ts";
 
-/** Unpacked bytes an archive may hold in all. */
+/** Unpacked bytes an archive may hold in all (the files the import reads). */
 export const MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
-/** Files an archive may hold. */
+/** Files an archive may hold (the files the import reads). */
 export const MAX_ARCHIVE_FILES = 10_000;
+/**
+ * Bytes a tar may hold in all, files the import skips included: a tar is read through to reach
+ * each entry, so this bounds the work a small `.tar.gz` can cause.
+ */
+export const MAX_TAR_BYTES = 64 * 1024 * 1024;
+
+/** The archive kinds the import unpacks. */
+export type ArchiveKind = "zip" | "tar";
+
+/** The kind of archive `path` names by its extension, or null when it is not one. */
+export function archiveKind(path: string): ArchiveKind | null {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".zip")) return "zip";
+  if (lower.endsWith(".tar") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) return "tar";
+  return null;
+}
 
 /** Whether `path` names an archive this import unpacks. */
 export function isArchive(path: string): boolean {
-  return path.toLowerCase().endsWith(".zip");
+  return archiveKind(path) !== null;
+}
+
+type Unpacked = { files: ImportFile[]; issues: ImportIssue[] };
+
+function failed(code: ImportIssueCode, file: string, detail: string | null = null): Unpacked {
+  return { files: [], issues: [{ code, file, line: null, field: null, detail }] };
 }
 
 /**
- * The readable files inside a zip (folders, hidden files and other types are skipped), or the
- * issue that stops the import.
+ * What to do with an archive entry, by its name: read it (under a normalised path), skip it
+ * (folders, hidden files, macOS resource forks, types the import does not read), or refuse the
+ * archive (absolute paths, `..`).
  */
-export function unpackArchive(
-  path: string,
-  bytes: Uint8Array,
-): { files: ImportFile[]; issues: ImportIssue[] } {
-  let total = 0;
-  let count = 0;
+export function classifyEntry(
+  name: string,
+): { verdict: "read"; path: string } | { verdict: "skip" | "unsafe" } {
+  const normal = name.replaceAll("\\", "/");
+  if (normal.startsWith("/") || /^[A-Za-z]:/.test(normal)) return { verdict: "unsafe" };
+  const parts = normal.split("/").filter((part) => part !== "" && part !== ".");
+  if (parts.includes("..")) return { verdict: "unsafe" };
+  if (normal.endsWith("/") || parts.length === 0) return { verdict: "skip" };
+  if (parts.some((part) => part.startsWith(".") || part === "__MACOSX")) return { verdict: "skip" };
+  const path = parts.join("/");
+  if (formatOf(path) === null) return { verdict: "skip" };
+  return { verdict: "read", path };
+}
+
+/** Counts what an archive unpacks; false once it holds more than allowed. */
+class Budget {
+  private bytes = 0;
+  private count = 0;
+  admit(size: number): boolean {
+    this.bytes += size;
+    this.count += 1;
+    return this.bytes <= MAX_UNPACKED_BYTES && this.count <= MAX_ARCHIVE_FILES;
+  }
+}
+
+function sortedFiles(archive: string, entries: Iterable<[string, Uint8Array]>): ImportFile[] {
+  const decoder = new TextDecoder("utf-8");
+  return [...entries]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, content]) => ({ path: `${archive}/${name}`, content: decoder.decode(content) }));
+}
+
+function unpackZip(path: string, bytes: Uint8Array): Unpacked {
+  const budget = new Budget();
+  const names = new Map<string, string>();
+  let unsafe: string | null = null;
   let tooLarge = false;
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, {
       filter(file) {
-        const name = file.name;
-        if (
-          name.endsWith("/") ||
-          name.split("/").some((part) => part.startsWith(".") || part === "__MACOSX")
-        ) {
-          return false;
-        }
-        if (formatOf(name) === null) return false;
-        total += file.originalSize;
-        count += 1;
-        if (total > MAX_UNPACKED_BYTES || count > MAX_ARCHIVE_FILES) tooLarge = true;
+        const entry = classifyEntry(file.name);
+        if (entry.verdict === "unsafe") unsafe ??= file.name;
+        if (entry.verdict !== "read" || unsafe !== null || tooLarge) return false;
+        if (!budget.admit(file.originalSize)) tooLarge = true;
+        names.set(file.name, entry.path);
         return !tooLarge;
       },
     });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : null;
-    return { files: [], issues: [{ code: "archive_invalid", file: path, line: null, field: null, detail }] };
+    return failed("archive_invalid", path, error instanceof Error ? error.message : null);
   }
-  if (tooLarge) {
-    return {
-      files: [],
-      issues: [{ code: "archive_too_large", file: path, line: null, field: null, detail: null }],
-    };
+  if (unsafe !== null) return failed("archive_unsafe_path", path, unsafe);
+  if (tooLarge) return failed("archive_too_large", path);
+  // By normalised path: `./a.md` and `a.md` are one file.
+  const files = new Map<string, Uint8Array>();
+  for (const [name, content] of Object.entries(entries)) files.set(names.get(name) ?? name, content);
+  return { files: sortedFiles(path, files), issues: [] };
+}
+
+/** What zlib and node-tar say when the input stops early. */
+function isTruncation(error: Error & { code?: unknown }): boolean {
+  return error.code === "Z_BUF_ERROR" || /unexpected end of file|truncated input/i.test(error.message);
+}
+
+/** Bytes handed to the tar parser per write: an abort takes effect within one such slice. */
+const TAR_WRITE_BYTES = 16 * 1024;
+
+function unpackTar(path: string, bytes: Uint8Array): Unpacked {
+  const budget = new Budget();
+  // By path: a tar may hold a path twice (appended with `tar -r`); the last one is the file.
+  const kept = new Map<string, Buffer[]>();
+  let streamed = 0;
+  let unsafe: string | null = null;
+  let tooLarge = false;
+  let failure: (Error & { code?: unknown }) | null = null;
+  let sawEndMarker = false;
+  let ended = false;
+
+  const parser: TarParser = new TarParser({
+    // A checksum failure or a body cut short is an error, not a warning to skip past.
+    strict: true,
+    // .tar and .tar.gz / .tgz only: gzip is recognised by its magic bytes.
+    zstd: false,
+    brotli: false,
+    maxMetaEntrySize: 64 * 1024,
+    onReadEntry(entry: ReadEntry) {
+      if (!within(entry)) return;
+      const named = classifyEntry(entry.path);
+      if (named.verdict === "unsafe") {
+        unsafe = entry.path;
+        parser.abort(new Error("unsafe path"));
+        return;
+      }
+      // Links, devices and folders are not files to read (a link is never followed).
+      const regular = entry.type === "File" || entry.type === "OldFile" || entry.type === "ContiguousFile";
+      if (named.verdict !== "read" || !regular) {
+        entry.resume();
+        return;
+      }
+      if (!budget.admit(entry.size)) {
+        tooLarge = true;
+        parser.abort(new Error("too large"));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      kept.set(named.path, chunks);
+      entry.on("data", (chunk: Buffer) => chunks.push(chunk));
+    },
+  });
+  /** Counts every entry against {@link MAX_TAR_BYTES}, before its body is read. */
+  function within(entry: ReadEntry): boolean {
+    streamed += 512 + entry.size;
+    if (streamed <= MAX_TAR_BYTES) return true;
+    tooLarge = true;
+    parser.abort(new Error("too large"));
+    return false;
   }
-  const decoder = new TextDecoder("utf-8");
-  const files = Object.entries(entries)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, content]) => ({ path: `${path}/${name}`, content: decoder.decode(content) }));
-  return { files, issues: [] };
+  parser.on("ignoredEntry", (entry: ReadEntry) => within(entry));
+  parser.on("error", (error: Error) => {
+    failure ??= error;
+  });
+  parser.on("nullBlock", () => {
+    sawEndMarker = true;
+  });
+  parser.on("eof", () => {
+    sawEndMarker = true;
+  });
+  parser.on("end", () => {
+    ended = true;
+  });
+
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    for (let offset = 0; offset < input.length && failure === null; offset += TAR_WRITE_BYTES) {
+      parser.write(input.subarray(offset, offset + TAR_WRITE_BYTES));
+    }
+    if (failure === null) parser.end();
+  } catch (error) {
+    failure ??= error instanceof Error ? error : new Error(String(error));
+  }
+
+  if (unsafe !== null) return failed("archive_unsafe_path", path, unsafe);
+  if (tooLarge) return failed("archive_too_large", path);
+  // Narrowed by hand: TypeScript does not see the callbacks above assign it.
+  const error = failure as (Error & { code?: unknown }) | null;
+  if (error !== null) {
+    // node-tar's own guard: more than 1000 bytes out for each byte in is a zip bomb, not a library.
+    if (/decompression ratio/i.test(error.message)) return failed("archive_too_large", path);
+    return failed(isTruncation(error) ? "archive_truncated" : "archive_invalid", path, error.message);
+  }
+  // A tar ends with zero blocks; without them the input stopped between two entries.
+  if (!ended || !sawEndMarker) return failed("archive_truncated", path);
+  return {
+    files: sortedFiles(
+      path,
+      [...kept].map(([name, chunks]): [string, Uint8Array] => [name, Buffer.concat(chunks)]),
+    ),
+    issues: [],
+  };
+}
+
+/**
+ * The readable files inside a zip or a tar (folders, hidden files and other types are skipped),
+ * or the issue that stops the import.
+ */
+export function unpackArchive(path: string, bytes: Uint8Array): Unpacked {
+  return archiveKind(path) === "tar" ? unpackTar(path, bytes) : unpackZip(path, bytes);
 }

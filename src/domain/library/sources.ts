@@ -1,5 +1,6 @@
 /**
- * Turning what an organiser hands over (one file's bytes, or a zip) into the files to parse.
+ * Turning what an organiser hands over (one file's bytes, or a zip or tar archive) into the files
+ * to parse.
  * Pure: the CLI reads folders from disk, the command downloads the attachment, both end here.
  */
 import { isArchive, unpackArchive } from "./archive.ts";
@@ -9,7 +10,7 @@ import type { ImportFile, ImportIssue } from "./types.ts";
 /** Largest attachment or file accepted (declared size checked before downloading). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-/** The files inside one uploaded file: itself, or a zip's readable entries. */
+/** The files inside one uploaded file: itself, or an archive's readable entries. */
 export function filesFromUpload(
   name: string,
   bytes: Uint8Array,

@@ -62,7 +62,9 @@ export interface LibraryEntry {
  * - `front_matter_missing`: a Markdown file without a `---` front-matter block;
  * - `not_a_list`: a YAML / JSON file that holds neither a list nor `assignments:`;
  * - `unsupported_file`: a file type the import does not read;
- * - `archive_invalid`, `archive_too_large`: a zip that cannot be read or unpacks too big;
+ * - `archive_invalid`, `archive_truncated`, `archive_too_large`: a zip or tar that cannot be read,
+ *   stops early, or unpacks too big;
+ * - `archive_unsafe_path`: an archive entry with an absolute path or `..` (`detail` names it);
  * - `required`, `invalid_value`, `invalid_level`, `invalid_status`, `invalid_url`,
  *   `too_long`: a field's value (`field` names it);
  * - `unknown_field`: a field the format does not know (a typo would otherwise be silently lost);
@@ -76,7 +78,9 @@ export type ImportIssueCode =
   | "not_a_list"
   | "unsupported_file"
   | "archive_invalid"
+  | "archive_truncated"
   | "archive_too_large"
+  | "archive_unsafe_path"
   | "required"
   | "invalid_value"
   | "invalid_level"

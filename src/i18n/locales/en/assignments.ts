@@ -11,9 +11,13 @@ export const enAssignmentMessages = {
     "The Markdown file does not start with fields between `---` lines (front matter).",
   "library.issue.not_a_list": "There is no list of assignments (or `assignments:` list).",
   "library.issue.unsupported_file":
-    "This kind of file can't be read. Use Markdown (.md), YAML, JSON, CSV or a zip.",
-  "library.issue.archive_invalid": "The zip file could not be opened.",
-  "library.issue.archive_too_large": "The zip unpacks to more data or files than allowed.",
+    "This kind of file can't be read. Use Markdown (.md), YAML, JSON, CSV, or a zip or tar (.tar, .tar.gz) archive.",
+  "library.issue.archive_invalid": "The archive could not be opened: it is damaged or not a zip or tar file.",
+  "library.issue.archive_truncated":
+    "The archive is incomplete (it stops before its end). Please pack or upload it again.",
+  "library.issue.archive_too_large": "The archive unpacks to more data or files than allowed.",
+  "library.issue.archive_unsafe_path":
+    "The archive holds a path outside its folder (absolute or with `..`): {detail}",
   "library.issue.required": "This field is required.",
   "library.issue.invalid_value": "The value isn't valid. {detail}",
   "library.issue.invalid_level": "The level must be a whole number from 1 to 5 (got: {detail}).",
@@ -158,8 +162,8 @@ export const enAssignmentMessages = {
 
 export const enAssignmentCommands = {
   assignments: { description: "The assignment library and allocation (organisers)" },
-  "assignments.import": { description: "Import assignments (Markdown/YAML/JSON/CSV/zip)" },
-  "assignments.import.file": { description: "The library file (.md .yaml .json .csv .zip)" },
+  "assignments.import": { description: "Import assignments (Markdown/YAML/JSON/CSV/zip/tar)" },
+  "assignments.import.file": { description: "The library file (.md .yaml .json .csv .zip .tar.gz)" },
   "assignments.allocate": { description: "Allocate assignments to every intern (preview before confirming)" },
   "assignments.release": { description: "Release an intern's assignment back to the pool" },
   "assignments.release.user": { description: "The intern whose assignment to release" },

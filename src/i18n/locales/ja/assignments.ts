@@ -11,9 +11,13 @@ export const jaAssignmentMessages = {
     "Markdown の先頭に `---` で囲んだ項目（フロントマター）がありません。",
   "library.issue.not_a_list": "課題のリスト（または `assignments:` のリスト）がありません。",
   "library.issue.unsupported_file":
-    "このファイル形式は読み込めません。Markdown（.md）、YAML、JSON、CSV、または zip を使ってください。",
-  "library.issue.archive_invalid": "zip ファイルを開けませんでした。",
-  "library.issue.archive_too_large": "zip の展開後のサイズまたはファイル数が上限を超えています。",
+    "このファイル形式は読み込めません。Markdown（.md）、YAML、JSON、CSV、または zip か tar（.tar、.tar.gz）の圧縮ファイルを使ってください。",
+  "library.issue.archive_invalid": "圧縮ファイルを開けませんでした。壊れているか、zip / tar ではありません。",
+  "library.issue.archive_truncated":
+    "圧縮ファイルが途中で切れています。もう一度まとめ直すか、アップロードし直してください。",
+  "library.issue.archive_too_large": "圧縮ファイルの展開後のサイズまたはファイル数が上限を超えています。",
+  "library.issue.archive_unsafe_path":
+    "圧縮ファイルにフォルダーの外を指すパス（絶対パスや `..`）が含まれています: {detail}",
   "library.issue.required": "必須の項目がありません。",
   "library.issue.invalid_value": "値が正しくありません。{detail}",
   "library.issue.invalid_level": "レベルは 1〜5 の整数で指定してください（指定された値: {detail}）。",
@@ -163,9 +167,12 @@ export const jaAssignmentCommands = {
   assignments: { name: "課題", description: "課題ライブラリと割り当て（運営向け）" },
   "assignments.import": {
     name: "取り込み",
-    description: "課題ライブラリを取り込みます（Markdown/YAML/JSON/CSV/zip）",
+    description: "課題ライブラリを取り込みます（Markdown/YAML/JSON/CSV/zip/tar）",
   },
-  "assignments.import.file": { name: "ファイル", description: "課題ファイル（.md .yaml .json .csv .zip）" },
+  "assignments.import.file": {
+    name: "ファイル",
+    description: "課題ファイル（.md .yaml .json .csv .zip .tar.gz）",
+  },
   "assignments.allocate": {
     name: "一括割り当て",
     description: "参加者全員に課題を割り当てます（確定前にプレビュー）",

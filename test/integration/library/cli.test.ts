@@ -1,0 +1,85 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
+import { type TarEntrySpec, tarGzOf, tarOf } from "../../support/tar.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const run = promisify(execFile);
+const GUILD = "123456789012345678";
+
+const LIBRARY: TarEntrySpec[] = [
+  { path: "lib/", type: "Directory" },
+  {
+    path: "lib/list.yaml",
+    content:
+      "assignments:\n  - id: cli-a\n    title_ja: 一\n    brief: b\n    level: 1\n    estimated_hours: 2\n  - id: cli-b\n    title_ja: 二\n    brief: b\n    level: 2\n    estimated_hours: 3\n",
+  },
+  {
+    path: "lib/c.md",
+    content: "---\nid: cli-c\ntitle_ja: 三\nlevel: 3\nestimated_hours: 4\n---\nThe brief.\n",
+  },
+];
+
+let testDb: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), "taiken-import-cli-"));
+});
+
+afterAll(async () => {
+  await testDb?.cleanup();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function importFile(name: string, bytes: Uint8Array) {
+  const file = path.join(dir, name);
+  await writeFile(file, bytes);
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "scripts/assignments-import.ts"), file, "--guild", GUILD],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: testDb.url },
+      },
+    );
+    return { code: 0, stdout, stderr, file };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr, file };
+  }
+}
+
+describe("npm run assignments:import with a tar archive", () => {
+  it("GIVEN a truncated .tar.gz THEN exit code 1, the problem is named AND nothing is imported", async () => {
+    const gz = tarGzOf(LIBRARY);
+    const result = await importFile("cut.tar.gz", gz.subarray(0, gz.length - 30));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${result.file}: The archive is incomplete`);
+    expect(await testDb.db.assignment.count({ where: { guildId: GUILD } })).toBe(0);
+  });
+
+  it("GIVEN a .tar.gz of a YAML list and a Markdown file THEN every assignment is imported", async () => {
+    const result = await importFile("library.tar.gz", tarGzOf(LIBRARY));
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toContain("3 new, 0 new versions, 0 unchanged");
+    const stored = await testDb.db.assignment.findMany({
+      where: { guildId: GUILD },
+      orderBy: { key: "asc" },
+    });
+    expect(stored.map((row) => row.key)).toEqual(["cli-a", "cli-b", "cli-c"]);
+  });
+
+  it("GIVEN the same library as a plain .tar THEN re-importing it changes nothing", async () => {
+    const result = await importFile("library.tar", tarOf(LIBRARY));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("0 new, 0 new versions, 3 unchanged");
+  });
+});
