@@ -53,6 +53,9 @@ const ROLE_ORDER: readonly MemberRoleKind[] = ["organiser", "mentor", "intern", 
 
 const withRoles = { roles: { select: { role: true } } } as const;
 
+/** Rolls back `revokeRoleKeepingAnOrganiser`'s transaction when it would remove the last organiser. */
+class LastOrganiser extends Error {}
+
 type MemberRow = Omit<Member, "roles"> & { roles: { role: MemberRoleKind }[] } & { updatedAt?: Date };
 
 function toMember(row: MemberRow): Member {
@@ -217,6 +220,33 @@ export function createMemberRepository(db: DatabaseTransaction) {
 
     async revokeRole(memberId: string, role: MemberRoleKind): Promise<void> {
       await db.memberRole.deleteMany({ where: { memberId, role } });
+    },
+
+    /**
+     * Revokes `role` unless that would leave the programme without an organiser (then nothing
+     * changes). The programme's row is locked first, so two organisers removing each other at the
+     * same instant run one after the other and the second is refused, on PostgreSQL too (where
+     * each would otherwise still count the other). Needs the client: it opens a transaction.
+     */
+    async revokeRoleKeepingAnOrganiser(
+      programmeId: string,
+      memberId: string,
+      role: MemberRoleKind,
+    ): Promise<"revoked" | "last_organiser"> {
+      return db
+        .$transaction(async (tx) => {
+          // A write to the programme row: PostgreSQL holds its row lock until this transaction ends.
+          await tx.programme.update({ where: { id: programmeId }, data: { updatedAt: new Date() } });
+          await tx.memberRole.deleteMany({ where: { memberId, role } });
+          if (role !== "organiser") return "revoked" as const;
+          const left = await tx.memberRole.count({ where: { role: "organiser", member: { programmeId } } });
+          if (left > 0) return "revoked" as const;
+          throw new LastOrganiser();
+        })
+        .catch((error: unknown) => {
+          if (error instanceof LastOrganiser) return "last_organiser" as const;
+          throw error;
+        });
     },
 
     /**

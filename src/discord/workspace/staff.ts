@@ -127,8 +127,8 @@ export async function addStaff(ctx: CommandContext<StaffArgs>): Promise<void> {
 
 /**
  * Takes the role away in the record and in Discord. The last organiser cannot be removed, or
- * nobody could run the programme any more: the revocation and the count of those left share one
- * transaction, so a refusal leaves the record as it was.
+ * nobody could run the programme any more (see `revokeRoleKeepingAnOrganiser`: a refusal leaves
+ * the record as it was, and two organisers removing each other at once cannot both succeed).
  */
 export async function removeStaff(ctx: CommandContext<StaffArgs>): Promise<void> {
   const { app, args, t } = ctx;
@@ -139,16 +139,14 @@ export async function removeStaff(ctx: CommandContext<StaffArgs>): Promise<void>
   const member = await createMemberRepository(app.db).find(programme.id, user.id);
   const held = member?.roles.includes(args.role) ?? false;
   if (member && held) {
-    await app.db.$transaction(async (tx) => {
-      const members = createMemberRepository(tx);
-      await members.revokeRole(member.id, args.role);
-      if (
-        args.role === "organiser" &&
-        (await members.list(programme.id, { role: "organiser" })).length === 0
-      ) {
-        throw new UserError("program.staff.error.lastOrganiser", { user: vars.user });
-      }
-    });
+    const outcome = await createMemberRepository(app.db).revokeRoleKeepingAnOrganiser(
+      programme.id,
+      member.id,
+      args.role,
+    );
+    if (outcome === "last_organiser") {
+      throw new UserError("program.staff.error.lastOrganiser", { user: vars.user });
+    }
   }
   const roleId = await workspaceRoleId(ctx, programme.id, args.role);
   // Someone who left the server has no roles to take away; a deleted role is held by nobody.

@@ -178,6 +178,51 @@ describe("member repository", () => {
     expect(consented).toMatchObject({ agencyConsent: true, agencyConsentChangedAt: at });
     expect((await members.setProjectChannel(id, "thread-1")).projectChannelId).toBe("thread-1");
   });
+
+  it("GIVEN two organisers removing each other at the same instant THEN exactly one removal happens and one organiser stays", async () => {
+    const { programme } = await seedProgramme(testDb.db, {
+      name: "two organisers",
+      interns: 0,
+      assignments: 0,
+    });
+    const members = createMemberRepository(testDb.db);
+    for (let round = 0; round < 5; round++) {
+      const a = await members.join({
+        programmeId: programme.id,
+        discordUserId: `30${round}1`,
+        roles: ["organiser"],
+      });
+      const b = await members.join({
+        programmeId: programme.id,
+        discordUserId: `30${round}2`,
+        roles: ["organiser"],
+      });
+      const outcomes = await Promise.all([
+        members.revokeRoleKeepingAnOrganiser(programme.id, a.id, "organiser"),
+        members.revokeRoleKeepingAnOrganiser(programme.id, b.id, "organiser"),
+      ]);
+      expect(outcomes.sort()).toEqual(["last_organiser", "revoked"]);
+      const left = await members.list(programme.id, { role: "organiser" });
+      expect(left).toHaveLength(1);
+      // The one left is removed from the programme's organisers for the next round: it is refused.
+      expect(await members.revokeRoleKeepingAnOrganiser(programme.id, left[0]!.id, "organiser")).toBe(
+        "last_organiser",
+      );
+      await members.revokeRole(left[0]!.id, "organiser");
+    }
+  });
+
+  it("GIVEN a mentor role THEN revokeRoleKeepingAnOrganiser takes it away whatever the organisers", async () => {
+    const { programme } = await seedProgramme(testDb.db, { name: "mentor only", interns: 0, assignments: 0 });
+    const members = createMemberRepository(testDb.db);
+    const mentor = await members.join({
+      programmeId: programme.id,
+      discordUserId: "3101",
+      roles: ["mentor"],
+    });
+    expect(await members.revokeRoleKeepingAnOrganiser(programme.id, mentor.id, "mentor")).toBe("revoked");
+    expect((await members.get(mentor.id))?.roles).toEqual([]);
+  });
 });
 
 describe("assignment repository", () => {
