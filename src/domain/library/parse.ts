@@ -5,9 +5,22 @@
  * there are none (all or nothing).
  *
  * JSON is read with the YAML parser (JSON is YAML 1.2), which gives line numbers for every node.
+ * A list is read one item at a time (`list-items.ts` finds them), so a file of thousands of
+ * assignments never has its whole document tree in memory; a file shaped otherwise, or with a
+ * syntax error, is read whole, so the parser's messages and lines are the same either way.
  */
 import { parse as parseCsv } from "csv-parse/sync";
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type YAMLMap,
+} from "yaml";
+import { locateListItems } from "./list-items.ts";
 import { canonicalField, entrySchema, issueCodeFor, toDraft } from "./schema.ts";
 import type { ImportFile, ImportIssue, ImportIssueCode, LibraryEntry, ParsedLibrary } from "./types.ts";
 
@@ -25,7 +38,7 @@ export function formatOf(path: string): LibraryFormat | null {
 }
 
 /** A flat record before validation, with the line of each field. */
-interface RawRecord {
+export interface RawRecord {
   readonly file: string;
   /** Where the record starts. */
   readonly line: number;
@@ -64,7 +77,9 @@ function recordFromMap(map: YAMLMap, file: string, counter: LineCounter, lineOff
     const value = pair.value === null ? null : (pair.value as Node).toJSON();
     put(record, key, value, fieldLine);
   }
-  return record;
+  // The parser's strings are slices and ropes of its buffers: kept as they are, every record holds
+  // on to kilobytes of parse state for as long as the import runs. A copy keeps only the values.
+  return { ...record, fields: structuredClone(record.fields) };
 }
 
 function syntaxIssues(
@@ -83,16 +98,80 @@ function syntaxIssues(
   );
 }
 
+/** The document's list: its root sequence, or its root mapping's `assignments:`. */
+function listIn(document: Document.Parsed): Node | null {
+  const root = document.contents;
+  if (!isMap(root)) return root;
+  return (root.get("assignments", true) as Node | undefined) ?? null;
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * Above this much context (the text around the list, parsed again with every item) per file, the
+ * file is read whole: item by item would cost more than it saves.
+ */
+const MAX_REPEATED_CONTEXT = 1_000_000;
+
+/**
+ * A YAML or JSON list read one item at a time (see `list-items.ts`): the same records and issues
+ * as reading it whole, with one item's tree in memory instead of the file's. Null when the file
+ * is not a plain list or any item has a syntax error: the whole-file reading then reports it,
+ * with the parser's own words and lines.
+ */
+function readListByItem(file: ImportFile): { records: RawRecord[]; issues: ImportIssue[] } | null {
+  const layout = locateListItems(file.content);
+  if (layout === null) return null;
+  const { head, tail, items } = layout;
+  if ((head.length + tail.length) * items.length > file.content.length + MAX_REPEATED_CONTEXT) return null;
+  const records: RawRecord[] = [];
+  const issues: ImportIssue[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const [start, end] of items) {
+    line += countLineBreaks(file.content, counted, start);
+    counted = start;
+    const counter = new LineCounter();
+    const document = parseDocument(head + file.content.slice(start, end) + tail, {
+      lineCounter: counter,
+      uniqueKeys: true,
+    });
+    if (document.errors.length > 0) return null;
+    const list = listIn(document);
+    if (!isSeq(list) || list.items.length !== 1) return null;
+    const item = list.items[0] as Node | null;
+    const at = item?.range?.[0];
+    // The one item must be the text given (not something from the head or the tail).
+    if (at === undefined || at < head.length || at >= head.length + (end - start)) return null;
+    const lineOffset = line - counter.linePos(head.length).line;
+    if (isMap(item)) {
+      records.push(recordFromMap(item, file.path, counter, lineOffset));
+    } else {
+      issues.push(
+        issue("invalid_value", file.path, counter.linePos(at).line + lineOffset, null, "not a mapping"),
+      );
+    }
+  }
+  return { records, issues };
+}
+
 /** A YAML or JSON file: a list of assignments, or a mapping with an `assignments:` list. */
-function readList(file: ImportFile): { records: RawRecord[]; issues: ImportIssue[] } {
+export function readList(
+  file: ImportFile,
+  { byItem = true }: { byItem?: boolean } = {},
+): { records: RawRecord[]; issues: ImportIssue[] } {
+  if (byItem) {
+    const read = readListByItem(file);
+    if (read !== null) return read;
+  }
   const counter = new LineCounter();
   const document = parseDocument(file.content, { lineCounter: counter, uniqueKeys: true });
   if (document.errors.length > 0) return { records: [], issues: syntaxIssues(document, file.path, 0) };
-  let list: Node | null = document.contents;
-  if (isMap(list)) {
-    const nested = list.get("assignments", true);
-    list = (nested as Node | undefined) ?? null;
-  }
+  const list = listIn(document);
   if (!isSeq(list)) return { records: [], issues: [issue("not_a_list", file.path, 1)] };
   const records: RawRecord[] = [];
   const issues: ImportIssue[] = [];
