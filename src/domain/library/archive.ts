@@ -98,7 +98,7 @@ function unpackZip(path: string, bytes: Uint8Array): Unpacked {
     entries = unzipSync(bytes, {
       filter(file) {
         const entry = classifyEntry(file.name);
-        if (entry.verdict === "unsafe") unsafe ??= file.name;
+        if (entry.verdict === "unsafe") unsafe ??= file.name.slice(0, 200);
         if (entry.verdict !== "read" || unsafe !== null || tooLarge) return false;
         if (!budget.admit(file.originalSize)) tooLarge = true;
         names.set(file.name, entry.path);
@@ -146,7 +146,7 @@ function unpackTar(path: string, bytes: Uint8Array): Unpacked {
       if (!within(entry)) return;
       const named = classifyEntry(entry.path);
       if (named.verdict === "unsafe") {
-        unsafe = entry.path;
+        unsafe = entry.path.slice(0, 200);
         parser.abort(new Error("unsafe path"));
         return;
       }
