@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppContext } from "../../../src/app/context.ts";
-import { loadConfig } from "../../../src/config/env.ts";
 import { createProfileRepository } from "../../../src/db/repositories/profiles.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { JOBS, ONBOARDING_DRAFT_RETENTION_DAYS } from "../../../src/jobs/definitions.ts";
 import { expireOnboardingDraftsHandler } from "../../../src/jobs/onboarding.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
-import { createLogger } from "../../../src/observability/logger.ts";
-import { createMetrics } from "../../../src/observability/metrics.ts";
+import { jobTestContext } from "../../support/context.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 import { createTestRedis, type TestRedis } from "../../support/redis.ts";
 
@@ -25,18 +22,7 @@ describe("abandoned onboarding drafts are deleted by a scheduled job", () => {
   beforeAll(async () => {
     [database, redis] = await Promise.all([createTestDatabase(), createTestRedis()]);
     queues = createQueues(redis.redis, redis.prefix);
-    const ctx = {
-      config: loadConfig({ DISCORD_TOKEN: "test-token" }),
-      logger: createLogger("silent"),
-      db: database.db,
-      redis: redis.redis,
-      queues,
-      metrics: createMetrics(),
-      now: () => now,
-      startedAt: now,
-      version: "test",
-      checkDependencies: async () => ({ database: "ok", redis: "ok" }),
-    } satisfies AppContext;
+    const ctx = jobTestContext({ db: database.db, redis, queues, now });
     workers = createWorkers({
       connection: redis.redis,
       prefix: redis.prefix,

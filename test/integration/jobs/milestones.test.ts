@@ -1,14 +1,11 @@
 import { REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppContext } from "../../../src/app/context.ts";
-import { loadConfig } from "../../../src/config/env.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
 import { ANNOUNCEMENTS_CHANNEL_KEY, announceMilestoneHandler } from "../../../src/jobs/milestones.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
-import { createLogger } from "../../../src/observability/logger.ts";
-import { createMetrics } from "../../../src/observability/metrics.ts";
+import { jobTestContext } from "../../support/context.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../support/fake-discord/index.ts";
 import { createTestRedis, type TestRedis } from "../../support/redis.ts";
@@ -30,19 +27,7 @@ describe("milestone announcements through BullMQ, the database and Discord", () 
     ]);
     rest = new REST({ api: fake.apiUrl, retries: 0 }).setToken(fake.token);
     queues = createQueues(redis.redis, redis.prefix);
-    const config = loadConfig({ DISCORD_TOKEN: fake.token, DEFAULT_LOCALE: "ja" });
-    const ctx = {
-      config,
-      logger: createLogger("silent"),
-      db: database.db,
-      redis: redis.redis,
-      queues,
-      metrics: createMetrics(),
-      now: () => now,
-      startedAt: now,
-      version: "test",
-      checkDependencies: async () => ({ database: "ok", redis: "ok" }),
-    } satisfies AppContext;
+    const ctx = jobTestContext({ db: database.db, redis, queues, now, token: fake.token });
     workers = createWorkers({
       connection: redis.redis,
       prefix: redis.prefix,
