@@ -16,7 +16,7 @@ import type { CommandModule, ResolvedCommandRoute } from "./command.ts";
 import type { ComponentKind, ComponentRoute } from "./component.ts";
 import { parseCustomIdHeader } from "./custom-id.ts";
 import { type MappedError, mapError, UserError } from "./errors.ts";
-import { type RespondableInteraction, Responder } from "./responder.ts";
+import { type RespondableInteraction, Responder, unthrottledInteractionWebhook } from "./responder.ts";
 import type { Scope } from "./route.ts";
 
 /** Discord allows 3 s before the first response; the router defers well before that. */
@@ -51,6 +51,21 @@ interface Target {
   payload?: unknown;
   /** Why no handler can run (unknown command, stale or forged custom id). */
   problem?: UserError;
+}
+
+/**
+ * Whether deferring shows nothing to anyone but the caller: a component that edits its own
+ * message (a deferred update shows nothing at all) or an ephemeral reply. Such routes may be
+ * acknowledged before the access check; a public "thinking…" would turn an access refusal
+ * into a public message.
+ */
+function quietlyAcknowledged(
+  interaction: RespondableInteraction,
+  route: ResolvedCommandRoute | ComponentRoute,
+): boolean {
+  if ("acknowledgement" in route && route.acknowledgement === "update" && interaction.isMessageComponent())
+    return true;
+  return (route.visibility ?? "ephemeral") === "ephemeral";
 }
 
 const MAX_AUTOCOMPLETE_CHOICES = 25;
@@ -200,19 +215,27 @@ export function createRouter(options: RouterOptions): Router {
       interaction,
       route?.visibility ?? "ephemeral",
       route && "acknowledgement" in route ? route.acknowledgement : "reply",
+      unthrottledInteractionWebhook,
     );
     let outcome = "ok";
     let timer: NodeJS.Timeout | undefined;
     try {
       if (!interaction.inGuild()) throw new UserError("error.guildOnly");
+      const defer = route?.defer ?? "auto";
+      // Acknowledged before the caller is even looked up when nobody else can see it: in a rush
+      // (hundreds of clicks at once) the lookups queue behind each other, Discord's 3 s do not.
+      const early =
+        defer === "now" && route !== undefined && !target.problem && quietlyAcknowledged(interaction, route);
+      if (early) {
+        responder.defer().catch((error: unknown) => log.warn({ err: error }, "early defer failed"));
+      }
       const { scope, standing } = await enter(interaction, interaction.guildId, log, route);
       locale = scope.locale;
       log = scope.logger;
       if (target.problem || !route) throw target.problem ?? new UserError("error.unknownCommand");
       assertAccess(route.access, { ...standing, canManageGuild: canManageGuild(interaction) });
 
-      const defer = route.defer ?? "auto";
-      if (defer === "now") await responder.defer();
+      if (defer === "now" && !early) await responder.defer();
       if (defer === "auto") {
         timer = setTimeout(
           () => {
