@@ -48,6 +48,13 @@ export interface Claimer {
   readonly history: readonly PastAllocation[];
 }
 
+/**
+ * Whether an assignment may go to an intern now: `open`; `taken` by another intern in this
+ * programme; `closed` (excluded or reserved here, or the intern's Discord user had it in an
+ * earlier programme); `caller_has_one` (a claim by an intern who already has a live allocation).
+ */
+export type Claimability = "open" | "taken" | "closed" | "caller_has_one";
+
 /** One pair of a saved preview. */
 export interface PreviewPair {
   readonly memberId: string;
@@ -217,6 +224,43 @@ export function createAllocationRunRepository(db: Database) {
       return new Set(rows.map((row) => row.assignmentId));
     },
 
+    /**
+     * Whether `assignmentId` may go to the intern now (its library status is the caller's to
+     * check), asking the cheapest question first: the live allocations of this assignment and of
+     * the intern, then (only when neither settles it) the programme's flags and the intern's
+     * earlier programmes. A click that lost a race is answered after one indexed read, without
+     * opening a transaction.
+     */
+    async claimability(input: {
+      programmeId: string;
+      memberId: string;
+      discordUserId: string;
+      assignmentId: string;
+      /** A swap: the intern's own live allocation is expected, not a refusal. */
+      swapping: boolean;
+    }): Promise<Claimability> {
+      const { programmeId, memberId, assignmentId } = input;
+      const live = await db.allocation.findMany({
+        where: { programmeId, live: "active", OR: [{ assignmentId }, { memberId }] },
+        select: { assignmentId: true, memberId: true },
+      });
+      if (!input.swapping && live.some((a) => a.memberId === memberId)) return "caller_has_one";
+      if (live.some((a) => a.assignmentId === assignmentId)) return "taken";
+      const flag = await db.programmeAssignment.findUnique({
+        where: { programmeId_assignmentId: { programmeId, assignmentId } },
+        select: { excluded: true, reserved: true },
+      });
+      if (flag?.excluded === true || flag?.reserved === true) return "closed";
+      const hadBefore = await db.allocation.count({
+        where: {
+          assignmentId,
+          programmeId: { not: programmeId },
+          member: { discordUserId: input.discordUserId },
+        },
+      });
+      return hadBefore === 0 ? "open" : "closed";
+    },
+
     /** Saves a preview; its id goes into the Confirm button. */
     async savePreview(input: {
       guildId: string;
@@ -319,6 +363,8 @@ export function createAllocationRunRepository(db: Database) {
       programmeId: string;
       memberId: string;
       assignmentId: string;
+      /** The version the intern was shown; defaults to the newest. */
+      assignmentVersionId?: string;
       actorUserId: string;
       at?: Date;
     }): Promise<Allocation> {
@@ -329,6 +375,9 @@ export function createAllocationRunRepository(db: Database) {
             programmeId: input.programmeId,
             memberId: input.memberId,
             assignmentId: input.assignmentId,
+            ...(input.assignmentVersionId === undefined
+              ? {}
+              : { assignmentVersionId: input.assignmentVersionId }),
             method: "self_service",
             at,
           });
@@ -348,12 +397,17 @@ export function createAllocationRunRepository(db: Database) {
 
     /**
      * Swaps the intern's live allocation for another assignment (newest version), atomically.
-     * @throws ConstraintViolation when the new one was taken a moment ago; nothing changes then.
+     * @throws SwapRefused when the intern already swapped, has no live allocation, or (with
+     *   `fromAllocationId`) their live allocation is no longer the one the swap options were
+     *   computed from; ConstraintViolation when the new one was taken a moment ago. Nothing
+     *   changes then.
      */
     async swap(input: {
       programmeId: string;
       memberId: string;
       assignmentId: string;
+      /** The live allocation the intern was offered the swap from. */
+      fromAllocationId?: string;
       actorUserId: string;
       at?: Date;
     }) {

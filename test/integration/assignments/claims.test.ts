@@ -5,9 +5,10 @@ import {
   PreviewAlreadyApplied,
 } from "../../../src/db/repositories/allocation-runs.ts";
 import { createAllocationRepository, SwapRefused } from "../../../src/db/repositories/allocations.ts";
+import { createAssignmentRepository } from "../../../src/db/repositories/assignments.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
-import { seedProgramme } from "../db/fixtures.ts";
+import { content, GUILD, seedProgramme } from "../db/fixtures.ts";
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -255,5 +256,152 @@ describe("the one swap, settled inside the transaction", () => {
     expect(refused).toBeInstanceOf(SwapRefused);
     expect((refused as SwapRefused).reason).toBe("allocation_changed");
     expect((await allocations.liveForMember(programme.id, intern.id))?.assignmentId).toBe(assignmentIds[1]);
+  });
+});
+
+describe("what a claim or swap click checks and writes", () => {
+  /** A programme of the fixtures' guild with interns of their own Discord users and fresh assignments. */
+  async function cohort(name: string, discordUserIds: readonly string[], keys: readonly string[]) {
+    const { programme } = await seedProgramme(testDb.db, { name, interns: 0, assignments: 0 });
+    const members = createMemberRepository(testDb.db);
+    const interns = [];
+    for (const discordUserId of discordUserIds) {
+      interns.push(await members.join({ programmeId: programme.id, discordUserId, roles: ["intern"] }));
+    }
+    const library = createAssignmentRepository(testDb.db);
+    const assignments = [];
+    for (const key of keys) assignments.push(await library.importVersion(GUILD, key, content(key)));
+    return { programme, interns, assignments };
+  }
+
+  it("GIVEN assignments in every situation THEN claimability tells open, taken, the caller's own, excluded, reserved AND had before, writing nothing", async () => {
+    const keys = ["check-free", "check-taken", "check-excluded", "check-reserved", "check-earlier"];
+    const before = await cohort("claimability-earlier", ["400000000000000001"], keys);
+    await createAllocationRepository(testDb.db).allocate({
+      programmeId: before.programme.id,
+      memberId: before.interns[0]!.id,
+      assignmentId: before.assignments[4]!.assignment.id,
+      method: "batch",
+    });
+    const { programme, interns, assignments } = await cohort(
+      "claimability",
+      ["400000000000000001", "400000000000000002"],
+      keys,
+    );
+    const [free, taken, excluded, reserved, earlier] = assignments.map((a) => a.assignment.id);
+    const [asker, holder] = interns;
+    const runs = createAllocationRunRepository(testDb.db);
+    await runs.claim({
+      programmeId: programme.id,
+      memberId: holder!.id,
+      assignmentId: taken!,
+      actorUserId: holder!.discordUserId,
+    });
+    const flags = createAssignmentRepository(testDb.db);
+    await flags.setProgrammeFlags(programme.id, excluded!, { excluded: true });
+    await flags.setProgrammeFlags(programme.id, reserved!, { reserved: true });
+
+    const ask = (intern: typeof asker, assignmentId: string, swapping = false) =>
+      runs.claimability({
+        programmeId: programme.id,
+        memberId: intern!.id,
+        discordUserId: intern!.discordUserId,
+        assignmentId,
+        swapping,
+      });
+    const allocationsBefore = await testDb.db.allocation.count();
+    expect(await ask(asker, free!)).toBe("open");
+    expect(await ask(asker, taken!)).toBe("taken");
+    expect(await ask(asker, excluded!)).toBe("closed");
+    expect(await ask(asker, reserved!)).toBe("closed");
+    // The asker's Discord user had it in the earlier programme; the holder's never did.
+    expect(await ask(asker, earlier!)).toBe("closed");
+    expect(await ask(holder, earlier!)).toBe("caller_has_one");
+    expect(await ask(holder, earlier!, true)).toBe("open");
+    expect(await ask(holder, taken!, true)).toBe("taken");
+    expect(await testDb.db.allocation.count()).toBe(allocationsBefore);
+  });
+
+  it("GIVEN a claim of the version the intern was shown THEN that version is pinned even though a newer one exists", async () => {
+    const { programme, interns, assignments } = await cohort(
+      "claim-version",
+      ["400000000000000003"],
+      ["pinned"],
+    );
+    const shown = assignments[0]!;
+    const newer = await createAssignmentRepository(testDb.db).importVersion(
+      GUILD,
+      "pinned",
+      content("pinned", { brief: "A newer brief." }),
+    );
+    expect(newer.version.id).not.toBe(shown.version.id);
+    const allocation = await createAllocationRunRepository(testDb.db).claim({
+      programmeId: programme.id,
+      memberId: interns[0]!.id,
+      assignmentId: shown.assignment.id,
+      assignmentVersionId: shown.version.id,
+      actorUserId: interns[0]!.discordUserId,
+    });
+    expect(allocation.assignmentVersionId).toBe(shown.version.id);
+    const member = await testDb.db.member.findUniqueOrThrow({ where: { id: interns[0]!.id } });
+    expect(member.stage).toBe("working");
+  });
+
+  it("GIVEN swap options computed from an allocation THEN the allocation runs swap from it, AND refuse (changing nothing) once it is no longer the live one", async () => {
+    const { programme, interns, assignments } = await cohort(
+      "swap-from",
+      ["400000000000000004", "400000000000000005"],
+      ["from-a", "from-b", "from-c", "from-d"],
+    );
+    const [a, b, c, d] = assignments.map((x) => x.assignment.id);
+    const [stays, moved] = interns;
+    const allocations = createAllocationRepository(testDb.db);
+    const runs = createAllocationRunRepository(testDb.db);
+
+    // Offered from their live allocation: the swap goes through.
+    const first = await allocations.allocate({
+      programmeId: programme.id,
+      memberId: stays!.id,
+      assignmentId: a!,
+      method: "batch",
+    });
+    const { released, allocated } = await runs.swap({
+      programmeId: programme.id,
+      memberId: stays!.id,
+      assignmentId: b!,
+      fromAllocationId: first.id,
+      actorUserId: stays!.discordUserId,
+    });
+    expect(released).toMatchObject({ id: first.id, releaseReason: "swapped" });
+    expect(allocated).toMatchObject({ assignmentId: b, method: "swap", active: true });
+
+    // Offered from an allocation an organiser has since replaced: refused, nothing changes.
+    const offeredFrom = await allocations.allocate({
+      programmeId: programme.id,
+      memberId: moved!.id,
+      assignmentId: c!,
+      method: "self_service",
+    });
+    await allocations.release(offeredFrom.id, "released_by_organiser");
+    const replacement = await allocations.allocate({
+      programmeId: programme.id,
+      memberId: moved!.id,
+      assignmentId: a!,
+      method: "batch",
+    });
+    const refused = await runs
+      .swap({
+        programmeId: programme.id,
+        memberId: moved!.id,
+        assignmentId: d!,
+        fromAllocationId: offeredFrom.id,
+        actorUserId: moved!.discordUserId,
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SwapRefused);
+    expect((refused as SwapRefused).reason).toBe("allocation_changed");
+    expect((await allocations.liveForMember(programme.id, moved!.id))?.id).toBe(replacement.id);
+    expect((await allocations.history(moved!.id)).filter((x) => x.method === "swap")).toHaveLength(0);
+    expect(await testDb.db.allocation.count({ where: { assignmentId: d } })).toBe(0);
   });
 });
