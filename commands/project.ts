@@ -4,10 +4,15 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { SupportedLocale } from "../src/config/env.ts";
 import { Constraints, ConstraintViolation } from "../src/db/errors.ts";
-import { createAllocationRepository, SwapRefused } from "../src/db/repositories/allocations.ts";
+import {
+  type Allocation,
+  createAllocationRepository,
+  SwapRefused,
+} from "../src/db/repositories/allocations.ts";
 import { createAssignmentRepository } from "../src/db/repositories/assignments.ts";
-import { createLibraryRepository, type LibraryViewEntry } from "../src/db/repositories/library.ts";
+import { createLibraryRepository } from "../src/db/repositories/library.ts";
 import type { Member } from "../src/db/repositories/members.ts";
 import type { Programme } from "../src/db/repositories/programmes.ts";
 import {
@@ -20,7 +25,8 @@ import {
   postBrief,
   runs,
 } from "../src/discord/assignments/flows.ts";
-import { briefMessage, titleIn } from "../src/discord/assignments/render.ts";
+import { claimLane } from "../src/discord/assignments/lane.ts";
+import { briefMessage, titleIn, type VersionView } from "../src/discord/assignments/render.ts";
 import { defineCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { UserError } from "../src/discord/errors.ts";
@@ -109,38 +115,14 @@ async function swapSituation(scope: Scope, programme: Programme, member: Member)
   };
 }
 
-/** Whether this one assignment may go to this intern now (cheap: no whole-library load). */
-async function stillOpen(
-  scope: Scope,
-  programme: Programme,
-  member: Member,
-  assignment: Pick<LibraryViewEntry, "id" | "status">,
-): Promise<boolean> {
-  const db = scope.app.db;
-  const assignmentId = assignment.id;
-  if (assignment.status !== "retired") return false;
-  const flag = await db.programmeAssignment.findUnique({
-    where: { programmeId_assignmentId: { programmeId: programme.id, assignmentId } },
-  });
-  if (flag?.excluded === true || flag?.reserved === true) return false;
-  const hadBefore = await db.allocation.count({
-    where: {
-      assignmentId,
-      programmeId: { not: programme.id },
-      member: { discordUserId: member.discordUserId },
-    },
-  });
-  return hadBefore === 0;
-}
-
 /** After losing a race (or picking a closed one): the next options, or "none left". */
 async function offerNext(
   scope: Scope,
   programme: Programme,
   member: Member,
   lostTitle: string,
-  swap: boolean,
-): Promise<{ content: string; embeds?: []; components?: [] } | ReturnType<typeof optionsMessage>> {
+  swapFrom: string | null,
+): Promise<OptionsAnswer> {
   const options = await claimOptions(scope, programme, member, scope.app.now());
   if (options.length === 0) {
     return {
@@ -149,149 +131,216 @@ async function offerNext(
       components: [],
     };
   }
-  return optionsMessage(scope, options, scope.t("project.claim.taken", { title: lostTitle }), swap);
+  return optionsMessage(scope, options, scope.t("project.claim.taken", { title: lostTitle }), swapFrom);
 }
 
-/** Posts the brief of a claim already answered; a failure is logged, the claim stands. */
-async function postClaimedBrief(
-  ctx: Scope & { interaction: { client: Parameters<typeof postBrief>[0] } },
+/** What an options click edits its message into when it changed nothing. */
+type OptionsAnswer = { content: string; embeds: []; components: [] } | ReturnType<typeof optionsMessage>;
+
+/**
+ * A swap clicked after the intern's project changed (an organiser reassigned them since the
+ * options were shown): nothing was swapped; say so, with fresh options from the new project.
+ */
+async function changedAnswer(
+  scope: Scope,
   programme: Programme,
   member: Member,
-  allocation: { assignmentVersionId: string; allocatedAt: Date },
+  live: Allocation,
+): Promise<OptionsAnswer> {
+  const version = await createAssignmentRepository(scope.app.db).version(live.assignmentVersionId);
+  const title = version === null ? "?" : titleIn(scope.locale, version);
+  const options = await claimOptions(scope, programme, member, scope.app.now());
+  if (options.length === 0) {
+    return { content: scope.t("project.swap.changedNoneLeft", { title }), embeds: [], components: [] };
+  }
+  const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
+  const header = scope.t("project.swap.changed", { title, until: discordTimestamp(until, "f") });
+  return optionsMessage(scope, options, header, live.id);
+}
+
+/** What a click on an option came to. */
+type Picked =
+  | { kind: "answer"; message: OptionsAnswer }
+  | { kind: "claimed"; content: string; programme: Programme; member: Member; allocation: Allocation }
+  | { kind: "swapped"; content: string; brief: PendingBrief | null };
+
+/** A brief to post in the intern's project thread. */
+interface PendingBrief {
+  target: { channelId: string | null; userId: string; locale: SupportedLocale };
+  version: VersionView;
+  swapUntil: Date | null;
+}
+
+/** The brief of `allocation`, ready to post (null if its version is gone). */
+async function pendingBrief(
+  scope: Scope,
+  programme: Programme,
+  member: Member,
+  allocation: Allocation,
+  swapUntil: Date | null,
+): Promise<PendingBrief | null> {
+  const version = await createAssignmentRepository(scope.app.db).version(allocation.assignmentVersionId);
+  if (version === null) return null;
+  return {
+    target: {
+      channelId: member.projectChannelId,
+      userId: member.discordUserId,
+      locale: await internLocale(scope, programme, member.id),
+    },
+    version,
+    swapUntil,
+  };
+}
+
+/** Posts a brief; a failure is logged, the allocation stands (and `/project view` shows it). */
+async function postPending(
+  ctx: Scope & { interaction: { client: Parameters<typeof postBrief>[0] } },
+  brief: PendingBrief,
 ): Promise<void> {
   try {
-    const version = await createAssignmentRepository(ctx.app.db).version(allocation.assignmentVersionId);
-    if (version === null) return;
-    await postBrief(
-      ctx.interaction.client,
-      ctx.logger,
-      {
-        channelId: member.projectChannelId,
-        userId: member.discordUserId,
-        locale: await internLocale(ctx, programme, member.id),
-      },
-      version,
-      swapDeadline(allocation.allocatedAt, programme.settings.swapWindowDays),
-    );
+    await postBrief(ctx.interaction.client, ctx.logger, brief.target, brief.version, brief.swapUntil);
   } catch (error) {
-    ctx.logger.error({ err: error }, "could not post the brief of a claim");
+    ctx.logger.error({ err: error }, "could not post the brief in the project thread");
   }
 }
 
 /**
- * A claim or swap option clicked. The database settles races; the loser is offered the next
- * options in the same answer. A claim is answered before its brief is posted, so a rush of clicks
- * is answered by the interaction callbacks themselves rather than queueing behind the briefs for
- * the REST client's global limit.
+ * Decides a claim or swap click and makes the write: database work only (it runs in the claim
+ * lane). The database settles races; the loser is offered the next options.
+ */
+async function pick(scope: Scope, payload: { assignmentId: string; from: string | null }): Promise<Picked> {
+  const { t } = scope;
+  const programme = await currentProgramme(scope);
+  const member = await callerIntern(scope, programme);
+  const assignment = (await createLibraryRepository(scope.app.db).view(programme.guildId)).byId.get(
+    payload.assignmentId,
+  );
+  if (assignment === undefined) throw new UserError("assignments.show.notFound");
+  const title = titleIn(scope.locale, assignment);
+  const from = payload.from;
+
+  let previousTitle: string | null = null;
+  if (from !== null) {
+    const situation = await swapSituation(scope, programme, member);
+    if (situation.refusal !== null || situation.live === null)
+      throw swapError(situation.refusal ?? "no_assignment", programme);
+    if (situation.live.id !== from) {
+      return { kind: "answer", message: await changedAnswer(scope, programme, member, situation.live) };
+    }
+    const current = await createAssignmentRepository(scope.app.db).version(
+      situation.live.assignmentVersionId,
+    );
+    previousTitle = current ? titleIn(scope.locale, current) : null;
+  } else {
+    // Whether the intern already has a project is asked below, with whether the assignment is free.
+    const refusal = claimRefusal({
+      stage: member.stage,
+      selfServiceEnabled: programme.settings.selfServiceClaimEnabled,
+      hasLiveAllocation: false,
+    });
+    if (refusal !== null)
+      throw await claimError(scope, programme, member, await withLive(scope, programme, member, refusal));
+  }
+
+  const claimability = await runs(scope).claimability({
+    programmeId: programme.id,
+    memberId: member.id,
+    discordUserId: member.discordUserId,
+    assignmentId: assignment.id,
+    swapping: from !== null,
+  });
+  if (claimability === "caller_has_one")
+    throw await claimError(scope, programme, member, "already_allocated");
+  if (claimability !== "open" || assignment.status !== "retired") {
+    return { kind: "answer", message: await offerNext(scope, programme, member, title, from) };
+  }
+
+  const input = {
+    programmeId: programme.id,
+    memberId: member.id,
+    assignmentId: assignment.id,
+    actorUserId: scope.userId,
+    at: scope.app.now(),
+  };
+  let allocation: Allocation;
+  try {
+    allocation =
+      from === null
+        ? await runs(scope).claim({ ...input, assignmentVersionId: assignment.versionId })
+        : (await runs(scope).swap({ ...input, fromAllocationId: from })).allocated;
+  } catch (error) {
+    if (
+      error instanceof ConstraintViolation &&
+      error.constraint === Constraints.allocationOneLivePerAssignment
+    ) {
+      return { kind: "answer", message: await offerNext(scope, programme, member, title, from) };
+    }
+    if (error instanceof ConstraintViolation && error.constraint === Constraints.allocationOneLivePerMember) {
+      throw await claimError(scope, programme, member, "already_allocated");
+    }
+    if (error instanceof SwapRefused) {
+      // Re-checked inside the transaction: the intern's other swap click (or other open swap
+      // menu) won, or an organiser reassigned them a moment ago. Answered as the checks above
+      // would answer now.
+      const situation = await swapSituation(scope, programme, member);
+      if (situation.refusal !== null || situation.live === null)
+        throw swapError(situation.refusal ?? "no_assignment", programme);
+      if (error.reason === "already_swapped") throw swapError(error.reason, programme);
+      return { kind: "answer", message: await changedAnswer(scope, programme, member, situation.live) };
+    }
+    throw error;
+  }
+  scope.logger.info(
+    { assignmentId: assignment.id, swap: from !== null },
+    from === null ? "claimed" : "swapped",
+  );
+  if (from === null) {
+    return { kind: "claimed", content: t("project.claim.done", { title }), programme, member, allocation };
+  }
+  return {
+    kind: "swapped",
+    content:
+      previousTitle !== null
+        ? t("project.swap.done", { from: previousTitle, to: title })
+        : t("project.claim.done", { title }),
+    brief: await pendingBrief(scope, programme, member, allocation, null),
+  };
+}
+
+/**
+ * A claim or swap option clicked. Acknowledged as it arrives (a deferred update shows nothing),
+ * because in a claim rush the answer can take longer than Discord's 3 s and the acknowledgement
+ * must not; the database work then waits its turn in the claim lane. A claim is answered before
+ * its brief is read and posted (the brief waits its turn in the lane again), so in a rush every
+ * answer comes before the briefs, which Discord's global limit spreads over many seconds.
  */
 const pickButton = defineButton(pickButtonId, {
   access: "intern",
   acknowledgement: "update",
+  defer: "now",
   async run(ctx) {
-    const { payload, t, respond } = ctx;
-    const programme = await currentProgramme(ctx);
-    const member = await callerIntern(ctx, programme);
-    const assignment = (await createLibraryRepository(ctx.app.db).view(programme.guildId)).byId.get(
-      payload.assignmentId,
-    );
-    if (assignment === undefined) throw new UserError("assignments.show.notFound");
-    const title = titleIn(ctx.locale, assignment);
-    const now = ctx.app.now();
-
-    let previousTitle: string | null = null;
-    if (payload.swap) {
-      const situation = await swapSituation(ctx, programme, member);
-      if (situation.refusal !== null) throw swapError(situation.refusal, programme);
-      const current =
-        situation.live &&
-        (await createAssignmentRepository(ctx.app.db).version(situation.live.assignmentVersionId));
-      previousTitle = current ? titleIn(ctx.locale, current) : null;
-    } else {
-      // Whether the intern already has a project is left to the database (one live allocation
-      // per intern) except where the answer depends on it before any claim is tried.
-      const refusal = claimRefusal({
-        stage: member.stage,
-        selfServiceEnabled: programme.settings.selfServiceClaimEnabled,
-        hasLiveAllocation: false,
-      });
-      if (refusal !== null)
-        throw await claimError(ctx, programme, member, await withLive(ctx, programme, member, refusal));
-    }
-
-    if (!(await stillOpen(ctx, programme, member, assignment))) {
-      if (!payload.swap) {
-        const live = await createAllocationRepository(ctx.app.db).liveForMember(programme.id, member.id);
-        if (live !== null) throw await claimError(ctx, programme, member, "already_allocated");
-      }
-      await respond.update(await offerNext(ctx, programme, member, title, payload.swap));
+    const lane = claimLane(ctx.app);
+    const picked = await lane.run(() => pick(ctx, ctx.payload));
+    if (picked.kind === "answer") {
+      await ctx.respond.update(picked.message);
       return;
     }
-    let allocation: Awaited<ReturnType<ReturnType<typeof runs>["claim"]>>;
+    if (picked.kind === "swapped") {
+      // A swap is one intern's second thought, not a rush: the new brief is in the thread before
+      // the answer says so.
+      if (picked.brief !== null) await postPending(ctx, picked.brief);
+      await ctx.respond.update({ content: picked.content, embeds: [], components: [] });
+      return;
+    }
+    await ctx.respond.update({ content: picked.content, embeds: [], components: [] });
+    const { programme, member, allocation } = picked;
+    const swapUntil = swapDeadline(allocation.allocatedAt, programme.settings.swapWindowDays);
     try {
-      const input = {
-        programmeId: programme.id,
-        memberId: member.id,
-        assignmentId: assignment.id,
-        actorUserId: ctx.userId,
-        at: now,
-      };
-      allocation = payload.swap ? (await runs(ctx).swap(input)).allocated : await runs(ctx).claim(input);
+      const brief = await lane.run(() => pendingBrief(ctx, programme, member, allocation, swapUntil));
+      if (brief !== null) await postPending(ctx, brief);
     } catch (error) {
-      if (
-        error instanceof ConstraintViolation &&
-        error.constraint === Constraints.allocationOneLivePerAssignment
-      ) {
-        await respond.update(await offerNext(ctx, programme, member, title, payload.swap));
-        return;
-      }
-      if (
-        error instanceof ConstraintViolation &&
-        error.constraint === Constraints.allocationOneLivePerMember
-      ) {
-        throw await claimError(ctx, programme, member, "already_allocated");
-      }
-      if (error instanceof SwapRefused) {
-        // The one-swap rule, re-checked inside the transaction: e.g. the intern's other swap
-        // click (or other open swap menu) won. Answered as the pre-check would answer now.
-        const situation = await swapSituation(ctx, programme, member);
-        const refusal = situation.refusal ?? (error.reason === "allocation_changed" ? null : error.reason);
-        if (refusal !== null) throw swapError(refusal, programme);
-        // Their project changed under them and a swap is still allowed: offer it afresh.
-        await respond.update(await swapOptions(ctx, programme, member, situation.live));
-        return;
-      }
-      throw error;
+      ctx.logger.error({ err: error }, "could not post the brief of a claim");
     }
-    ctx.logger.info(
-      { assignmentId: assignment.id, swap: payload.swap },
-      payload.swap ? "swapped" : "claimed",
-    );
-    if (!payload.swap) {
-      await respond.update({ content: t("project.claim.done", { title }), embeds: [], components: [] });
-      await postClaimedBrief(ctx, programme, member, allocation);
-      return;
-    }
-    // A swap is one intern's second thought, not a rush: the new brief is in the thread before
-    // the answer says so.
-    const version = await createAssignmentRepository(ctx.app.db).version(allocation.assignmentVersionId);
-    if (version !== null) {
-      await postBrief(
-        ctx.interaction.client,
-        ctx.logger,
-        {
-          channelId: member.projectChannelId,
-          userId: member.discordUserId,
-          locale: await internLocale(ctx, programme, member.id),
-        },
-        version,
-        null,
-      );
-    }
-    const content =
-      previousTitle !== null
-        ? t("project.swap.done", { from: previousTitle, to: title })
-        : t("project.claim.done", { title });
-    await respond.update({ content, embeds: [], components: [] });
   },
 });
 
@@ -300,14 +349,13 @@ async function swapOptions(
   scope: Scope,
   programme: Programme,
   member: Member,
-  live: { allocatedAt: Date } | null,
+  live: Pick<Allocation, "id" | "allocatedAt">,
 ): Promise<ReturnType<typeof optionsMessage>> {
-  if (live === null) throw swapError("no_assignment", programme);
   const options = await claimOptions(scope, programme, member, scope.app.now());
   if (options.length === 0) throw new UserError("project.swap.noneLeft");
   const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
   const header = scope.t("project.swap.title", { until: discordTimestamp(until, "f") });
-  return optionsMessage(scope, options, header, true);
+  return optionsMessage(scope, options, header, live.id);
 }
 
 /** A "disabled" refusal becomes "already allocated" when the intern has a project anyway. */
@@ -427,29 +475,36 @@ export const command = defineCommand(
     claim: {
       access: "intern",
       async run(ctx) {
-        const programme = await currentProgramme(ctx);
-        const member = await callerIntern(ctx, programme);
-        const live = await createAllocationRepository(ctx.app.db).liveForMember(programme.id, member.id);
-        const refusal = claimRefusal({
-          stage: member.stage,
-          selfServiceEnabled: programme.settings.selfServiceClaimEnabled,
-          hasLiveAllocation: live !== null,
+        // In the claim lane: on claim day everyone opens their options at about the same time.
+        const message = await claimLane(ctx.app).run(async () => {
+          const programme = await currentProgramme(ctx);
+          const member = await callerIntern(ctx, programme);
+          const live = await createAllocationRepository(ctx.app.db).liveForMember(programme.id, member.id);
+          const refusal = claimRefusal({
+            stage: member.stage,
+            selfServiceEnabled: programme.settings.selfServiceClaimEnabled,
+            hasLiveAllocation: live !== null,
+          });
+          if (refusal !== null) throw await claimError(ctx, programme, member, refusal);
+          const options = await claimOptions(ctx, programme, member, ctx.app.now());
+          if (options.length === 0) throw new UserError("project.claim.noneLeft");
+          return optionsMessage(ctx, options, "", null);
         });
-        if (refusal !== null) throw await claimError(ctx, programme, member, refusal);
-        const options = await claimOptions(ctx, programme, member, ctx.app.now());
-        if (options.length === 0) throw new UserError("project.claim.noneLeft");
-        await ctx.respond.reply(optionsMessage(ctx, options, "", false));
+        await ctx.respond.reply(message);
       },
     },
     swap: {
       access: "intern",
       async run(ctx) {
-        const programme = await currentProgramme(ctx);
-        const member = await callerIntern(ctx, programme);
-        const situation = await swapSituation(ctx, programme, member);
-        if (situation.refusal !== null || situation.live === null)
-          throw swapError(situation.refusal ?? "no_assignment", programme);
-        await ctx.respond.reply(await swapOptions(ctx, programme, member, situation.live));
+        const message = await claimLane(ctx.app).run(async () => {
+          const programme = await currentProgramme(ctx);
+          const member = await callerIntern(ctx, programme);
+          const situation = await swapSituation(ctx, programme, member);
+          if (situation.refusal !== null || situation.live === null)
+            throw swapError(situation.refusal ?? "no_assignment", programme);
+          return swapOptions(ctx, programme, member, situation.live);
+        });
+        await ctx.respond.reply(message);
       },
     },
   },

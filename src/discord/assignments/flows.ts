@@ -20,10 +20,14 @@ import { UserError } from "../errors.ts";
 import type { Scope } from "../route.ts";
 import { briefMessage, button, buttonRow, clip, reasonsLine, titleIn, type VersionView } from "./render.ts";
 
-/** A claim or swap option button: the assignment, and whether it swaps. */
-export const pickButtonId = defineCustomId("prj-pick", 1, {
+/**
+ * A claim or swap option button: the assignment and, for a swap, the live allocation the options
+ * were computed from (null for a claim), so that a swap clicked after an organiser reassigned the
+ * intern swaps nothing. Version 1 (a plain swap flag) is answered as stale.
+ */
+export const pickButtonId = defineCustomId("prj-pick", 2, {
   assignmentId: z.string().min(1).max(40),
-  swap: z.boolean(),
+  from: z.string().min(1).max(40).nullable(),
 });
 
 /** The server's current programme with its settings, or a friendly refusal. */
@@ -134,12 +138,15 @@ export async function claimOptions(
   });
 }
 
-/** The options as a message with one button each. */
+/**
+ * The options as a message with one button each; `swapFrom` is the live allocation a swap would
+ * replace, null for a claim.
+ */
 export function optionsMessage(
   scope: Scope,
   options: readonly ClaimOption[],
   header: string,
-  swap: boolean,
+  swapFrom: string | null,
 ): { content: string; embeds: APIEmbed[]; components: ReturnType<typeof buttonRow>[] } {
   const lines = options.map(({ candidate, assignment }, index) =>
     scope.t("project.claim.candidate", {
@@ -158,7 +165,7 @@ export function optionsMessage(
       buttonRow(
         options.map(({ candidate }, index) =>
           button(
-            pickButtonId.encode({ assignmentId: candidate.assignmentId, swap }),
+            pickButtonId.encode({ assignmentId: candidate.assignmentId, from: swapFrom }),
             scope.t("project.claim.button", { n: index + 1 }),
           ),
         ),

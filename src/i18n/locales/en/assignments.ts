@@ -148,6 +148,10 @@ export const enAssignmentMessages = {
   "project.swap.title": "Options to swap to (until {until})",
   "project.swap.done": "🔁 Swapped “{from}” for “{to}”. I posted the new brief in your project thread.",
   "project.swap.noneLeft": "There are no assignments to swap to right now. Please talk to an organiser.",
+  "project.swap.changed":
+    "Your project changed after these options were shown: it is now “{title}”. Nothing was swapped. To swap it, choose again (until {until}).",
+  "project.swap.changedNoneLeft":
+    "Your project changed after these options were shown: it is now “{title}”. Nothing was swapped, and there is nothing to swap to right now.",
 
   "withdraw.confirm":
     "If this isn't the right fit, stopping is a perfectly good choice. Thank you for everything you've put in so far.\n\nIf you withdraw, your assignment goes back to the pool for others and your part in this programme ends (your record is kept). Do you want to withdraw?",
