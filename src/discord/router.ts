@@ -222,20 +222,23 @@ export function createRouter(options: RouterOptions): Router {
     try {
       if (!interaction.inGuild()) throw new UserError("error.guildOnly");
       const defer = route?.defer ?? "auto";
-      // Acknowledged before the caller is even looked up when nobody else can see it: in a rush
-      // (hundreds of clicks at once) the lookups queue behind each other, Discord's 3 s do not.
+      // Acknowledged while the caller is looked up when nobody else can see it: in a rush
+      // (hundreds of clicks at once) the lookups wait their turn, Discord's 3 s do not. The
+      // handler still starts only once the acknowledgement is done, as "now" promises.
       const early =
-        defer === "now" && route !== undefined && !target.problem && quietlyAcknowledged(interaction, route);
-      if (early) {
-        responder.defer().catch((error: unknown) => log.warn({ err: error }, "early defer failed"));
-      }
+        defer === "now" && route !== undefined && !target.problem && quietlyAcknowledged(interaction, route)
+          ? responder.defer()
+          : undefined;
+      // Awaited below; a lookup that fails first must not leave its failure unhandled.
+      early?.catch(() => undefined);
       const { scope, standing } = await enter(interaction, interaction.guildId, log, route);
       locale = scope.locale;
       log = scope.logger;
       if (target.problem || !route) throw target.problem ?? new UserError("error.unknownCommand");
       assertAccess(route.access, { ...standing, canManageGuild: canManageGuild(interaction) });
 
-      if (defer === "now" && !early) await responder.defer();
+      if (early) await early;
+      else if (defer === "now") await responder.defer();
       if (defer === "auto") {
         timer = setTimeout(
           () => {
