@@ -70,8 +70,12 @@ const SUITE = "claims";
 const INTERNS = Number(process.env.BENCH_CLAIMS_INTERNS ?? 500);
 /** Library entries; every tenth is still in recruitment, so about 400 may be handed out. */
 const LIBRARY_SIZE = 444;
-/** Rounds after the first are losers clicking their next option; bounded in case none converges. */
-const MAX_ROUNDS = 12;
+/**
+ * Rounds after the first are losers clicking their next option; bounded in case none converges.
+ * About 12 are needed (losers often pick among the same few options); which clicks win depends on
+ * the order they reach the database, so the bound leaves room for a few more.
+ */
+const MAX_ROUNDS = 20;
 const STEP_TIMEOUT_MS = 60_000;
 /** Discord's window for the first response. */
 const ACK_BUDGET_MS = 3_000;
