@@ -100,12 +100,22 @@ const announce = defineCommand(plainCommand("announce", "An organiser's public a
   },
 });
 
+const progress = defineCommand(plainCommand("progress", "Edits its own deferral as it goes"), {
+  access: "anyone",
+  defer: "now",
+  async run({ interaction, respond }) {
+    // As /program open does: a handler of a route that defers now may edit the deferral itself.
+    await interaction.editReply({ content: "halfway" });
+    await respond.reply("done");
+  },
+});
+
 describe("routes that defer now are acknowledged before the caller is looked up, where nobody else sees it", () => {
   let bot: TestBot;
   const access = new GatedAccess();
 
   beforeAll(async () => {
-    bot = await startTestBot({ commands: [board, report, announce], access });
+    bot = await startTestBot({ commands: [board, report, announce, progress], access });
     access.openProgramme(bot.fake.guild.id);
   });
 
@@ -191,6 +201,13 @@ describe("routes that defer now are acknowledged before the caller is looked up,
       rest.globalRemaining = saved.remaining;
       rest.globalReset = saved.reset;
     }
+  });
+
+  it("GIVEN a handler that edits the deferral itself THEN it runs once the acknowledgement is done", async () => {
+    const handle = bot.fake.sendSlashCommand({ name: "progress" });
+    expect((await handle.response()).type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    await bot.fake.waitFor(() => (handle.original()?.content === "done" ? true : undefined), 10_000, "done");
+    expect(handle.record.originalEdits).toBe(2);
   });
 
   it("GIVEN an organiser THEN both commands answer as before", async () => {
