@@ -16,10 +16,19 @@ import type { Database } from "./client.ts";
 export const WATCHED_MODELS = ["Programme", "Member", "MemberRole"] as const;
 export type WatchedModel = (typeof WATCHED_MODELS)[number];
 
+/** One announced write. */
+export interface DatabaseChange {
+  model: WatchedModel;
+  /** Prisma's operation: create, updateMany, delete… */
+  operation: string;
+  /** The `data` of a create or update (the listener may judge from it what changed). */
+  data?: unknown;
+}
+
 /** Subscribes to announced writes. */
 export interface DatabaseChanges {
   /** Calls `listener` after each write to a watched model; returns the unsubscribe function. */
-  subscribe(listener: (model: WatchedModel) => void): () => void;
+  subscribe(listener: (change: DatabaseChange) => void): () => void;
 }
 
 const WRITES: ReadonlySet<string> = new Set([
@@ -46,16 +55,16 @@ export function databaseChanges(db: object): DatabaseChanges | undefined {
  * The returned client is used exactly like `client`.
  */
 export function withChangeFeed(client: Database): Database {
-  const listeners = new Set<(model: WatchedModel) => void>();
-  /** The models written inside the interactive transaction the current async context runs in. */
-  const transaction = new AsyncLocalStorage<Set<WatchedModel>>();
+  const listeners = new Set<(change: DatabaseChange) => void>();
+  /** The writes made inside the interactive transaction the current async context runs in. */
+  const transaction = new AsyncLocalStorage<DatabaseChange[]>();
 
-  const announce = (model: WatchedModel) => {
-    for (const listener of listeners) listener(model);
+  const announce = (change: DatabaseChange) => {
+    for (const listener of listeners) listener(change);
   };
-  const announceWrite = (model: WatchedModel) => {
-    announce(model);
-    transaction.getStore()?.add(model);
+  const announceWrite = (change: DatabaseChange) => {
+    announce(change);
+    transaction.getStore()?.push(change);
   };
   const hook = (model: WatchedModel) => ({
     async $allOperations({
@@ -72,7 +81,8 @@ export function withChangeFeed(client: Database): Database {
         return await query(args);
       } finally {
         // Also after a failed write: a statement that failed may still have been part of a batch.
-        announceWrite(model);
+        const data = typeof args === "object" && args !== null && "data" in args ? args.data : undefined;
+        announceWrite({ model, operation, data });
       }
     },
   });
@@ -85,12 +95,12 @@ export function withChangeFeed(client: Database): Database {
     const [first] = args;
     const start = extended.$transaction as unknown as (...a: unknown[]) => Promise<unknown>;
     if (typeof first !== "function") return start.apply(extended, args);
-    const written = new Set<WatchedModel>();
+    const written: DatabaseChange[] = [];
     return transaction.run(written, async () => {
       try {
         return await start.apply(extended, args);
       } finally {
-        for (const model of written) announce(model);
+        for (const change of written) announce(change);
       }
     });
   };

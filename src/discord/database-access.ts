@@ -1,4 +1,4 @@
-import { databaseChanges } from "../db/changes.ts";
+import { type DatabaseChange, databaseChanges } from "../db/changes.ts";
 import type { Database } from "../db/client.ts";
 import { createReadCache } from "../db/read-cache.ts";
 import { createMemberRepository } from "../db/repositories/members.ts";
@@ -12,6 +12,21 @@ const MAX_CACHED_MEMBERS = 20_000;
 const MAX_CACHED_GUILDS = 1_000;
 
 const NO_PROGRAMME: CallerStanding = { programme: null, roles: new Set() };
+
+/** Member fields a standing depends on (its roles are another table; these say whose they are). */
+const MEMBER_IDENTITY = ["roles", "programmeId", "discordUserId", "id"];
+
+/**
+ * Whether a write can change a standing. Every programme and role write can; a member update
+ * only when it touches whose roles they are (a stage move, a profile or a project thread, the
+ * writes a claim or onboarding rush makes by the hundred, do not).
+ */
+function affectsStanding(change: DatabaseChange): boolean {
+  if (change.model !== "Member" || !change.operation.startsWith("update")) return true;
+  const data = change.data;
+  if (typeof data !== "object" || data === null) return true;
+  return MEMBER_IDENTITY.some((field) => field in data);
+}
 
 /**
  * The {@link AccessPolicy} over the repositories: the server's current programme (its newest
@@ -70,9 +85,10 @@ export function createDatabaseAccessPolicy(db: Database): AccessPolicy {
       return loadRoles(programmeId, userId);
     },
   });
-  changes.subscribe((model) => {
+  changes.subscribe((change) => {
+    if (!affectsStanding(change)) return;
     // A programme write may also remove members (cascades), so it drops both.
-    if (model === "Programme") programmeCache.clear();
+    if (change.model === "Programme") programmeCache.clear();
     rolesCache.clear();
   });
 

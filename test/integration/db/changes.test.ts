@@ -13,7 +13,7 @@ describe("databaseChanges", () => {
 
   beforeAll(async () => {
     test = await createTestDatabase();
-    databaseChanges(test.db)?.subscribe((model) => seen.push(model));
+    databaseChanges(test.db)?.subscribe((change) => seen.push(change.model));
   });
 
   afterAll(async () => {

@@ -134,4 +134,31 @@ describe("createDatabaseAccessPolicy", () => {
     expect(standings.every((standing) => standing.programme === null)).toBe(true);
     expect(programmeQueries).toBe(50);
   });
+
+  it("GIVEN a cached standing WHEN the member only moves stage THEN the cache is kept; a role write drops it", async () => {
+    const guild = "900000000000000031";
+    const user = "900000000000000032";
+    const programme = await createProgrammeRepository(test.db).create({
+      guildId: guild,
+      name: "stage moves",
+      mode: "internship",
+      startsAt: new Date("2026-04-01T00:00:00Z"),
+      endsAt: new Date("2026-06-01T00:00:00Z"),
+      createdByUserId: user,
+    });
+    const members = createMemberRepository(test.db);
+    const member = await members.join({ programmeId: programme.id, discordUserId: user, roles: ["intern"] });
+    const policy = createDatabaseAccessPolicy(test.db);
+    expect([...(await policy.standing(guild, user)).roles]).toEqual(["intern"]);
+
+    // Behind the change feed's back (raw SQL is not announced): the cached roles stay in use…
+    await test.db.$executeRawUnsafe(`DELETE FROM member_role WHERE "memberId" = '${member.id}'`);
+    // …through the writes a claim or onboarding rush makes by the hundred…
+    await members.moveStage(member.id, "onboarded", { actorUserId: null });
+    await members.setProjectChannel(member.id, "thread-31");
+    expect([...(await policy.standing(guild, user)).roles]).toEqual(["intern"]);
+    // …and a role write drops them.
+    await members.grantRole(member.id, "mentor", null);
+    expect([...(await policy.standing(guild, user)).roles]).toEqual(["mentor"]);
+  });
 });
