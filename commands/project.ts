@@ -154,6 +154,7 @@ async function changedAnswer(
     return { content: scope.t("project.swap.changedNoneLeft", { title }), embeds: [], components: [] };
   }
   const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
+  if (until === null) throw swapError("swaps_off", programme);
   const header = scope.t("project.swap.changed", { title, until: discordTimestamp(until, "f") });
   return optionsMessage(scope, options, header, live.id);
 }
@@ -354,6 +355,7 @@ async function swapOptions(
   const options = await claimOptions(scope, programme, member, scope.app.now());
   if (options.length === 0) throw new UserError("project.swap.noneLeft");
   const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
+  if (until === null) throw swapError("swaps_off", programme);
   const header = scope.t("project.swap.title", { until: discordTimestamp(until, "f") });
   return optionsMessage(scope, options, header, live.id);
 }
@@ -374,6 +376,8 @@ function swapError(refusal: NonNullable<ReturnType<typeof swapRefusal>>, program
   switch (refusal) {
     case "no_assignment":
       return new UserError("project.swap.none");
+    case "swaps_off":
+      return new UserError("project.swap.off");
     case "already_swapped":
       return new UserError("project.swap.used");
     case "window_closed":

@@ -9,9 +9,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The default swap window, in days, when the programme does not set one. */
 export const DEFAULT_SWAP_WINDOW_DAYS = 3;
 
-/** The last moment a swap is allowed for an allocation made at `allocatedAt`. */
-export function swapDeadline(allocatedAt: Date, windowDays: number): Date {
-  return new Date(allocatedAt.getTime() + Math.max(0, windowDays) * DAY_MS);
+/**
+ * The last moment a swap is allowed for an allocation made at `allocatedAt`, or null when the
+ * programme allows no swaps (a window of 0 days).
+ */
+export function swapDeadline(allocatedAt: Date, windowDays: number): Date | null {
+  if (windowDays <= 0) return null;
+  return new Date(allocatedAt.getTime() + windowDays * DAY_MS);
 }
 
 /** What the swap rule needs to know about the intern's allocations in this programme. */
@@ -25,7 +29,7 @@ export interface SwapSituation {
 }
 
 /** Why a swap is refused, or null when it is allowed. */
-export type SwapRefusal = "no_assignment" | "already_swapped" | "window_closed";
+export type SwapRefusal = "no_assignment" | "swaps_off" | "already_swapped" | "window_closed";
 
 /**
  * Whether the intern may swap now. The window runs from the live allocation; an allocation made
@@ -33,9 +37,9 @@ export type SwapRefusal = "no_assignment" | "already_swapped" | "window_closed";
  */
 export function swapRefusal(situation: SwapSituation): SwapRefusal | null {
   if (situation.liveAllocatedAt === null) return "no_assignment";
+  const deadline = swapDeadline(situation.liveAllocatedAt, situation.windowDays);
+  if (deadline === null) return "swaps_off";
   if (situation.methods.includes("swap")) return "already_swapped";
-  if (situation.now.getTime() > swapDeadline(situation.liveAllocatedAt, situation.windowDays).getTime()) {
-    return "window_closed";
-  }
+  if (situation.now.getTime() > deadline.getTime()) return "window_closed";
   return null;
 }

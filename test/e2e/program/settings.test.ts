@@ -280,7 +280,7 @@ describe("/program settings on the local Discord", () => {
       }),
     );
     expect(none.content).not.toContain(t("en", "program.settings.note.selfServiceOn"));
-    expect((await project("swap")).content).toBe(t("en", "project.swap.closed", { days: 0 }));
+    expect((await project("swap")).content).toBe(t("en", "project.swap.off"));
 
     await settings({ "swap-window-days": 3 });
     expect((await project("swap")).content).toContain("Options to swap to");

@@ -37,7 +37,14 @@ describe("swap rule", () => {
     expect(swapRefusal({ liveAllocatedAt: null, methods: [], windowDays: 3, now: t0 })).toBe("no_assignment");
   });
   it("GIVEN a window of 3 days THEN the deadline is 72 h later", () => {
-    expect(swapDeadline(t0, 3).toISOString()).toBe("2026-04-04T00:00:00.000Z");
+    expect(swapDeadline(t0, 3)?.toISOString()).toBe("2026-04-04T00:00:00.000Z");
+  });
+  it("GIVEN a window of 0 days THEN swaps are off: no deadline, and swaps_off before anything else but no_assignment", () => {
+    expect(swapDeadline(t0, 0)).toBeNull();
+    expect(swapRefusal({ liveAllocatedAt: t0, methods: ["batch", "swap"], windowDays: 0, now: t0 })).toBe(
+      "swaps_off",
+    );
+    expect(swapRefusal({ liveAllocatedAt: null, methods: [], windowDays: 0, now: t0 })).toBe("no_assignment");
   });
 });
 

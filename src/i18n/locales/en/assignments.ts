@@ -143,6 +143,8 @@ export const enAssignmentMessages = {
   "project.swap.none": "You need an assignment before you can swap it.",
   "project.swap.used":
     "You have already used your swap. If something is hard, please talk to a mentor or an organiser.",
+  "project.swap.off":
+    "Swapping projects is turned off in this programme. If something is hard, please talk to a mentor or an organiser.",
   "project.swap.closed":
     "The swap window ({days} days after allocation) has closed. If something is hard, please talk to a mentor or an organiser.",
   "project.swap.title": "Options to swap to (until {until})",

@@ -146,6 +146,8 @@ export const jaAssignmentMessages = {
   "project.swap.none": "交換するには、まず課題が割り当てられている必要があります。",
   "project.swap.used":
     "交換はすでに一度使いました。困っていることがあれば、メンターや運営に相談してください。",
+  "project.swap.off":
+    "このプログラムでは課題の交換はできません。困っていることがあれば、メンターや運営に相談してください。",
   "project.swap.closed":
     "交換できる期間（割り当てから {days} 日間）は終わりました。困っていることがあれば、メンターや運営に相談してください。",
   "project.swap.title": "交換先の候補（期限 {until}）",
