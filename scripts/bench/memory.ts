@@ -12,10 +12,13 @@
  *
  * Each client: start, wait until ready (bare clients that fetch: until the fetch is done), let it
  * sit idle for a few seconds, then read VmRSS from /proc/<pid>/status five times and take the
- * median. No client is made to collect garbage.
+ * median; every client is started RUNS times (default 3, alternating) and the median of those is
+ * reported. No client is made to collect garbage. A "bare + fixed stack" client adds what the
+ * design fixes (Prisma, BullMQ, ioredis, pino) to a bare client: the floor under taiken.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { migrateInChildProcess } from "../../src/db/migrate-isolated.ts";
 import { type RemoteFakeDiscord, startFakeDiscordProcess } from "../../test/support/fake-discord/index.ts";
 import { note, progress } from "./support/notes.ts";
 import {
@@ -42,6 +45,12 @@ const GROWTH_NOISE_MB = 5;
 const IDLE_MS = 4_000;
 const SAMPLES = 5;
 const SAMPLE_EVERY_MS = 400;
+/**
+ * Each variant is started this many times per guild size and its median taken: a process's
+ * resident memory after start-up varies by 10–20 MB from one start to the next (malloc arenas of
+ * V8's worker threads), more than the differences measured. `BENCH_MEMORY_RUNS` overrides it.
+ */
+const RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 3);
 /** After its idle reading, taiken answers this many `/taiken about` and is read again. */
 const EXERCISE = 200;
 
@@ -59,10 +68,18 @@ function bare(key: string, label: string, describe: string, flags: string[]): Va
     key,
     label,
     describe,
-    async start(fake) {
+    async start(fake, dataDir, redisUrl) {
+      if (flags.includes("--stack")) await migrateInChildProcess(`file:${path.join(dataDir, "stack.db")}`);
       const bot = startNode(BARE, {
         args: ["idle", ...flags],
-        env: childEnv({ BENCH_API_URL: fake.apiUrl, BENCH_TOKEN: fake.token }),
+        // The stack runs with taiken's node flags, so that the difference is taiken's own code.
+        nodeArgs: flags.includes("--stack") ? [...START_NODE_ARGS] : [],
+        env: childEnv({
+          BENCH_API_URL: fake.apiUrl,
+          BENCH_TOKEN: fake.token,
+          BENCH_DATABASE_URL: `file:${path.join(dataDir, "stack.db")}`,
+          BENCH_REDIS_URL: redisUrl,
+        }),
         ipc: true,
       });
       await bot.waitForMessage("ready", 180_000);
@@ -107,6 +124,12 @@ const VARIANTS: readonly Variant[] = [
     "bare, member cache off",
     "bare, member cache off: as above but GuildMemberManager cache size 0 (users are still cached by default)",
     ["--members", "--fetch", "--member-cache-off"],
+  ),
+  bare(
+    "bare-stack",
+    "bare + fixed stack",
+    "bare + fixed stack: bare discord.js as taiken connects (Guilds intent only) plus what the design fixes and taiken cannot shed — Prisma's generated client over better-sqlite3 with one query run, a BullMQ queue and worker on ioredis, pino — and none of taiken's code",
+    ["--stack"],
   ),
   bare(
     "bare-guilds-only",
@@ -172,14 +195,24 @@ const suite: BenchSuite = async () => {
       progress(SUITE, `guild of ${members.toLocaleString("en-US")} members: starting the fake`);
       const fake = await startFakeDiscordProcess({ memberCount: members });
       try {
-        for (const variant of VARIANTS) {
-          progress(SUITE, `guild of ${members.toLocaleString("en-US")} members: ${variant.label}`);
-          const dataDir = path.join(scratch.dir, `${variant.key}-${members}`);
-          await mkdir(dataDir, { recursive: true });
-          const result = await measure(variant, fake, dataDir, redis.url);
-          rss.set(`${variant.key}@${members}`, result.idle);
-          if (result.afterTraffic !== undefined) afterTraffic.set(members, result.afterTraffic);
+        const idle = new Map<string, number[]>();
+        const traffic: number[] = [];
+        // Runs alternate between the variants, so a busy moment weighs on all of them alike.
+        for (let run = 1; run <= RUNS; run++) {
+          for (const variant of VARIANTS) {
+            progress(
+              SUITE,
+              `guild of ${members.toLocaleString("en-US")} members: ${variant.label} (run ${run}/${RUNS})`,
+            );
+            const dataDir = path.join(scratch.dir, `${variant.key}-${members}-${run}`);
+            await mkdir(dataDir, { recursive: true });
+            const result = await measure(variant, fake, dataDir, redis.url);
+            idle.set(variant.key, [...(idle.get(variant.key) ?? []), result.idle]);
+            if (result.afterTraffic !== undefined) traffic.push(result.afterTraffic);
+          }
         }
+        for (const [key, values] of idle) rss.set(`${key}@${members}`, median(values));
+        afterTraffic.set(members, median(traffic));
       } finally {
         await fake.close();
       }
@@ -215,6 +248,18 @@ const suite: BenchSuite = async () => {
       target: `≤ ${TARGET_RATIO}×`,
       ok: ratio <= TARGET_RATIO,
     });
+    rows.push({
+      suite: SUITE,
+      metric: `${sizeLabel(members)} members: bare + fixed stack / bare discord.js (the design's floor)`,
+      value: round(mb("bare-stack", members) / mb("bare", members)),
+      unit: "×",
+    });
+    rows.push({
+      suite: SUITE,
+      metric: `${sizeLabel(members)} members: taiken − (bare + fixed stack): taiken's own code and data`,
+      value: round(mb("taiken", members) - mb("bare-stack", members), 1),
+      unit: "MB",
+    });
   }
   const [small, large] = SIZES;
   for (const variant of VARIANTS) {
@@ -234,7 +279,7 @@ const suite: BenchSuite = async () => {
   for (const variant of VARIANTS) note(SUITE, variant.describe);
   note(
     SUITE,
-    `RSS = median of ${SAMPLES} VmRSS readings (/proc/<pid>/status) ${SAMPLE_EVERY_MS} ms apart, taken after ready ` +
+    `RSS = median over ${RUNS} starts of each client of the median of ${SAMPLES} VmRSS readings (/proc/<pid>/status) ${SAMPLE_EVERY_MS} ms apart, taken after ready ` +
       `(and the member fetch) + ${IDLE_MS / 1000} s idle; no forced GC; each client in its own plain node process; ` +
       `the fake in another (startFakeDiscordProcess); Redis from ${redis.source} (not counted)`,
   );
