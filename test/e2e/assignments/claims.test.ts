@@ -2,15 +2,10 @@ import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
 import { createLibraryRepository } from "../../../src/db/repositories/library.ts";
-import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { parseLibrary } from "../../../src/domain/library/parse.ts";
 import { startTestBot, type TestBot } from "../../support/bot.ts";
 import type { ApiMessage } from "../../support/fake-discord/index.ts";
-
-function customIds(message: ApiMessage): string[] {
-  const rows = (message.components ?? []) as Array<{ components?: Array<{ custom_id?: string }> }>;
-  return rows.flatMap((row) => (row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : [])));
-}
+import { addIntern, customIds, openProgramme } from "./harness.ts";
 
 const LIBRARY = `
 - { id: only-one, title: { ja: 人気の課題, en: The popular one }, brief: b, skills: [typescript], level: 2, estimated_hours: 10 }
@@ -26,42 +21,21 @@ describe("self-service claims through Discord", () => {
   beforeAll(async () => {
     bot = await startTestBot({ db: true });
     db = bot.db as Database;
-    const programme = await db.programme.create({
-      data: {
-        guildId: bot.fake.guild.id,
-        name: "claims",
-        mode: "hackathon",
-        status: "open",
-        startsAt: new Date(Date.now() - 86_400_000),
-        endsAt: new Date(Date.now() + 14 * 86_400_000),
-        createdByUserId: "1",
-        selfServiceClaimEnabled: true,
-      },
+    programmeId = await openProgramme(bot, {
+      name: "claims",
+      mode: "hackathon",
+      days: 14,
+      selfService: true,
     });
-    programmeId = programme.id;
     const parsed = parseLibrary([{ path: "l.yaml", content: LIBRARY }]);
     await createLibraryRepository(db).importEntries(bot.fake.guild.id, parsed.entries, {
       actorUserId: "1",
       source: "t",
     });
-    const members = createMemberRepository(db);
     for (const name of ["rin", "sam", "tao"]) {
       const user = bot.fake.addMember({ username: name }).user.id;
       interns.push(user);
-      const member = await members.join({ programmeId, discordUserId: user, roles: ["intern"] });
-      await members.saveProfile(member.id, {
-        displayName: name,
-        skills: [{ name: "typescript", level: 2 }],
-        interests: [],
-        weeklyHoursAvailable: 5,
-        preferredLocale: null,
-        accommodations: {
-          notes: null,
-          textOnlyPresentation: false,
-          extendedDeadlines: false,
-          fewerNotifications: false,
-        },
-      });
+      await addIntern(db, programmeId, user, { name, hours: 5 });
     }
   });
 

@@ -1,9 +1,8 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
-import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { startTestBot, type TestBot } from "../../support/bot.ts";
-import type { ApiMessage } from "../../support/fake-discord/index.ts";
+import { addIntern, customIds, openProgramme } from "./harness.ts";
 
 interface Embed {
   title?: string;
@@ -12,11 +11,6 @@ interface Embed {
 
 function embedOf(message: { embeds?: unknown[] }): Embed {
   return (message.embeds?.[0] ?? {}) as Embed;
-}
-
-function customIds(message: ApiMessage): string[] {
-  const rows = (message.components ?? []) as Array<{ components?: Array<{ custom_id?: string }> }>;
-  return rows.flatMap((row) => (row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : [])));
 }
 
 const LIBRARY = `
@@ -73,44 +67,22 @@ describe("assignments end to end: import → allocate → claim → swap → wit
     for (const name of Object.keys(users) as Array<keyof typeof users>) {
       users[name] = bot.fake.addMember({ username: name }).user.id;
     }
-    const programme = await db.programme.create({
-      data: {
-        guildId: bot.fake.guild.id,
-        name: "2026 春インターン",
-        mode: "internship",
-        status: "open",
-        startsAt: new Date(Date.now() - 86_400_000),
-        endsAt: new Date(Date.now() + 40 * 86_400_000),
-        createdByUserId: users.organiser,
-      },
-    });
-    programmeId = programme.id;
-    const members = createMemberRepository(db);
-    await members.join({ programmeId, discordUserId: users.organiser, roles: ["organiser"] });
+    programmeId = await openProgramme(bot, { name: "2026 春インターン", organiser: users.organiser });
     const profiles = {
       aiko: { skills: [{ name: "typescript", level: 3 }], interests: ["api"], hours: 10 },
       ben: { skills: [{ name: "html", level: 1 }], interests: ["accessibility"], hours: 8 },
       chen: { skills: [{ name: "python", level: 3 }], interests: [], hours: 12 },
     };
     for (const name of ["aiko", "ben", "chen"] as const) {
-      const member = await members.join({ programmeId, discordUserId: users[name], roles: ["intern"] });
-      await members.moveStage(member.id, "onboarded", { actorUserId: null });
-      await members.saveProfile(member.id, {
-        displayName: name,
-        skills: profiles[name].skills,
-        interests: profiles[name].interests,
-        weeklyHoursAvailable: profiles[name].hours,
-        preferredLocale: name === "aiko" ? "ja" : "en",
-        accommodations: {
-          notes: null,
-          textOnlyPresentation: false,
-          extendedDeadlines: false,
-          fewerNotifications: false,
-        },
-      });
       const thread = bot.fake.createChannel({ name: `project-${name}` });
       threads[name] = thread.id;
-      if (name !== "chen") await members.setProjectChannel(member.id, thread.id);
+      await addIntern(db, programmeId, users[name], {
+        name,
+        ...profiles[name],
+        locale: name === "aiko" ? "ja" : "en",
+        onboarded: true,
+        ...(name === "chen" ? {} : { projectChannelId: thread.id }),
+      });
     }
   });
 

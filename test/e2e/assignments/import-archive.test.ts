@@ -1,9 +1,9 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
-import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { startTestBot, type TestBot } from "../../support/bot.ts";
 import { type TarEntrySpec, tarGzOf } from "../../support/tar.ts";
+import { openProgramme } from "./harness.ts";
 
 const task = (id: string, level: number | string = 2) =>
   `---\nid: ${id}\ntitle: { ja: 課題 ${id}, en: Task ${id} }\nlevel: ${level}\nestimated_hours: 10\nskills: [typescript]\n---\nBrief of ${id}.\n`;
@@ -25,22 +25,7 @@ describe("/assignments import with a .tar.gz attachment", () => {
     bot = await startTestBot({ db: true });
     db = bot.db as Database;
     organiser = bot.fake.addMember({ username: "organiser" }).user.id;
-    const programme = await db.programme.create({
-      data: {
-        guildId: bot.fake.guild.id,
-        name: "2026 春インターン",
-        mode: "internship",
-        status: "open",
-        startsAt: new Date(Date.now() - 86_400_000),
-        endsAt: new Date(Date.now() + 40 * 86_400_000),
-        createdByUserId: organiser,
-      },
-    });
-    await createMemberRepository(db).join({
-      programmeId: programme.id,
-      discordUserId: organiser,
-      roles: ["organiser"],
-    });
+    await openProgramme(bot, { name: "2026 春インターン", organiser });
   });
 
   afterEach(() => {

@@ -1,16 +1,11 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
-import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { pickButtonId } from "../../../src/discord/assignments/flows.ts";
 import { t } from "../../../src/i18n/translate.ts";
 import { startTestBot, type TestBot } from "../../support/bot.ts";
-import { type ApiMessage, CallbackType } from "../../support/fake-discord/index.ts";
-
-function customIds(message: ApiMessage): string[] {
-  const rows = (message.components ?? []) as Array<{ components?: Array<{ custom_id?: string }> }>;
-  return rows.flatMap((row) => (row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : [])));
-}
+import { CallbackType } from "../../support/fake-discord/index.ts";
+import { addIntern, customIds, openProgramme } from "./harness.ts";
 
 /** The allocation a swap option was computed from, read back from its button. */
 function swapFrom(customId: string): string | null {
@@ -39,39 +34,20 @@ describe("a swap clicked after the intern's project changed", () => {
     for (const name of Object.keys(users) as Array<keyof typeof users>) {
       users[name] = bot.fake.addMember({ username: name }).user.id;
     }
-    const programme = await db.programme.create({
-      data: {
-        guildId: bot.fake.guild.id,
-        name: "swaps",
-        mode: "internship",
-        status: "open",
-        startsAt: new Date(Date.now() - 86_400_000),
-        endsAt: new Date(Date.now() + 30 * 86_400_000),
-        createdByUserId: users.organiser,
-        selfServiceClaimEnabled: true,
-      },
+    programmeId = await openProgramme(bot, {
+      name: "swaps",
+      days: 30,
+      selfService: true,
+      organiser: users.organiser,
     });
-    programmeId = programme.id;
-    const members = createMemberRepository(db);
-    await members.join({ programmeId, discordUserId: users.organiser, roles: ["organiser"] });
     for (const name of ["dana", "eli"] as const) {
-      const member = await members.join({ programmeId, discordUserId: users[name], roles: ["intern"] });
       // Eli stays "applied" (out of the organiser's batch) until their own test claims.
-      if (name === "dana") await members.moveStage(member.id, "onboarded", { actorUserId: null });
-      await members.saveProfile(member.id, {
-        displayName: name,
-        skills: [{ name: "typescript", level: 2 }],
-        interests: [],
-        weeklyHoursAvailable: 10,
-        preferredLocale: name === "dana" ? "en" : "ja",
-        accommodations: {
-          notes: null,
-          textOnlyPresentation: false,
-          extendedDeadlines: false,
-          fewerNotifications: false,
-        },
+      await addIntern(db, programmeId, users[name], {
+        name,
+        onboarded: name === "dana",
+        locale: name === "dana" ? "en" : "ja",
+        projectChannelId: bot.fake.createChannel({ name: `project-${name}` }).id,
       });
-      await members.setProjectChannel(member.id, bot.fake.createChannel({ name: `project-${name}` }).id);
     }
     const imported = await bot.fake
       .sendSlashCommand({

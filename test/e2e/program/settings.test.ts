@@ -10,6 +10,7 @@ import {
 } from "../../../src/db/repositories/programmes.ts";
 import { t } from "../../../src/i18n/translate.ts";
 import type { TestBot } from "../../support/bot.ts";
+import { customIds } from "../../support/components.ts";
 import type { ApiMessage, ApiUser } from "../../support/fake-discord/index.ts";
 import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
 
@@ -37,11 +38,6 @@ interface Embed {
 }
 
 const embedOf = (message: ApiMessage): Embed => (message.embeds?.[0] ?? {}) as Embed;
-
-function customIds(message: ApiMessage): string[] {
-  const rows = (message.components ?? []) as Array<{ components?: Array<{ custom_id?: string }> }>;
-  return rows.flatMap((row) => (row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : [])));
-}
 
 /** The settings as `/program settings` and `/program status` print them, per locale. */
 function lines(locale: "ja" | "en", selfService: string, swapWindow: string): string {
