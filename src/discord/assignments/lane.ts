@@ -2,16 +2,15 @@
  * A lane for the database work of claim and swap clicks: at most `width` at a time, first come
  * first served, each started in a turn of the event loop of its own.
  *
- * Why: better-sqlite3 answers synchronously. Hundreds of clicks started together once became one
- * long chain of microtasks in which no gateway frame was read and no acknowledgement left until
- * every click had done its database work (measured with 500 clicks: every acknowledgement about
- * 5.7 s after its click, all at the same moment). The SQLite adapter now starts each statement
- * in a turn of its own (src/db/adapters.ts), which keeps I/O moving, but hundreds of claims
- * interleaved statement by statement still all finish near the end. In the lane the first
- * click is answered first, each click's work is a few milliseconds between two turns of the
- * loop, and a claim's read-then-write is not interleaved with another's. SQLite has one
- * connection, so running one at a time costs nothing there; PostgreSQL queries are real I/O, so
- * a few run at once there.
+ * Why: better-sqlite3 answers synchronously, so on SQLite a Prisma query resolves without ever
+ * handing the event loop back. Hundreds of clicks started together become one long chain of
+ * microtasks: no gateway frame is read, no acknowledgement leaves and no timer fires until every
+ * one of them has done its database work (measured with 500 clicks: every acknowledgement about
+ * 5.7 s after its click, all at the same moment). In the lane each click's work is a few
+ * milliseconds between two turns of the loop, in which acknowledgements and answers go out and
+ * further clicks come in; and the first click is answered first instead of all of them at the
+ * end. SQLite has one connection, so running one at a time costs nothing there. PostgreSQL
+ * queries are real I/O and yield, so a few run at once there.
  *
  * Only database work goes in: a task that waited on Discord would hold the lane for a round trip.
  */
