@@ -32,50 +32,9 @@ export function sqliteAdapterFactory(filename: string): SqlDriverAdapterFactory 
       const journal =
         filename === ":memory:" ? "" : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
       await adapter.executeScript(`${journal} PRAGMA foreign_keys = ON;`);
-      return yieldingAdapter(adapter);
+      return adapter;
     },
   };
-}
-
-/** Resolves in the next turn of the event loop, after pending I/O has been handled. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Wraps a query or statement method so that it starts in a turn of the event loop of its own. */
-function inOwnTurn<T extends object>(target: T, methods: ReadonlySet<PropertyKey>): T {
-  return new Proxy(target, {
-    get(object, property) {
-      const value = Reflect.get(object, property, object) as unknown;
-      if (typeof value !== "function") return value;
-      if (!methods.has(property)) return value.bind(object);
-      return async (...args: unknown[]) => {
-        await nextTurn();
-        return (value as (...a: unknown[]) => unknown).apply(object, args);
-      };
-    },
-  });
-}
-
-const STATEMENTS: ReadonlySet<PropertyKey> = new Set(["queryRaw", "executeRaw"]);
-
-/**
- * better-sqlite3 answers synchronously, so a Prisma query over it resolves without ever handing
- * the event loop back: in a rush (hundreds of clicks at once) every handler's queries run as
- * one long chain of microtasks, and no gateway frame is read and no acknowledgement leaves until
- * all are done (measured: a 500-intern onboarding rush past Discord's 3 s window). Each
- * statement here starts in a turn of its own, so I/O is handled between two statements; it costs
- * one turn of the loop per statement.
- */
-function yieldingAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const wrapped = inOwnTurn(adapter, new Set([...STATEMENTS, "startTransaction"]));
-  return new Proxy(wrapped, {
-    get(object, property) {
-      if (property !== "startTransaction") return Reflect.get(object, property, object);
-      return async (...args: unknown[]) => {
-        const start = Reflect.get(object, property, object) as (...a: unknown[]) => Promise<object>;
-        return inOwnTurn(await start(...args), STATEMENTS);
-      };
-    },
-  });
 }
 
 /** The runtime PostgreSQL adapter. */

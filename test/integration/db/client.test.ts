@@ -76,26 +76,4 @@ describe("createDatabase", () => {
       await testDb.cleanup();
     }
   });
-
-  it("GIVEN many queries started at once THEN the event loop gets turns between them (I/O is not starved, SQLite included)", async () => {
-    const testDb = await createTestDatabase();
-    try {
-      const events: string[] = [];
-      const queries = Array.from({ length: 40 }, (_, i) =>
-        testDb.db.programme.findFirst({ where: { guildId: String(i) } }).then(() => events.push("query")),
-      );
-      // Stands for a gateway frame or an HTTP response arriving while the queries run.
-      const turn = new Promise<void>((resolve) =>
-        setImmediate(() => {
-          events.push("turn");
-          resolve();
-        }),
-      );
-      await Promise.all([...queries, turn]);
-      expect(events).toHaveLength(41);
-      expect(events.indexOf("turn")).toBeLessThan(events.lastIndexOf("query"));
-    } finally {
-      await testDb.cleanup();
-    }
-  });
 });
