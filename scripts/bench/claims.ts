@@ -38,7 +38,6 @@
 import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { REST, Routes } from "discord.js";
-import { commands } from "../../commands/index.ts";
 import type { SupportedLocale } from "../../src/config/env.ts";
 import { createDatabase, type Database } from "../../src/db/client.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
@@ -47,9 +46,9 @@ import { createLibraryRepository } from "../../src/db/repositories/library.ts";
 import { createMemberRepository } from "../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../src/db/repositories/programmes.ts";
 import { pickButtonId } from "../../src/discord/assignments/flows.ts";
-import { deployCommands } from "../../src/discord/deploy.ts";
 import { parseLibrary } from "../../src/domain/library/parse.ts";
 import { translator } from "../../src/i18n/translate.ts";
+import { deployToFake } from "../../test/support/deploy.ts";
 import type { InteractionSnapshot } from "../../test/support/fake-discord/control.ts";
 import type {
   ApiMessage,
@@ -247,20 +246,6 @@ async function waitForGuild(fake: RemoteFakeDiscord, bot: NodeChild): Promise<vo
     if (performance.now() > deadline)
       throw new Error(`the bot did not connect within 60 s:\n${bot.output()}`);
     await sleep(50);
-  }
-}
-
-async function deploy(remote: RemoteFakeDiscord): Promise<void> {
-  const rest = new REST({ api: remote.apiUrl }).setToken(remote.token);
-  try {
-    await deployCommands(
-      rest,
-      commands.map((c) => c.definition),
-      { guildId: remote.guildId },
-    );
-  } finally {
-    rest.clearHashSweeper();
-    rest.clearHandlerSweeper();
   }
 }
 
@@ -558,7 +543,7 @@ async function claimDay(): Promise<BenchResult[]> {
       interactionTimeoutMs: STEP_TIMEOUT_MS,
     });
     const remote = fake.remote;
-    await deploy(remote);
+    await deployToFake(remote);
     const users = await fake.addMembers(INTERNS);
 
     progress(SUITE, `seeding: library, ${INTERNS} interns with varied profiles and their project threads`);

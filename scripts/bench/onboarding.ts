@@ -30,14 +30,13 @@
 import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { REST } from "discord.js";
-import { commands } from "../../commands/index.ts";
 import { createDatabase } from "../../src/db/client.ts";
 import { createMemberRepository } from "../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../src/db/repositories/programmes.ts";
-import { deployCommands } from "../../src/discord/deploy.ts";
 import { confirmButtonId, nextButtonId } from "../../src/discord/onboarding/ids.ts";
 import { joinButtonId } from "../../src/discord/shared-ids.ts";
 import { ResourceKeys } from "../../src/domain/workspace/keys.ts";
+import { deployToFake } from "../../test/support/deploy.ts";
 import type { InteractionSnapshot } from "../../test/support/fake-discord/control.ts";
 import type {
   ApiMessage,
@@ -329,17 +328,7 @@ const suite: BenchSuite = async () => {
       interactionTimeoutMs: 60_000,
     });
     const remote = fake.remote;
-    const rest = new REST({ api: remote.apiUrl }).setToken(remote.token);
-    try {
-      await deployCommands(
-        rest,
-        commands.map((c) => c.definition),
-        { guildId: remote.guildId },
-      );
-    } finally {
-      rest.clearHashSweeper();
-      rest.clearHandlerSweeper();
-    }
+    await deployToFake(remote);
     const users = await fake.addMembers(INTERNS + 1);
     const profileDir = path.join(scratch.dir, "cpu-profile");
     const running = await taikenContestant({

@@ -8,12 +8,11 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { REST } from "discord.js";
 import { commands } from "../../commands/index.ts";
 import { type RunningApp, startApp } from "../../src/app/start.ts";
 import { loadConfig } from "../../src/config/env.ts";
-import { deployCommands } from "../../src/discord/deploy.ts";
 import { createLogger } from "../../src/observability/logger.ts";
+import { deployToFake } from "../../test/support/deploy.ts";
 import {
   type ApiMessage,
   type ApiUser,
@@ -474,17 +473,7 @@ export async function runSandbox(options: SandboxOptions = {}): Promise<SandboxR
       HTTP_PORT: "-1",
       LOG_LEVEL: options.logLevel ?? "silent",
     });
-    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
-    try {
-      await deployCommands(
-        rest,
-        commands.map((c) => c.definition),
-        { guildId: fake.guild.id },
-      );
-    } finally {
-      rest.clearHashSweeper();
-      rest.clearHandlerSweeper();
-    }
+    await deployToFake({ apiUrl: fake.apiUrl, token: fake.token, guildId: fake.guild.id });
     const logger = createLogger(config.logLevel, process.stderr);
     app = await startApp(config, logger);
 

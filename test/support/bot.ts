@@ -3,7 +3,7 @@
  *
  * Boots a fake Discord, a test {@link AppContext}, the router with the real command list (plus any
  * test-only commands), and the real discord.js client from `createDiscordClient`, logged in.
- * Commands are deployed to the fake guild through `deployCommands`, as the deploy script does,
+ * Commands are deployed to the fake guild through `deployCommands` (`deployToFake`), as the deploy script does,
  * so the fake types option values from the real definitions.
  *
  * ```ts
@@ -20,7 +20,6 @@
  *
  * Logs are captured as parsed JSON lines in `bot.logs` (level debug).
  */
-import { REST } from "discord.js";
 import type { Redis } from "ioredis";
 import { commands as productionCommands } from "../../commands/index.ts";
 import type { AppContext, DependencyStatus } from "../../src/app/context.ts";
@@ -36,12 +35,12 @@ import { attachRouter, createDiscordClient, loginDiscord } from "../../src/disco
 import type { CommandModule } from "../../src/discord/command.ts";
 import type { ComponentRoute } from "../../src/discord/component.ts";
 import { createDatabaseAccessPolicy } from "../../src/discord/database-access.ts";
-import { deployCommands } from "../../src/discord/deploy.ts";
 import { createRouter } from "../../src/discord/router.ts";
 import type { Queues } from "../../src/jobs/queues.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import { createTestDatabase } from "./db.ts";
+import { deployToFake } from "./deploy.ts";
 import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from "./fake-discord/index.ts";
 
 /** An {@link AccessPolicy} kept in memory: one programme per guild, roles per user. */
@@ -165,17 +164,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
   const commands = options.commands ?? productionCommands;
 
-  const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
-  try {
-    await deployCommands(
-      rest,
-      commands.map((c) => c.definition),
-      { guildId: fake.guild.id },
-    );
-  } finally {
-    rest.clearHashSweeper();
-    rest.clearHandlerSweeper();
-  }
+  await deployToFake({ apiUrl: fake.apiUrl, token: fake.token, guildId: fake.guild.id }, commands);
 
   const router = createRouter({
     app: ctx,
