@@ -3,11 +3,9 @@
  * bot connected to it — the floor (a bare discord.js client) or taiken (the compiled bot, as
  * `npm start` runs it) — and the measurement of a level of traffic on it.
  */
-import { REST } from "discord.js";
-import { commands } from "../../../commands/index.ts";
-import { deployCommands } from "../../../src/discord/deploy.ts";
+import { deployToFake } from "../../../test/support/deploy.ts";
 import { type BenchCommand, type BenchFake, type MeasureResult, startBenchFake } from "./fake-host.ts";
-import { childEnv, MAIN_JS, type NodeChild, ROOT, sleep, startNode } from "./processes.ts";
+import { childEnv, MAIN_JS, type NodeChild, ROOT, START_NODE_ARGS, sleep, startNode } from "./processes.ts";
 
 /** The taiken command measured end to end (pings the database and Redis, reads the programme). */
 export const COMMAND: BenchCommand = { name: "taiken", subcommand: "about" };
@@ -56,7 +54,7 @@ export function floorContestant(
 }
 
 /**
- * taiken as `npm start` runs it: `node dist/src/main.js` → `startApp` (a fresh SQLite file under
+ * taiken as `npm start` runs it: `node <npm start's flags> dist/src/main.js` → `startApp` (a fresh SQLite file under
  * `dataDir`, migrated at start; Redis at `redisUrl`; the real router and commands), with
  * `HTTP_PORT=-1` and `LOG_LEVEL` silent unless told.
  */
@@ -74,7 +72,7 @@ export function taikenContestant(options: {
     start: async (fake) =>
       startNode(MAIN_JS, {
         cwd: options.dataDir,
-        nodeArgs: options.nodeArgs ?? [],
+        nodeArgs: [...START_NODE_ARGS, ...(options.nodeArgs ?? [])],
         env: childEnv({
           DISCORD_TOKEN: fake.remote.token,
           DISCORD_API_URL: fake.remote.apiUrl,
@@ -132,17 +130,7 @@ export async function openStage(contestant: Contestant): Promise<Stage> {
   });
   let bot: NodeChild | undefined;
   try {
-    const rest = new REST({ api: fake.remote.apiUrl }).setToken(fake.remote.token);
-    try {
-      await deployCommands(
-        rest,
-        commands.map((c) => c.definition),
-        { guildId: fake.remote.guildId },
-      );
-    } finally {
-      rest.clearHashSweeper();
-      rest.clearHandlerSweeper();
-    }
+    await deployToFake(fake.remote);
     const users = await fake.addMembers(USERS);
     bot = await contestant.start(fake);
     const stage = { contestant, fake, bot, users };
