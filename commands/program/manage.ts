@@ -21,12 +21,12 @@ import { defineCustomId } from "../../src/discord/custom-id.ts";
 import { UserError } from "../../src/discord/errors.ts";
 import type { Scope } from "../../src/discord/route.ts";
 import { isGone, resolveOverwrites } from "../../src/discord/workspace/builder.ts";
-import { milestoneJobs } from "../../src/discord/workspace/milestone-jobs.ts";
 import { STAGE_ORDER } from "../../src/domain/onboarding/stages.ts";
 import { cancelTimeline } from "../../src/domain/programme/schedule.ts";
 import { overwritesFor } from "../../src/domain/workspace/permissions.ts";
 import { templateToYaml, type WorkspaceRole } from "../../src/domain/workspace/template.ts";
 import { discordTimestamp } from "../../src/i18n/time.ts";
+import { milestoneJobs } from "../../src/jobs/milestone-jobs.ts";
 import { settingsLines } from "./settings.ts";
 import { guildSnapshot, programmeTemplate, workspaceState } from "./workspace.ts";
 

@@ -15,7 +15,6 @@ import type { CommandContext } from "../../src/discord/command.ts";
 import { UserError } from "../../src/discord/errors.ts";
 import { joinButtonId } from "../../src/discord/shared-ids.ts";
 import { buildWorkspace } from "../../src/discord/workspace/builder.ts";
-import { milestoneJobs } from "../../src/discord/workspace/milestone-jobs.ts";
 import { type DateProblem, type ProgrammePeriod, parsePeriod } from "../../src/domain/programme/dates.ts";
 import { syncTimeline } from "../../src/domain/programme/schedule.ts";
 import { planTimeline } from "../../src/domain/programme/timeline.ts";
@@ -31,6 +30,7 @@ import {
 } from "../../src/domain/workspace/template.ts";
 import { discordTimestamp } from "../../src/i18n/time.ts";
 import { t as translate } from "../../src/i18n/translate.ts";
+import { milestoneJobs } from "../../src/jobs/milestone-jobs.ts";
 import { guildSnapshot, programmeTemplate, workspaceState } from "./workspace.ts";
 
 /** Largest template file accepted. */

@@ -9,7 +9,7 @@ import { exactAllocation, optimumUpperBound } from "../../src/domain/allocation/
 import { rankCandidates } from "../../src/domain/allocation/rank.ts";
 import { prepareAllocation } from "../../src/domain/allocation/result.ts";
 import { remainingWeeks } from "../../src/domain/allocation/score.ts";
-import { generateInstance } from "../../src/domain/allocation/synthetic.ts";
+import { generateInstance } from "../harness/synthetic.ts";
 import type { BenchResult } from "./types.ts";
 
 const SUITE = "allocation";

@@ -48,14 +48,14 @@ import { createProgrammeRepository } from "../../src/db/repositories/programmes.
 import { pickButtonId } from "../../src/discord/assignments/flows.ts";
 import { parseLibrary } from "../../src/domain/library/parse.ts";
 import { translator } from "../../src/i18n/translate.ts";
-import { deployToFake } from "../../test/support/deploy.ts";
-import type { InteractionSnapshot } from "../../test/support/fake-discord/control.ts";
+import { deployToFake } from "../harness/deploy.ts";
+import type { InteractionSnapshot } from "../harness/fake-discord/control.ts";
 import type {
   ApiMessage,
   RemoteFakeDiscord,
   RemoteInteractionHandle,
-} from "../../test/support/fake-discord/index.ts";
-import { Perm } from "../../test/support/fake-discord/index.ts";
+} from "../harness/fake-discord/index.ts";
+import { Perm } from "../harness/fake-discord/index.ts";
 import { syntheticLibrary } from "./library.ts";
 import { summariseProfile } from "./support/cpu-profile.ts";
 import { type BenchFake, startBenchFake } from "./support/fake-host.ts";

@@ -5,7 +5,7 @@
  * once (the floor), in the same run, on identical fake Discord servers.
  *
  * Layout (every part in its own process, so none counts against another):
- * - one fake Discord per bot (test/support/fake-discord via support/fake-host.ts): validators
+ * - one fake Discord per bot (scripts/harness/fake-discord via support/fake-host.ts): validators
  *   precompiled, no rate limits, a 60 s interaction window so a slow burst is still measured; it
  *   dispatches, and it timestamps dispatch and callback with its own clock;
  * - the floor: `node support/bare-bot.mjs reply` (default `Client`, Guilds intent, ephemeral

@@ -19,7 +19,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { migrateInChildProcess } from "../../src/db/migrate-isolated.ts";
-import { type RemoteFakeDiscord, startFakeDiscordProcess } from "../../test/support/fake-discord/index.ts";
+import { type RemoteFakeDiscord, startFakeDiscordProcess } from "../harness/fake-discord/index.ts";
 import { note, progress } from "./support/notes.ts";
 import {
   buildBot,

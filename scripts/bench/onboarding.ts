@@ -36,14 +36,14 @@ import { createProgrammeRepository } from "../../src/db/repositories/programmes.
 import { confirmButtonId, nextButtonId } from "../../src/discord/onboarding/ids.ts";
 import { joinButtonId } from "../../src/discord/shared-ids.ts";
 import { ResourceKeys } from "../../src/domain/workspace/keys.ts";
-import { deployToFake } from "../../test/support/deploy.ts";
-import type { InteractionSnapshot } from "../../test/support/fake-discord/control.ts";
+import { deployToFake } from "../harness/deploy.ts";
+import type { InteractionSnapshot } from "../harness/fake-discord/control.ts";
 import type {
   ApiMessage,
   RemoteFakeDiscord,
   RemoteInteractionHandle,
-} from "../../test/support/fake-discord/index.ts";
-import { Perm } from "../../test/support/fake-discord/index.ts";
+} from "../harness/fake-discord/index.ts";
+import { Perm } from "../harness/fake-discord/index.ts";
 import { summariseProfile } from "./support/cpu-profile.ts";
 import { type BenchFake, startBenchFake } from "./support/fake-host.ts";
 import { note, progress } from "./support/notes.ts";

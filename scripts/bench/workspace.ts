@@ -3,9 +3,9 @@
  * requests it takes (target: one per created object) and how long it takes end to end.
  */
 import { createQueues } from "../../src/jobs/queues.ts";
-import { startTestBot } from "../../test/support/bot.ts";
-import { Perm } from "../../test/support/fake-discord/index.ts";
-import { createTestRedis } from "../../test/support/redis.ts";
+import { startTestBot } from "../harness/bot.ts";
+import { Perm } from "../harness/fake-discord/index.ts";
+import { createTestRedis } from "../harness/redis.ts";
 import type { BenchResult, BenchSuite } from "./types.ts";
 
 const suite: BenchSuite = async () => {

@@ -3,7 +3,7 @@
  * read them in their client: mentions by name, timestamps in their language, embeds as titled
  * blocks of fields, components as [buttons] and [▾ menus].
  */
-import type { ApiMessage } from "../../test/support/fake-discord/index.ts";
+import type { ApiMessage } from "../harness/fake-discord/index.ts";
 
 /** Who is looking, and how to name the ids a message mentions. */
 export interface Viewer {

@@ -12,7 +12,7 @@ import { commands } from "../../commands/index.ts";
 import { type RunningApp, startApp } from "../../src/app/start.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import { createLogger } from "../../src/observability/logger.ts";
-import { deployToFake } from "../../test/support/deploy.ts";
+import { deployToFake } from "../harness/deploy.ts";
 import {
   type ApiMessage,
   type ApiUser,
@@ -21,7 +21,7 @@ import {
   type InteractionHandle,
   type SpecViolation,
   startFakeDiscord,
-} from "../../test/support/fake-discord/index.ts";
+} from "../harness/fake-discord/index.ts";
 import { CAST, type Person, type PersonKey, person, SERVER_ROLES } from "./cast.ts";
 import { type Paint, paintFor } from "./paint.ts";
 import { renderChoices, renderMessage, renderModal, type Viewer } from "./render.ts";

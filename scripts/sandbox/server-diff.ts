@@ -3,7 +3,7 @@
  * created, renamed or deleted; roles given to or taken from members; and new messages everyone
  * can see (ephemeral replies are excluded).
  */
-import type { ApiMessage, FakeDiscord } from "../../test/support/fake-discord/index.ts";
+import type { ApiMessage, FakeDiscord } from "../harness/fake-discord/index.ts";
 
 /** The parts of the server a person would notice. */
 export interface ServerSnapshot {

@@ -19,7 +19,7 @@
  * ```
  */
 import type { RunningApp } from "../../src/app/start.ts";
-import type { ApiMessage, ApiUser, FakeDiscord, OptionInput } from "../../test/support/fake-discord/index.ts";
+import type { ApiMessage, ApiUser, FakeDiscord, OptionInput } from "../harness/fake-discord/index.ts";
 import type { Person, PersonKey } from "./cast.ts";
 
 /** What the acting person got back from one step. */

@@ -22,8 +22,8 @@ import {
   TextInputStyle,
 } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord/index.ts";
-import { startFakeDiscordProcess } from "../support/fake-discord/standalone.ts";
+import { type FakeDiscord, startFakeDiscord } from "../../scripts/harness/fake-discord/index.ts";
+import { startFakeDiscordProcess } from "../../scripts/harness/fake-discord/standalone.ts";
 import { takeUnhandledErrors } from "../support/unhandled.ts";
 
 type Handler = (interaction: Interaction) => Promise<void>;

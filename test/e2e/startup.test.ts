@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../scripts/harness/db.ts";
+import { type FakeDiscord, startFakeDiscord } from "../../scripts/harness/fake-discord/index.ts";
+import { createTestRedis, type TestRedis } from "../../scripts/harness/redis.ts";
 import { type BotProcess, startBotProcess } from "../support/bot-process.ts";
-import { createTestDatabase } from "../support/db.ts";
-import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord/index.ts";
-import { createTestRedis, type TestRedis } from "../support/redis.ts";
 
 /** The one line an operator reads on stderr: "taiken: …" and no stack trace. */
 function stderrLines(bot: BotProcess): string[] {

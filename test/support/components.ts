@@ -1,4 +1,4 @@
-import type { ApiMessage } from "./fake-discord/index.ts";
+import type { ApiMessage } from "../../scripts/harness/fake-discord/index.ts";
 
 /** Every custom id in a message's action rows, in order. */
 export function customIds(message: ApiMessage): string[] {

@@ -1,10 +1,10 @@
+import type { TestRedis } from "../../scripts/harness/redis.ts";
 import type { AppContext } from "../../src/app/context.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import type { Database } from "../../src/db/client.ts";
 import type { Queues } from "../../src/jobs/queues.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
-import type { TestRedis } from "./redis.ts";
 
 /**
  * The AppContext a job handler runs with in integration tests: a real database, Redis and

@@ -1,7 +1,7 @@
 /**
  * The fake Discord in its own process, with a burst dispatcher for the interaction benchmark.
  *
- * `startFakeDiscordProcess` (test/support/fake-discord/standalone.ts) drives its child through
+ * `startFakeDiscordProcess` (scripts/harness/fake-discord/standalone.ts) drives its child through
  * HTTP, one interaction per request, so 500 interactions cannot leave "at once". This host runs
  * the same `startFakeDiscord` in a child, answers the same ready message (so the parent also gets
  * a {@link RemoteFakeDiscord} with the whole control API), and adds one IPC command that
@@ -19,7 +19,7 @@ import {
   type InteractionHandle,
   RemoteFakeDiscord,
   startFakeDiscord,
-} from "../../../test/support/fake-discord/index.ts";
+} from "../../harness/fake-discord/index.ts";
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 

@@ -25,7 +25,7 @@ import { startApp } from "../../../src/app/start.ts";
 import { loadConfig } from "../../../src/config/env.ts";
 import { createDatabaseAccessPolicy } from "../../../src/discord/database-access.ts";
 import { createLogger } from "../../../src/observability/logger.ts";
-import { startFakeDiscord } from "../../../test/support/fake-discord/index.ts";
+import { startFakeDiscord } from "../../harness/fake-discord/index.ts";
 import { summariseProfile } from "./cpu-profile.ts";
 import { buildBot, configureBuild, ROOT, scratchDir, sleep, startBenchRedis } from "./processes.ts";
 import {

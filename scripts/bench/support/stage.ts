@@ -3,7 +3,7 @@
  * bot connected to it — the floor (a bare discord.js client) or taiken (the compiled bot, as
  * `npm start` runs it) — and the measurement of a level of traffic on it.
  */
-import { deployToFake } from "../../../test/support/deploy.ts";
+import { deployToFake } from "../../harness/deploy.ts";
 import { type BenchCommand, type BenchFake, type MeasureResult, startBenchFake } from "./fake-host.ts";
 import { childEnv, MAIN_JS, type NodeChild, ROOT, START_NODE_ARGS, sleep, startNode } from "./processes.ts";
 

@@ -4,7 +4,7 @@ import { createAgencyRepository } from "../../../src/db/repositories/agencies.ts
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
-import type { ApiUser } from "../../../test/support/fake-discord/index.ts";
+import type { ApiUser } from "../../harness/fake-discord/index.ts";
 import type { PersonKey } from "../cast.ts";
 import {
   act,

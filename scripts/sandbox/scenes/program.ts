@@ -7,7 +7,7 @@ import {
   computePermissions,
   type FakeDiscord,
   Perm,
-} from "../../../test/support/fake-discord/index.ts";
+} from "../../harness/fake-discord/index.ts";
 import { act, type NarrationStep, narrate, run, type Scene, type StageContext } from "../steps.ts";
 
 /** The programme starts today in Tokyo and lasts six weeks, so its milestones lie ahead. */

@@ -9,9 +9,9 @@ import { DEFAULT_TEMPLATE } from "../../domain/workspace/default-template.ts";
 import { type TimelineKind, validateTemplate } from "../../domain/workspace/template.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { t as translate } from "../../i18n/translate.ts";
+import { milestoneJobs } from "../../jobs/milestone-jobs.ts";
 import type { CommandContext } from "../command.ts";
 import { UserError } from "../errors.ts";
-import { milestoneJobs } from "./milestone-jobs.ts";
 
 /** The arguments of `/program milestone set`, as the definition declares them. */
 export interface SetMilestoneArgs {

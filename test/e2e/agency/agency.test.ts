@@ -1,11 +1,11 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
+import type { ApiUser } from "../../../scripts/harness/fake-discord/index.ts";
 import { createAgencyRepository } from "../../../src/db/repositories/agencies.ts";
 import { createAuditRepository } from "../../../src/db/repositories/audit.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
-import type { ApiUser } from "../../support/fake-discord/index.ts";
 import { onboard, seedWorkspace, type Workspace } from "../onboarding/setup.ts";
 
 describe("agencies, agency staff and consent", () => {

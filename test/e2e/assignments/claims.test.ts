@@ -1,10 +1,10 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
+import type { ApiMessage } from "../../../scripts/harness/fake-discord/index.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { createLibraryRepository } from "../../../src/db/repositories/library.ts";
 import { parseLibrary } from "../../../src/domain/library/parse.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
-import type { ApiMessage } from "../../support/fake-discord/index.ts";
 import { addIntern, customIds, openProgramme } from "./harness.ts";
 
 const LIBRARY = `

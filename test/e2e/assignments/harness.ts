@@ -3,9 +3,10 @@
  * database (the `/program open` flow has its own tests), its organiser, and interns with an
  * onboarding profile (and `customIds`, re-exported for them).
  */
+
+import type { TestBot } from "../../../scripts/harness/bot.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { createMemberRepository, type Member } from "../../../src/db/repositories/members.ts";
-import type { TestBot } from "../../support/bot.ts";
 
 export { customIds } from "../../support/components.ts";
 

@@ -1,10 +1,10 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
+import { CallbackType } from "../../../scripts/harness/fake-discord/index.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { pickButtonId } from "../../../src/discord/assignments/flows.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
-import { CallbackType } from "../../support/fake-discord/index.ts";
 import { addIntern, customIds, openProgramme } from "./harness.ts";
 
 /** The allocation a swap option was computed from, read back from its button. */

@@ -1,8 +1,8 @@
 import "../../support/unhandled.ts";
 import { afterEach, describe, expect, it } from "vitest";
+import { type FakeDiscord, startFakeDiscord } from "../../../scripts/harness/fake-discord/index.ts";
 import { loadConfig } from "../../../src/config/env.ts";
 import { createDiscordClient, DiscordLoginError, loginDiscord } from "../../../src/discord/client.ts";
-import { type FakeDiscord, startFakeDiscord } from "../../support/fake-discord/index.ts";
 
 describe("createDiscordClient and loginDiscord", () => {
   let fake: FakeDiscord | undefined;

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.ts";
-import { type FakeDiscord, startFakeDiscord } from "../../support/fake-discord/index.ts";
+import { type FakeDiscord, startFakeDiscord } from "../../../scripts/harness/fake-discord/index.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const run = promisify(execFile);

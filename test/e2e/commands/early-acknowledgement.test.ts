@@ -8,13 +8,13 @@ import {
 } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { MemoryAccess, startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
+import { CallbackType } from "../../../scripts/harness/fake-discord/index.ts";
 import type { CallerStanding } from "../../../src/discord/access.ts";
 import { defineCommand } from "../../../src/discord/command.ts";
 import { defineButton } from "../../../src/discord/component.ts";
 import { defineCustomId } from "../../../src/discord/custom-id.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import { MemoryAccess, startTestBot, type TestBot } from "../../support/bot.ts";
-import { CallbackType } from "../../support/fake-discord/index.ts";
 
 /** The in-memory policy, whose lookups can be held back until the test lets them through. */
 class GatedAccess extends MemoryAccess {

@@ -16,12 +16,12 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { commands } from "../../../commands/index.ts";
+import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
+import { CallbackType } from "../../../scripts/harness/fake-discord/index.ts";
 import { defineCommand } from "../../../src/discord/command.ts";
 import { defineButton, defineModal } from "../../../src/discord/component.ts";
 import { defineCustomId } from "../../../src/discord/custom-id.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
-import { CallbackType } from "../../support/fake-discord/index.ts";
 
 /** A guild-only test command without options. */
 function plainCommand<const Name extends string>(name: Name, description: string) {

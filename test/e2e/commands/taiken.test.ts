@@ -1,7 +1,7 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
 import type { Database } from "../../../src/db/client.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
 
 interface Embed {
   title?: string;

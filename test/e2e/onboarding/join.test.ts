@@ -1,5 +1,7 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { TestBot } from "../../../scripts/harness/bot.ts";
+import { type ApiUser, computePermissions, Perm } from "../../../scripts/harness/fake-discord/index.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProfileRepository } from "../../../src/db/repositories/profiles.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
@@ -8,8 +10,6 @@ import { joinButtonId } from "../../../src/discord/shared-ids.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
-import type { TestBot } from "../../support/bot.ts";
-import { type ApiUser, computePermissions, Perm } from "../../support/fake-discord/index.ts";
 import {
   clickJoinAndSubmit,
   goodAnswers,

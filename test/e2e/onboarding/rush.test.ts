@@ -1,8 +1,8 @@
 import "../../support/unhandled.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestBot } from "../../../scripts/harness/bot.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import type { TestBot } from "../../support/bot.ts";
 import { finishedReply, onboardHandle, seedWorkspace, startOnboardingBot } from "./setup.ts";
 
 const INTERNS = 20;

@@ -6,6 +6,15 @@
 import type { TextChannel } from "discord.js";
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ChannelType } from "discord.js";
 import { expect } from "vitest";
+import { startTestBot, type TestBot, type TestBotOptions } from "../../../scripts/harness/bot.ts";
+import {
+  type ApiMessage,
+  type ApiRole,
+  type ApiUser,
+  type InteractionHandle,
+  Perm,
+} from "../../../scripts/harness/fake-discord/index.ts";
+import { createTestRedis } from "../../../scripts/harness/redis.ts";
 import { createProgrammeRepository, type Programme } from "../../../src/db/repositories/programmes.ts";
 import {
   choiceSelectId,
@@ -18,15 +27,6 @@ import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { jobHandlers } from "../../../src/jobs/handlers.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers } from "../../../src/jobs/workers.ts";
-import { startTestBot, type TestBot, type TestBotOptions } from "../../support/bot.ts";
-import {
-  type ApiMessage,
-  type ApiRole,
-  type ApiUser,
-  type InteractionHandle,
-  Perm,
-} from "../../support/fake-discord/index.ts";
-import { createTestRedis } from "../../support/redis.ts";
 
 /**
  * A test bot with a database and, as `startApp` wires them, Redis, the job queues and workers: the

@@ -1,8 +1,8 @@
+import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
+import { type ApiMessage, Perm } from "../../../scripts/harness/fake-discord/index.ts";
+import { createTestRedis, type TestRedis } from "../../../scripts/harness/redis.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
-import { startTestBot, type TestBot } from "../../support/bot.ts";
-import { type ApiMessage, Perm } from "../../support/fake-discord/index.ts";
-import { createTestRedis, type TestRedis } from "../../support/redis.ts";
 
 /** What Discord reports for someone with Manage Server: who may open the first programme. */
 export const MANAGE_GUILD = (Perm.ManageGuild | Perm.ViewChannel | Perm.SendMessages).toString();

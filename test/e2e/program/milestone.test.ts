@@ -1,10 +1,10 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { TestBot } from "../../../scripts/harness/bot.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { milestoneJobId } from "../../../src/domain/programme/timeline.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
 import type { Queues } from "../../../src/jobs/queues.ts";
-import type { TestBot } from "../../support/bot.ts";
 import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
 
 const NAME = "2030 春インターン";

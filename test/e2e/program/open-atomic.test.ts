@@ -1,10 +1,10 @@
 import "../../support/unhandled.ts";
 import { Routes } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { TestBot } from "../../../scripts/harness/bot.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import type { TestBot } from "../../support/bot.ts";
 import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
 
 const SPRING = "2030 春インターン";

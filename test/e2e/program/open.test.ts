@@ -2,20 +2,20 @@ import "../../support/unhandled.ts";
 import { Routes } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import type { Database } from "../../../src/db/client.ts";
-import { joinButtonId } from "../../../src/discord/shared-ids.ts";
-import { DEFAULT_TEMPLATE } from "../../../src/domain/workspace/default-template.ts";
-import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
-import { JOBS } from "../../../src/jobs/definitions.ts";
-import type { Queues } from "../../../src/jobs/queues.ts";
-import type { TestBot } from "../../support/bot.ts";
+import type { TestBot } from "../../../scripts/harness/bot.ts";
 import {
   type ApiChannel,
   type ApiMessage,
   computePermissions,
   DEFAULT_BOT_PERMISSIONS,
   Perm,
-} from "../../support/fake-discord/index.ts";
+} from "../../../scripts/harness/fake-discord/index.ts";
+import type { Database } from "../../../src/db/client.ts";
+import { joinButtonId } from "../../../src/discord/shared-ids.ts";
+import { DEFAULT_TEMPLATE } from "../../../src/domain/workspace/default-template.ts";
+import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
+import { JOBS } from "../../../src/jobs/definitions.ts";
+import type { Queues } from "../../../src/jobs/queues.ts";
 import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
 
 const NAME = "2030 春インターン";

@@ -1,5 +1,7 @@
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { TestBot } from "../../../scripts/harness/bot.ts";
+import type { ApiMessage, ApiUser } from "../../../scripts/harness/fake-discord/index.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { createAllocationRepository } from "../../../src/db/repositories/allocations.ts";
 import { createAuditRepository } from "../../../src/db/repositories/audit.ts";
@@ -9,9 +11,7 @@ import {
   type ProgrammeSettings,
 } from "../../../src/db/repositories/programmes.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import type { TestBot } from "../../support/bot.ts";
 import { customIds } from "../../support/components.ts";
-import type { ApiMessage, ApiUser } from "../../support/fake-discord/index.ts";
 import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
 
 const NAME = "2030 春インターン";

@@ -1,14 +1,19 @@
 import "../../support/unhandled.ts";
 import { Routes } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { TestBot } from "../../../scripts/harness/bot.ts";
+import {
+  type ApiRole,
+  type ApiUser,
+  computePermissions,
+  Perm,
+} from "../../../scripts/harness/fake-discord/index.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { createAuditRepository } from "../../../src/db/repositories/audit.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
-import type { TestBot } from "../../support/bot.ts";
-import { type ApiRole, type ApiUser, computePermissions, Perm } from "../../support/fake-discord/index.ts";
 import { onboard, startOnboardingBot, type Workspace } from "../onboarding/setup.ts";
 import { MANAGE_GUILD, settledReply } from "./harness.ts";
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { Constraints, ConstraintViolation } from "../../../src/db/errors.ts";
 import {
   createAllocationRunRepository,
@@ -7,7 +8,6 @@ import {
 import { createAllocationRepository, SwapRefused } from "../../../src/db/repositories/allocations.ts";
 import { createAssignmentRepository } from "../../../src/db/repositories/assignments.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 import { content, GUILD, seedProgramme } from "../db/fixtures.ts";
 
 let testDb: TestDatabase;

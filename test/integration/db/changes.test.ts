@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { databaseChanges, type WatchedModel } from "../../../src/db/changes.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 
 const GUILD = "910000000000000001";
 const USER = "910000000000000002";

@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../scripts/harness/db.ts";
 import { createDatabase } from "../../../src/db/client.ts";
 import {
   DatabaseConfigError,
@@ -9,7 +10,6 @@ import {
   DatabaseUnavailableError,
 } from "../../../src/db/errors.ts";
 import { migrateDatabase } from "../../../src/db/migrate.ts";
-import { createTestDatabase } from "../../support/db.ts";
 
 describe("createDatabase", () => {
   const dirs: string[] = [];

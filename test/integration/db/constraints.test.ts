@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { Constraints, ConstraintViolation, mapConstraintViolations } from "../../../src/db/errors.ts";
 import { createAllocationRepository } from "../../../src/db/repositories/allocations.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 import { seedProgramme } from "./fixtures.ts";
 
 let testDb: TestDatabase;

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePostgresSchema } from "../../../scripts/db/derive-postgres.ts";
 import { checkDrift } from "../../../scripts/db/drift.ts";
+import { testPostgresUrl } from "../../../scripts/harness/db.ts";
 import { findProjectRoot } from "../../../src/db/paths.ts";
-import { testPostgresUrl } from "../../support/db.ts";
 
 /** A copy of the project's prisma folder (without generated clients) to break on purpose. */
 async function copyProject(): Promise<string> {

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { migrateDatabase } from "../../../src/db/migrate.ts";
 import { migrationNames } from "../../../src/db/migrations.ts";
 import { providerLayout } from "../../../src/db/paths.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 
 describe("migrateDatabase", () => {
   let testDb: TestDatabase | undefined;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { Constraints, ConstraintViolation } from "../../../src/db/errors.ts";
 import { createAllocationRepository } from "../../../src/db/repositories/allocations.ts";
 import {
@@ -8,7 +9,6 @@ import {
 import { createAuditRepository } from "../../../src/db/repositories/audit.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 import { content, GUILD, seedProgramme } from "./fixtures.ts";
 
 let testDb: TestDatabase;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
+import { createTestRedis, type TestRedis } from "../../../scripts/harness/redis.ts";
 import { createProfileRepository } from "../../../src/db/repositories/profiles.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { JOBS, ONBOARDING_DRAFT_RETENTION_DAYS } from "../../../src/jobs/definitions.ts";
@@ -6,8 +8,6 @@ import { expireOnboardingDraftsHandler } from "../../../src/jobs/onboarding.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
 import { jobTestContext } from "../../support/context.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
-import { createTestRedis, type TestRedis } from "../../support/redis.ts";
 
 const GUILD = "920000000000000001";
 const DAY = 24 * 3600 * 1000;

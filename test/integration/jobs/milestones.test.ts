@@ -1,14 +1,14 @@
 import { REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
+import { type FakeDiscord, startFakeDiscord } from "../../../scripts/harness/fake-discord/index.ts";
+import { createTestRedis, type TestRedis } from "../../../scripts/harness/redis.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
 import { ANNOUNCEMENTS_CHANNEL_KEY, announceMilestoneHandler } from "../../../src/jobs/milestones.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
 import { jobTestContext } from "../../support/context.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
-import { type FakeDiscord, startFakeDiscord } from "../../support/fake-discord/index.ts";
-import { createTestRedis, type TestRedis } from "../../support/redis.ts";
 
 describe("milestone announcements through BullMQ, the database and Discord", () => {
   let fake: FakeDiscord;

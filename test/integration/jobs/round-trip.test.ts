@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { createTestRedis, type TestRedis } from "../../../scripts/harness/redis.ts";
 import type { JobDefinition } from "../../../src/jobs/definitions.ts";
 import { JOBS, QUEUE_NAMES } from "../../../src/jobs/definitions.ts";
 import { done, giveUp, retryLater } from "../../../src/jobs/outcome.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers, handleJob, type Workers } from "../../../src/jobs/workers.ts";
 import { createLogger } from "../../../src/observability/logger.ts";
-import { createTestRedis, type TestRedis } from "../../support/redis.ts";
 
 const probe = {
   queue: QUEUE_NAMES.milestones,

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { type TarEntrySpec, tarGzOf, tarOf } from "../../support/tar.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { ConstraintViolation } from "../../../src/db/errors.ts";
 import { createAllocationRepository } from "../../../src/db/repositories/allocations.ts";
 import { createAssignmentRepository } from "../../../src/db/repositories/assignments.ts";
@@ -7,7 +8,6 @@ import { createMemberRepository } from "../../../src/db/repositories/members.ts"
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { parseLibrary } from "../../../src/domain/library/parse.ts";
 import type { LibraryEntry } from "../../../src/domain/library/types.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 
 let testDb: TestDatabase;
 beforeAll(async () => {

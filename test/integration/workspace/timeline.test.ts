@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
+import { createTestRedis, type TestRedis } from "../../../scripts/harness/redis.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { createWorkspaceRepository } from "../../../src/db/repositories/workspace.ts";
-import { milestoneJobs } from "../../../src/discord/workspace/milestone-jobs.ts";
 import { syncTimeline } from "../../../src/domain/programme/schedule.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
+import { milestoneJobs } from "../../../src/jobs/milestone-jobs.ts";
 import { done } from "../../../src/jobs/outcome.ts";
 import { createQueues } from "../../../src/jobs/queues.ts";
 import { createWorkers, handleJob } from "../../../src/jobs/workers.ts";
 import { createLogger } from "../../../src/observability/logger.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
-import { createTestRedis, type TestRedis } from "../../support/redis.ts";
 
 describe("programme timeline jobs in Redis", () => {
   let database: TestDatabase;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { databaseChanges } from "../../../src/db/changes.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { createDatabaseAccessPolicy } from "../../../src/discord/database-access.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 
 const GUILD = "900000000000000001";
 const ORGANISER = "900000000000000002";

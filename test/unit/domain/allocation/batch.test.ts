@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { generateInstance, seededRandom } from "../../../../scripts/harness/synthetic.ts";
 import { allocateAssignments } from "../../../../src/domain/allocation/batch.ts";
 import { indexHistory, previouslyHad } from "../../../../src/domain/allocation/eligibility.ts";
 import { exactAllocation } from "../../../../src/domain/allocation/exact.ts";
 import type { AllocationInput, AllocationResult } from "../../../../src/domain/allocation/result.ts";
 import { remainingWeeks, scoreFit } from "../../../../src/domain/allocation/score.ts";
-import { generateInstance, seededRandom } from "../../../../src/domain/allocation/synthetic.ts";
 import { assignment, intern, programme } from "./fixtures.ts";
 
 /** Checks every fairness rule and returns nothing; fails the test on the first breach. */

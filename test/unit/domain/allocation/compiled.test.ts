@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { generateInstance } from "../../../../scripts/harness/synthetic.ts";
 import { compileInstance, PairScorer } from "../../../../src/domain/allocation/compiled.ts";
 import { indexHistory } from "../../../../src/domain/allocation/eligibility.ts";
 import { remainingWeeks, scoreFit } from "../../../../src/domain/allocation/score.ts";
-import { generateInstance } from "../../../../src/domain/allocation/synthetic.ts";
 
 describe("PairScorer", () => {
   it("GIVEN a seeded instance THEN the compiled scorer agrees with scoreFit on every pair", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { generateInstance } from "../../../../scripts/harness/synthetic.ts";
 import { allocateAssignments, solveBatch } from "../../../../src/domain/allocation/batch.ts";
 import {
   allocationQuality,
@@ -10,7 +11,6 @@ import {
   optimumUpperBound,
 } from "../../../../src/domain/allocation/exact.ts";
 import { prepareAllocation } from "../../../../src/domain/allocation/result.ts";
-import { generateInstance } from "../../../../src/domain/allocation/synthetic.ts";
 import { bruteForce, randomWeights } from "./brute-force.ts";
 
 describe("maximumWeightAssignment", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { generateInstance } from "../../../../scripts/harness/synthetic.ts";
 import { indexHistory } from "../../../../src/domain/allocation/eligibility.ts";
 import { rankCandidates } from "../../../../src/domain/allocation/rank.ts";
 import { scoreFit } from "../../../../src/domain/allocation/score.ts";
-import { generateInstance } from "../../../../src/domain/allocation/synthetic.ts";
 import { assignment, intern } from "./fixtures.ts";
 
 const context = { weeks: 6, history: new Map(), taken: new Set<string>() };

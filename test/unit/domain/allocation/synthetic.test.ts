@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateInstance } from "../../../../src/domain/allocation/synthetic.ts";
+import { generateInstance } from "../../../../scripts/harness/synthetic.ts";
 
 describe("generateInstance", () => {
   it("GIVEN the same seed THEN the same instance; another seed, another instance", () => {

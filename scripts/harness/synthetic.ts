@@ -4,7 +4,12 @@
  * everyone lists (Git, Japanese); popular tasks attract most preferences; some interns came
  * back from earlier programmes. Same seed, same instance.
  */
-import type { AllocationAssignment, AllocationIntern, PastAllocation, ProgrammeWindow } from "./types.ts";
+import type {
+  AllocationAssignment,
+  AllocationIntern,
+  PastAllocation,
+  ProgrammeWindow,
+} from "../../src/domain/allocation/types.ts";
 
 /** A small seeded PRNG (mulberry32). Written here because tests need nothing more than a
  * reproducible stream, and a dependency for eight lines would be heavier than the code. */

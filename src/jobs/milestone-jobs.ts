@@ -1,6 +1,6 @@
-import type { MilestoneJobs } from "../../domain/programme/schedule.ts";
-import { JOBS } from "../../jobs/definitions.ts";
-import type { Queues } from "../../jobs/queues.ts";
+import type { MilestoneJobs } from "../domain/programme/schedule.ts";
+import { JOBS } from "./definitions.ts";
+import type { Queues } from "./queues.ts";
 
 /** {@link MilestoneJobs} over the BullMQ milestones queue: delayed `announce-milestone` jobs. */
 export function milestoneJobs(queues: Queues): MilestoneJobs {
