@@ -9,10 +9,10 @@ import { AGENCY_NAME_CONSTRAINT, createAgencyRepository } from "../src/db/reposi
 import { createAuditRepository } from "../src/db/repositories/audit.ts";
 import { createMemberRepository } from "../src/db/repositories/members.ts";
 import { defineCommand } from "../src/discord/command.ts";
-import { UserError } from "../src/discord/errors.ts";
 import { programmeOf } from "../src/discord/onboarding/flow.ts";
 import { resourceId } from "../src/discord/onboarding/workspace.ts";
 import { ResourceKeys } from "../src/domain/workspace/keys.ts";
+import { UserError } from "../src/features/errors.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 
 const T = ApplicationCommandOptionType;

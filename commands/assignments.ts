@@ -33,7 +33,6 @@ import {
 import { defineCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { defineCustomId } from "../src/discord/custom-id.ts";
-import { UserError } from "../src/discord/errors.ts";
 import type { AutocompleteChoice, Scope } from "../src/discord/route.ts";
 import { allocateAssignments } from "../src/domain/allocation/batch.ts";
 import { allocationQuality } from "../src/domain/allocation/exact.ts";
@@ -42,6 +41,7 @@ import { allocationFingerprint } from "../src/domain/assignment/fingerprint.ts";
 import { swapDeadline } from "../src/domain/assignment/swap.ts";
 import { parseLibrary } from "../src/domain/library/parse.ts";
 import { filesFromUpload, MAX_IMPORT_BYTES } from "../src/domain/library/sources.ts";
+import { UserError } from "../src/features/errors.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import { discordTimestamp } from "../src/i18n/time.ts";
 

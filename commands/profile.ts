@@ -7,10 +7,10 @@ import {
 import { createAgencyRepository } from "../src/db/repositories/agencies.ts";
 import { createMemberRepository } from "../src/db/repositories/members.ts";
 import { defineCommand } from "../src/discord/command.ts";
-import { UserError } from "../src/discord/errors.ts";
 import { factsOf, ownMember, programmeOf, reopenAbout, setConsent } from "../src/discord/onboarding/flow.ts";
 import { ownProfileMessage, profileEmbed } from "../src/discord/onboarding/render.ts";
 import { profileView } from "../src/domain/profile/visibility.ts";
+import { UserError } from "../src/features/errors.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 
 const T = ApplicationCommandOptionType;

@@ -29,10 +29,10 @@ import { claimLane } from "../src/discord/assignments/lane.ts";
 import { briefMessage, titleIn, type VersionView } from "../src/discord/assignments/render.ts";
 import { defineCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
-import { UserError } from "../src/discord/errors.ts";
 import type { AutocompleteChoice, Scope } from "../src/discord/route.ts";
 import { claimRefusal } from "../src/domain/assignment/claim.ts";
 import { swapDeadline, swapRefusal } from "../src/domain/assignment/swap.ts";
+import { UserError } from "../src/features/errors.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 import { discordTimestamp } from "../src/i18n/time.ts";
 

@@ -11,8 +11,8 @@ import { button, buttonRow } from "../src/discord/assignments/render.ts";
 import { defineCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { defineCustomId } from "../src/discord/custom-id.ts";
-import { UserError } from "../src/discord/errors.ts";
 import type { Scope } from "../src/discord/route.ts";
+import { UserError } from "../src/features/errors.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 
 /**

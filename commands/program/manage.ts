@@ -10,7 +10,6 @@ import {
   Routes,
 } from "discord.js";
 import { z } from "zod";
-import type { DiscordResourceKind } from "../../src/db/enums.ts";
 import { createAuditRepository } from "../../src/db/repositories/audit.ts";
 import { createProgrammeRepository } from "../../src/db/repositories/programmes.ts";
 import { createWorkspaceRepository } from "../../src/db/repositories/workspace.ts";
@@ -18,13 +17,14 @@ import type { ProgrammeSummary } from "../../src/discord/access.ts";
 import type { CommandContext } from "../../src/discord/command.ts";
 import { defineButton } from "../../src/discord/component.ts";
 import { defineCustomId } from "../../src/discord/custom-id.ts";
-import { UserError } from "../../src/discord/errors.ts";
 import type { Scope } from "../../src/discord/route.ts";
 import { isGone, resolveOverwrites } from "../../src/discord/workspace/builder.ts";
+import type { DiscordResourceKind } from "../../src/domain/enums.ts";
 import { STAGE_ORDER } from "../../src/domain/onboarding/stages.ts";
 import { cancelTimeline } from "../../src/domain/programme/schedule.ts";
 import { overwritesFor } from "../../src/domain/workspace/permissions.ts";
 import { templateToYaml, type WorkspaceRole } from "../../src/domain/workspace/template.ts";
+import { UserError } from "../../src/features/errors.ts";
 import { discordTimestamp } from "../../src/i18n/time.ts";
 import { milestoneJobs } from "../../src/jobs/milestone-jobs.ts";
 import { settingsLines } from "./settings.ts";

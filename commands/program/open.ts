@@ -12,7 +12,6 @@ import { createMemberRepository } from "../../src/db/repositories/members.ts";
 import { createProgrammeRepository, type Programme } from "../../src/db/repositories/programmes.ts";
 import { createWorkspaceRepository } from "../../src/db/repositories/workspace.ts";
 import type { CommandContext } from "../../src/discord/command.ts";
-import { UserError } from "../../src/discord/errors.ts";
 import { joinButtonId } from "../../src/discord/shared-ids.ts";
 import { buildWorkspace } from "../../src/discord/workspace/builder.ts";
 import { type DateProblem, type ProgrammePeriod, parsePeriod } from "../../src/domain/programme/dates.ts";
@@ -28,6 +27,7 @@ import {
   TemplateError,
   type WorkspaceTemplate,
 } from "../../src/domain/workspace/template.ts";
+import { UserError } from "../../src/features/errors.ts";
 import { discordTimestamp } from "../../src/i18n/time.ts";
 import { t as translate } from "../../src/i18n/translate.ts";
 import { milestoneJobs } from "../../src/jobs/milestone-jobs.ts";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { createAuditRepository } from "../../src/db/repositories/audit.ts";
 import { createProgrammeRepository, type ProgrammeSettings } from "../../src/db/repositories/programmes.ts";
 import type { CommandContext } from "../../src/discord/command.ts";
-import { UserError } from "../../src/discord/errors.ts";
+import { UserError } from "../../src/features/errors.ts";
 import type { Translator } from "../../src/i18n/translate.ts";
 
 /**

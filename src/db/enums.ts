@@ -1,5 +1,30 @@
 /**
- * The schema's enums (values and types), for code outside src/db: command choices, zod schemas.
- * Identical for both providers; taken from the SQLite client like the `Database` type.
+ * The schema's enums must stay the domain's (src/domain/enums.ts): a value added to or removed
+ * from either side fails `tsc` here. Code outside src/db imports the domain's.
  */
-export * from "../../prisma/generated/sqlite/enums.ts";
+
+import type * as Schema from "../../prisma/generated/sqlite/enums.ts";
+import type * as Domain from "../domain/enums.ts";
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+
+export type EnumsMatch = [
+  Check<Same<Domain.ProgrammeMode, Schema.ProgrammeMode>>,
+  Check<Same<Domain.ProgrammeStatus, Schema.ProgrammeStatus>>,
+  Check<Same<Domain.Locale, Schema.Locale>>,
+  Check<Same<Domain.MilestoneKind, Schema.MilestoneKind>>,
+  Check<Same<Domain.DiscordResourceKind, Schema.DiscordResourceKind>>,
+  Check<Same<Domain.MemberRoleKind, Schema.MemberRoleKind>>,
+  Check<Same<Domain.InternStage, Schema.InternStage>>,
+  Check<Same<Domain.AssignmentVersionStatus, Schema.AssignmentVersionStatus>>,
+  Check<Same<Domain.AllocationMethod, Schema.AllocationMethod>>,
+  Check<Same<Domain.ReleaseReason, Schema.ReleaseReason>>,
+  Check<Same<Domain.LiveMarker, Schema.LiveMarker>>,
+  Check<Same<Domain.HelpTicketStatus, Schema.HelpTicketStatus>>,
+  Check<Same<Domain.CompetencyElement, Schema.CompetencyElement>>,
+  Check<Same<Domain.AssessmentPhase, Schema.AssessmentPhase>>,
+  Check<Same<Domain.AssessorKind, Schema.AssessorKind>>,
+];
+
+export * from "../domain/enums.ts";

@@ -1,5 +1,5 @@
 import type { SupportedLocale } from "../config/env.ts";
-import { UserError } from "./errors.ts";
+import { UserError } from "../features/errors.ts";
 
 /** A person's role in a programme, as stored in the database (`MemberRoleKind`). */
 export type ProgrammeRole = "organiser" | "mentor" | "intern" | "agency_staff";

@@ -6,7 +6,7 @@ import {
   type CommandInteractionOptionResolver,
   type User,
 } from "discord.js";
-import { UserError } from "./errors.ts";
+import { UserError } from "../features/errors.ts";
 
 const T = ApplicationCommandOptionType;
 

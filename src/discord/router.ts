@@ -7,6 +7,7 @@ import {
 } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import type { SupportedLocale } from "../config/env.ts";
+import { UserError } from "../features/errors.ts";
 import { resolveLocale } from "../i18n/locale.ts";
 import { translator } from "../i18n/translate.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -15,7 +16,7 @@ import { readArgs } from "./args.ts";
 import type { CommandModule, ResolvedCommandRoute } from "./command.ts";
 import type { ComponentKind, ComponentRoute } from "./component.ts";
 import { parseCustomIdHeader } from "./custom-id.ts";
-import { type MappedError, mapError, UserError } from "./errors.ts";
+import { type MappedError, mapError } from "./errors.ts";
 import { type RespondableInteraction, Responder, unthrottledInteractionWebhook } from "./responder.ts";
 import type { Scope } from "./route.ts";
 

@@ -1,8 +1,8 @@
 import { DiscordAPIError, type REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import { createProfileRepository } from "../db/repositories/profiles.ts";
-import { UserError } from "../discord/errors.ts";
 import { finishOnboarding } from "../discord/onboarding/complete.ts";
+import { UserError } from "../features/errors.ts";
 import { JOBS, ONBOARDING_DRAFT_RETENTION_DAYS } from "./definitions.ts";
 import { done, giveUp, retryLater } from "./outcome.ts";
 import { handleJob } from "./workers.ts";

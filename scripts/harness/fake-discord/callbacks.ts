@@ -1,6 +1,6 @@
 import { CallbackType, type InteractionRecord, InteractionType } from "./interactions.ts";
 import { applyMessageEdit, buildMessage, type UploadedFile } from "./messages.ts";
-import { HttpError, postMessage, type RouteContext, type RouteResult, unknown } from "./routes.ts";
+import { HttpError, postMessage, type RouteContext, type RouteResult, unknown } from "./route-kit.ts";
 import type { FakeDiscord } from "./server.ts";
 import { snowflake } from "./snowflake.ts";
 import type { ApiMessage, ApiUser } from "./types.ts";

@@ -281,9 +281,9 @@ export async function startFakeDiscordProcess(options: FakeDiscordOptions = {}):
 
 async function runChild(): Promise<void> {
   const t0 = performance.now();
-  const { startFakeDiscord } = await import("./index.ts");
+  const { FakeDiscord } = await import("./server.ts");
   const options = JSON.parse(process.env.FAKE_DISCORD_OPTIONS ?? "{}") as FakeDiscordOptions;
-  const fake = await startFakeDiscord(options);
+  const fake = await new FakeDiscord(options).listen();
   const stop = async () => {
     await fake.close();
     process.disconnect?.();

@@ -1,53 +1,18 @@
 /** Programme members: their roles, the intern journey (stage + history), and profiles. */
+
+import type {
+  Accommodations,
+  Member,
+  MemberProfile,
+  MemberSkill,
+  StageTransition,
+} from "../../domain/member/types.ts";
 import type { DatabaseTransaction } from "../client.ts";
-import type { InternStage, Locale, MemberRoleKind } from "../enums.ts";
+import type { InternStage, MemberRoleKind } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { stringList } from "./json.ts";
 
-export interface Member {
-  id: string;
-  programmeId: string;
-  discordUserId: string;
-  roles: MemberRoleKind[];
-  /** NULL for members who are not interns. */
-  stage: InternStage | null;
-  agencyId: string | null;
-  agencyConsent: boolean;
-  agencyConsentChangedAt: Date | null;
-  projectChannelId: string | null;
-  joinedAt: Date;
-}
-
-export interface StageTransition {
-  from: InternStage | null;
-  to: InternStage;
-  /** Discord user id; null when the bot moved the intern. */
-  actorUserId: string | null;
-  reason: string | null;
-  at: Date;
-}
-
-export interface MemberSkill {
-  name: string;
-  /** 1 (beginner) to 5 (expert). */
-  level: number;
-}
-
-export interface Accommodations {
-  notes: string | null;
-  textOnlyPresentation: boolean;
-  extendedDeadlines: boolean;
-  fewerNotifications: boolean;
-}
-
-export interface MemberProfile {
-  displayName: string;
-  skills: MemberSkill[];
-  interests: string[];
-  weeklyHoursAvailable: number | null;
-  preferredLocale: Locale | null;
-  accommodations: Accommodations;
-}
+export type { Accommodations, Member, MemberProfile, MemberSkill, StageTransition };
 
 const ROLE_ORDER: readonly MemberRoleKind[] = ["organiser", "mentor", "intern", "agency_staff"];
 

@@ -13,10 +13,10 @@ import { createMemberRepository, type Member } from "../../db/repositories/membe
 import { createProgrammeRepository, type Programme } from "../../db/repositories/programmes.ts";
 import type { AllocationAssignment } from "../../domain/allocation/types.ts";
 import { CLAIM_OPTIONS, type ClaimCandidate, claimCandidates } from "../../domain/assignment/claim.ts";
+import { UserError } from "../../features/errors.ts";
 import { translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { defineCustomId } from "../custom-id.ts";
-import { UserError } from "../errors.ts";
 import type { Scope } from "../route.ts";
 import { briefMessage, button, buttonRow, clip, reasonsLine, titleIn, type VersionView } from "./render.ts";
 

@@ -11,10 +11,11 @@ import type { Database } from "../../db/client.ts";
 import { createMemberRepository } from "../../db/repositories/members.ts";
 import { createProgrammeRepository } from "../../db/repositories/programmes.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import { UserError } from "../../features/errors.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { type Translator, translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { mapError, UserError } from "../errors.ts";
+import { mapError } from "../errors.ts";
 import { ensureInternWorkspace } from "./workspace.ts";
 
 /** The programme facts the summary shows. */

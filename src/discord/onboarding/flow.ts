@@ -20,10 +20,10 @@ import {
   validateAbout,
 } from "../../domain/onboarding/answers.ts";
 import { decideJoin } from "../../domain/onboarding/stages.ts";
+import { UserError } from "../../features/errors.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { JOBS } from "../../jobs/definitions.ts";
 import type { ProgrammeSummary } from "../access.ts";
-import { UserError } from "../errors.ts";
 import type { Responder } from "../responder.ts";
 import type { Scope } from "../route.ts";
 import { type FinishOnboarding, finishOnboarding, summaryEmbed } from "./complete.ts";

@@ -12,9 +12,9 @@ import { createMemberRepository, type Member } from "../../db/repositories/membe
 import { createProfileRepository } from "../../db/repositories/profiles.ts";
 import { createProgrammeRepository } from "../../db/repositories/programmes.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import { UserError } from "../../features/errors.ts";
 import type { Translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { UserError } from "../errors.ts";
 import type { Scope } from "../route.ts";
 
 /**

@@ -19,8 +19,8 @@ import {
   type RESTPostAPIGuildChannelJSONBody,
   Routes,
 } from "discord.js";
-import type { DiscordResourceKind } from "../../db/enums.ts";
 import type { DiscordResource } from "../../db/repositories/programmes.ts";
+import type { DiscordResourceKind } from "../../domain/enums.ts";
 import { type AbstractOverwrite, overwritesFor } from "../../domain/workspace/permissions.ts";
 import type { CreatedChannelType, WorkspaceItem, WorkspacePlan } from "../../domain/workspace/plan.ts";
 import type { WorkspaceRole } from "../../domain/workspace/template.ts";

@@ -7,11 +7,11 @@ import { syncTimeline } from "../../domain/programme/schedule.ts";
 import { placeMilestone } from "../../domain/programme/timeline.ts";
 import { DEFAULT_TEMPLATE } from "../../domain/workspace/default-template.ts";
 import { type TimelineKind, validateTemplate } from "../../domain/workspace/template.ts";
+import { UserError } from "../../features/errors.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { t as translate } from "../../i18n/translate.ts";
 import { milestoneJobs } from "../../jobs/milestone-jobs.ts";
 import type { CommandContext } from "../command.ts";
-import { UserError } from "../errors.ts";
 
 /** The arguments of `/program milestone set`, as the definition declares them. */
 export interface SetMilestoneArgs {

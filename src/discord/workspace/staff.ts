@@ -5,16 +5,16 @@
  * kept in step here.
  */
 import { DiscordAPIError, RESTJSONErrorCodes, Routes } from "discord.js";
-import type { MemberRoleKind } from "../../db/enums.ts";
 import { createAuditRepository } from "../../db/repositories/audit.ts";
 import { createMemberRepository } from "../../db/repositories/members.ts";
 import { createProgrammeRepository } from "../../db/repositories/programmes.ts";
+import type { MemberRoleKind } from "../../domain/enums.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import { UserError } from "../../features/errors.ts";
 import type { Translator } from "../../i18n/translate.ts";
 import type { ProgrammeSummary } from "../access.ts";
 import type { UserArg } from "../args.ts";
 import type { CommandContext } from "../command.ts";
-import { UserError } from "../errors.ts";
 
 /** The programme roles organisers hand out with `/program staff`. */
 export type StaffRole = Extract<MemberRoleKind, "organiser" | "mentor">;

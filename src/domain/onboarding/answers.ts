@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MemberProfile } from "../../db/repositories/members.ts";
+import type { MemberProfile } from "../member/types.ts";
 import { ProfileLimits } from "./limits.ts";
 import type { AnswerProblem } from "./problems.ts";
 import { normaliseHours, parseInterests, parseSkills } from "./skills.ts";

@@ -1,4 +1,4 @@
-import type { MemberSkill } from "../../db/repositories/members.ts";
+import type { MemberSkill } from "../member/types.ts";
 import { ProfileLimits } from "./limits.ts";
 import type { AnswerProblem } from "./problems.ts";
 import { normaliseWidth, splitList } from "./text.ts";

@@ -1,4 +1,4 @@
-import type { InternStage } from "../../db/enums.ts";
+import type { InternStage } from "../enums.ts";
 
 /** The intern journey in order, as organisers read the funnel; withdrawn last. */
 export const STAGE_ORDER = [

@@ -1,4 +1,4 @@
-import type { MemberRoleKind } from "../../db/enums.ts";
+import type { MemberRoleKind } from "../enums.ts";
 
 /**
  * How much of an intern's profile someone may see:

@@ -3,9 +3,9 @@
  * planned timeline. Idempotent: running it twice changes nothing; a moved milestone gets a new job
  * and its old job is removed.
  */
-import type { MilestoneKind } from "../../db/enums.ts";
-import type { Milestone } from "../../db/repositories/programmes.ts";
+import type { MilestoneKind } from "../enums.ts";
 import { milestoneJobId, type PlannedMilestone } from "./timeline.ts";
+import type { Milestone } from "./types.ts";
 
 /** Where announcement jobs live (BullMQ in production: see src/discord/workspace/milestone-jobs.ts). */
 export interface MilestoneJobs {

@@ -6,7 +6,7 @@ import {
   type ProgrammeRole,
   type ProgrammeSummary,
 } from "../../../src/discord/access.ts";
-import { UserError } from "../../../src/discord/errors.ts";
+import { UserError } from "../../../src/features/errors.ts";
 
 const programme: ProgrammeSummary = {
   id: "p1",

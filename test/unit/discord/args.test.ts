@@ -6,7 +6,7 @@ import {
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { type ArgsOf, readArgs, type UserArg } from "../../../src/discord/args.ts";
 import { type CommandContext, defineCommand, type RoutesFor } from "../../../src/discord/command.ts";
-import { UserError } from "../../../src/discord/errors.ts";
+import { UserError } from "../../../src/features/errors.ts";
 
 const definition = {
   name: "assignments",

@@ -1,7 +1,8 @@
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { Constraints, ConstraintViolation } from "../../../src/db/errors.ts";
-import { mapError, newErrorId, UserError } from "../../../src/discord/errors.ts";
+import { mapError, newErrorId } from "../../../src/discord/errors.ts";
+import { UserError } from "../../../src/features/errors.ts";
 import { t } from "../../../src/i18n/translate.ts";
 
 function apiError(code: number, status: number, message = "Missing Permissions"): DiscordAPIError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MemberRoleKind } from "../../../src/db/enums.ts";
+import type { MemberRoleKind } from "../../../src/domain/enums.ts";
 import { profileView } from "../../../src/domain/profile/visibility.ts";
 
 const viewer = (roles: MemberRoleKind[], agencyIds: string[] = [], userId = "viewer") => ({
