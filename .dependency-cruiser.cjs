@@ -16,7 +16,6 @@ const COMMANDS_NOT_YET_ON_USE_CASES = [
   "commands/program/open.ts",
   "commands/program/settings.ts",
   "commands/program/workspace.ts",
-  "commands/project.ts",
   "commands/taiken.ts",
   "commands/withdraw.ts",
 ];

@@ -20,9 +20,11 @@
  *
  * Logs are captured as parsed JSON lines in `bot.logs` (level debug).
  */
+
 import type { Redis } from "ioredis";
 import { commands as productionCommands } from "../../commands/index.ts";
 import type { AppContext, DependencyStatus } from "../../src/app/context.ts";
+import { createFeatures } from "../../src/app/features.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import type { Database } from "../../src/db/client.ts";
 import type {
@@ -151,6 +153,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const access = options.access ?? (db ? createDatabaseAccessPolicy(db) : memory);
   const dependencies = options.dependencies ?? { database: "ok", redis: "ok" };
   const ctx: AppContext = {
+    get features() {
+      return features;
+    },
     config,
     logger,
     db: db ?? absent<Database>("the database"),
@@ -162,6 +167,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     version: options.version ?? "0.0.0-test",
     checkDependencies: async () => dependencies,
   };
+  const features = createFeatures({
+    db: ctx.db,
+    now: () => ctx.now(),
+    defaultLocale: config.defaults.locale,
+  });
   const commands = options.commands ?? productionCommands;
 
   await deployToFake({ apiUrl: fake.apiUrl, token: fake.token, guildId: fake.guild.id }, commands);

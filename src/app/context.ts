@@ -4,6 +4,7 @@ import type { Database } from "../db/client.ts";
 import type { Queues } from "../jobs/queues.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
+import type { Features } from "./features.ts";
 
 /** Status of one dependency as shown to operators and in `/taiken about`. */
 export type DependencyStatus = "ok" | "down";
@@ -12,7 +13,10 @@ export type DependencyStatus = "ok" | "down";
 export interface AppContext {
   config: Config;
   logger: Logger;
+  /** For adapters (jobs, the access policy); commands use `features`. */
   db: Database;
+  /** The use-cases, bound to their adapters. */
+  features: Features;
   redis: Redis;
   queues: Queues;
   metrics: Metrics;

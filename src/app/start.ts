@@ -19,6 +19,7 @@ import { connectRedis } from "../redis/connection.ts";
 import { startLocalRedis } from "../redis/local-server.ts";
 import type { AppContext } from "./context.ts";
 import { createDependencyProbe } from "./dependency-probe.ts";
+import { createFeatures } from "./features.ts";
 import { VERSION } from "./version.ts";
 
 /** A started bot. `stop()` closes everything in order and is safe to call twice. */
@@ -97,6 +98,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const metrics = createMetrics(() => queues.depths());
 
     const ctx: AppContext = {
+      get features() {
+        return features;
+      },
       config,
       logger,
       db,
@@ -111,6 +115,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         redis: () => redis.ping(),
       }),
     };
+    const features = createFeatures({
+      db: ctx.db,
+      now: () => ctx.now(),
+      defaultLocale: config.defaults.locale,
+    });
 
     const client = createDiscordClient(config);
     closers.push({ name: "discord", close: () => client.destroy() });

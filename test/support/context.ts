@@ -1,5 +1,6 @@
 import type { TestRedis } from "../../scripts/harness/redis.ts";
 import type { AppContext } from "../../src/app/context.ts";
+import { createFeatures } from "../../src/app/features.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import type { Database } from "../../src/db/client.ts";
 import type { Queues } from "../../src/jobs/queues.ts";
@@ -17,7 +18,10 @@ export function jobTestContext(options: {
   now: Date;
   token?: string;
 }): AppContext {
-  return {
+  const ctx: AppContext = {
+    get features() {
+      return features;
+    },
     config: loadConfig({ DISCORD_TOKEN: options.token ?? "test-token", DEFAULT_LOCALE: "ja" }),
     logger: createLogger("silent"),
     db: options.db,
@@ -29,4 +33,10 @@ export function jobTestContext(options: {
     version: "test",
     checkDependencies: async () => ({ database: "ok", redis: "ok" }),
   };
+  const features = createFeatures({
+    db: options.db,
+    now: () => ctx.now(),
+    defaultLocale: ctx.config.defaults.locale,
+  });
+  return ctx;
 }

@@ -7,6 +7,7 @@
  */
 
 import { z } from "zod";
+import type { Claimability, Claimer } from "../../domain/allocation/records.ts";
 import type {
   AllocationAssignment,
   AllocationIntern,
@@ -19,6 +20,8 @@ import type { InternStage, ReleaseReason } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { type Allocation, createAllocationRepository } from "./allocations.ts";
 import { stringList } from "./json.ts";
+
+export type { Claimability, Claimer };
 
 /** An intern as the allocation commands need them. */
 export interface AllocationCandidateIntern extends AllocationIntern {
@@ -38,22 +41,6 @@ export interface ProgrammeAllocationState {
   readonly existing: readonly ExistingAllocation[];
   readonly history: readonly PastAllocation[];
 }
-
-/** One intern as claim and swap options see them. */
-export interface Claimer {
-  readonly intern: AllocationIntern;
-  /** This programme's excluded or reserved assignments, by id. */
-  readonly flags: ReadonlyMap<string, { readonly excluded: boolean; readonly reserved: boolean }>;
-  /** What the intern's Discord user had in the guild's earlier programmes. */
-  readonly history: readonly PastAllocation[];
-}
-
-/**
- * Whether an assignment may go to an intern now: `open`; `taken` by another intern in this
- * programme; `closed` (excluded or reserved here, or the intern's Discord user had it in an
- * earlier programme); `caller_has_one` (a claim by an intern who already has a live allocation).
- */
-export type Claimability = "open" | "taken" | "closed" | "caller_has_one";
 
 /** One pair of a saved preview. */
 export interface PreviewPair {

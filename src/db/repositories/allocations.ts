@@ -4,6 +4,8 @@
  * programme (ConstraintViolation `allocation_programmeId_memberId_live_key` /
  * `allocation_programmeId_assignmentId_live_key`); released allocations stay as history.
  */
+
+import type { Allocation } from "../../domain/allocation/records.ts";
 import type {
   AllocationAssignment,
   AllocationIntern,
@@ -15,21 +17,7 @@ import type { AllocationMethod, ReleaseReason } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { stringList } from "./json.ts";
 
-export interface Allocation {
-  id: string;
-  programmeId: string;
-  memberId: string;
-  assignmentId: string;
-  /** The version the intern was given; later library edits never change it. */
-  assignmentVersionId: string;
-  method: AllocationMethod;
-  allocatedByUserId: string | null;
-  allocatedAt: Date;
-  releasedAt: Date | null;
-  releaseReason: ReleaseReason | null;
-  /** True until released. */
-  active: boolean;
-}
+export type { Allocation };
 
 export interface NewAllocation {
   programmeId: string;

@@ -1,61 +1,17 @@
 /** The guild's assignment library: assignments, their immutable versions, per-programme flags. */
 import { createHash } from "node:crypto";
+import type {
+  AssignmentContent,
+  AssignmentVersion,
+  LibraryAssignment,
+  ProgrammeAssignmentFlags,
+} from "../../domain/assignment/types.ts";
 import type { DatabaseTransaction } from "../client.ts";
 import type { AssignmentVersionStatus } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { type Attachment, attachmentList, type Link, linkList, stringList } from "./json.ts";
 
-/** What an import supplies for one version of an assignment. */
-export interface AssignmentContent {
-  titleJa: string;
-  titleEn?: string | null;
-  brief: string;
-  skills: readonly string[];
-  tags?: readonly string[];
-  /** Difficulty 1–5. */
-  level: number;
-  estimatedHours: number;
-  originRound?: string | null;
-  /** Defaults to `retired`. */
-  status?: AssignmentVersionStatus;
-  links?: readonly Link[];
-  attachments?: readonly Attachment[];
-}
-
-export interface AssignmentVersion {
-  id: string;
-  assignmentId: string;
-  version: number;
-  titleJa: string;
-  titleEn: string | null;
-  brief: string;
-  skills: string[];
-  tags: string[];
-  level: number;
-  estimatedHours: number;
-  originRound: string | null;
-  status: AssignmentVersionStatus;
-  links: Link[];
-  attachments: Attachment[];
-  contentHash: string;
-  createdAt: Date;
-}
-
-/** A library entry with its newest version. */
-export interface LibraryAssignment {
-  id: string;
-  guildId: string;
-  key: string;
-  latest: AssignmentVersion;
-}
-
-/** An organiser's flags on an assignment for one programme. */
-export interface ProgrammeAssignmentFlags {
-  assignmentId: string;
-  excluded: boolean;
-  reserved: boolean;
-  note: string | null;
-}
+export type { AssignmentContent, AssignmentVersion, LibraryAssignment, ProgrammeAssignmentFlags };
 
 /** The stored form of a version's content; the content hash is taken over exactly this. */
 export function normaliseAssignmentContent(content: AssignmentContent) {

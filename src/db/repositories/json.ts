@@ -1,14 +1,16 @@
+import type { Attachment, Link } from "../../domain/assignment/types.ts";
+
+export type { Attachment, Link };
+
 /** Typed views of the schema's Json columns. Invalid stored JSON is a bug, so parsing throws. */
 import { z } from "zod";
 
 export const stringList = z.array(z.string());
 
 /** A link shown with an assignment or submission (repository, demo, document…). */
-export type Link = { label: string; url: string };
 export const linkList = z.array(z.object({ label: z.string(), url: z.string() }));
 
 /** A file attached to an assignment. */
-export type Attachment = { name: string; url: string; size?: number; contentType?: string };
 export const attachmentList = z.array(
   z.object({
     name: z.string(),

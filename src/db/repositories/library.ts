@@ -4,6 +4,8 @@
  * so thousands of assignments import in seconds. Identical content is a no-op (content hash); an
  * edited assignment gets a new version, and allocations keep pointing at the version they got.
  */
+
+import type { LibraryView, LibraryViewEntry } from "../../domain/allocation/records.ts";
 import type { AllocationAssignment } from "../../domain/allocation/types.ts";
 import type { LibraryEntry } from "../../domain/library/types.ts";
 import type { Database } from "../client.ts";
@@ -16,6 +18,8 @@ import {
   toAssignmentVersion,
 } from "./assignments.ts";
 import { stringList } from "./json.ts";
+
+export type { LibraryView, LibraryViewEntry };
 
 /** What an import changed. */
 export interface LibraryImportSummary {
@@ -51,22 +55,6 @@ function contentOf(entry: LibraryEntry): AssignmentContent {
     links: c.links,
     attachments: c.attachments,
   };
-}
-
-/**
- * One assignment at its newest version, as claim and swap options need it: what ranking reads
- * (no programme flags: those belong to a programme) and what an option shows.
- */
-export interface LibraryViewEntry extends Omit<AllocationAssignment, "excluded" | "reserved"> {
-  readonly versionId: string;
-  readonly titleJa: string;
-  readonly titleEn: string | null;
-}
-
-/** The guild's whole library at its newest versions, sorted by assignment id. */
-export interface LibraryView {
-  readonly assignments: readonly LibraryViewEntry[];
-  readonly byId: ReadonlyMap<string, LibraryViewEntry>;
 }
 
 interface CachedView {

@@ -14,6 +14,8 @@ import { createProgrammeRepository, type Programme } from "../../db/repositories
 import type { AllocationAssignment } from "../../domain/allocation/types.ts";
 import { CLAIM_OPTIONS, type ClaimCandidate, claimCandidates } from "../../domain/assignment/claim.ts";
 import { UserError } from "../../features/errors.ts";
+import type { ClaimOption, OptionsHeader, OptionsOutcome } from "../../features/project/use-cases.ts";
+import { discordTimestamp } from "../../i18n/time.ts";
 import { translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { defineCustomId } from "../custom-id.ts";
@@ -36,14 +38,6 @@ export async function currentProgramme(scope: Scope): Promise<Programme> {
   const programme = await createProgrammeRepository(scope.app.db).get(scope.programme.id);
   if (programme === null) throw new UserError("error.access.noProgramme");
   return programme;
-}
-
-/** The caller's membership as an intern, or a friendly refusal. */
-export async function callerIntern(scope: Scope, programme: Programme): Promise<Member> {
-  const member = await createMemberRepository(scope.app.db).find(programme.id, scope.userId);
-  if (member === null || !member.roles.includes("intern")) throw new UserError("project.notIntern");
-  if (member.stage === "withdrawn") throw new UserError("project.withdrawn");
-  return member;
 }
 
 /** The locale of messages posted for an intern where others read too (their thread). */
@@ -89,60 +83,39 @@ export async function postBrief(
   }
 }
 
-/** An option offered to an intern: its ranking and what the message shows of it. */
-export interface ClaimOption {
-  readonly candidate: ClaimCandidate;
-  readonly assignment: LibraryViewEntry;
+/** The line above a list of claim or swap options (or the whole answer when none is left). */
+function headerText(scope: Scope, header: OptionsHeader): string {
+  switch (header.key) {
+    case "none":
+      return "";
+    case "taken":
+      return scope.t("project.claim.taken", { title: header.title });
+    case "takenNoMore":
+      return scope.t("project.claim.takenNoMore", { title: header.title });
+    case "changedNoneLeft":
+      return scope.t("project.swap.changedNoneLeft", { title: header.title });
+    case "swapTitle":
+      return scope.t("project.swap.title", { until: discordTimestamp(header.until, "f") });
+    case "changed":
+      return scope.t("project.swap.changed", {
+        title: header.title,
+        until: discordTimestamp(header.until, "f"),
+      });
+  }
 }
 
-/**
- * Best fits looked at before asking the database which of them are taken: enough that the first
- * question usually settles it, few enough that it reads a handful of rows.
- */
-const FIRST_LOOK = 4 * CLAIM_OPTIONS;
-
-/**
- * The options an intern may claim or swap to now, best first. Cheap enough for every lost race:
- * the library comes from its cached view, and only the best fits are checked against live
- * allocations; the whole programme's allocations are read only when most best fits are gone.
- */
-export async function claimOptions(
-  scope: Scope,
-  programme: Programme,
-  member: Member,
-  now: Date,
-): Promise<ClaimOption[]> {
-  const view = await createLibraryRepository(scope.app.db).view(programme.guildId);
-  const { intern, flags, history } = await runs(scope).claimer(programme.id, member.id);
-  const assignments: readonly AllocationAssignment[] =
-    flags.size === 0
-      ? view.assignments
-      : view.assignments.map((a) => {
-          const flag = flags.get(a.id);
-          return flag === undefined ? a : { ...a, ...flag };
-        });
-  const rank = (taken: ReadonlySet<string>, limit: number) =>
-    claimCandidates(intern, assignments, { taken, history, programme, now }, limit);
-  const look = rank(new Set(), FIRST_LOOK);
-  const takenAmongBest = await runs(scope).liveAmong(
-    programme.id,
-    look.map((c) => c.assignmentId),
-  );
-  let best = look.filter((c) => !takenAmongBest.has(c.assignmentId));
-  if (best.length < CLAIM_OPTIONS && look.length === FIRST_LOOK) {
-    best = rank(await runs(scope).liveAmong(programme.id), CLAIM_OPTIONS);
-  }
-  return best.slice(0, CLAIM_OPTIONS).flatMap((candidate) => {
-    const assignment = view.byId.get(candidate.assignmentId);
-    return assignment === undefined ? [] : [{ candidate, assignment }];
-  });
+/** What an options outcome shows: the options with their buttons, or only the header. */
+export function optionsAnswer(scope: Scope, outcome: OptionsOutcome) {
+  const header = headerText(scope, outcome.header);
+  if (outcome.options.length === 0) return { content: header, embeds: [], components: [] };
+  return optionsMessage(scope, outcome.options, header, outcome.swapFrom);
 }
 
 /**
  * The options as a message with one button each; `swapFrom` is the live allocation a swap would
  * replace, null for a claim.
  */
-export function optionsMessage(
+function optionsMessage(
   scope: Scope,
   options: readonly ClaimOption[],
   header: string,

@@ -33,10 +33,9 @@ export interface VersionView {
   readonly attachments: readonly { name: string; url: string }[];
 }
 
-/** The title in the reader's language (English falls back to Japanese). */
-export function titleIn(locale: SupportedLocale, version: Pick<VersionView, "titleJa" | "titleEn">): string {
-  return locale === "en" ? (version.titleEn ?? version.titleJa) : version.titleJa;
-}
+import { titleIn } from "../../domain/assignment/title.ts";
+
+export { titleIn };
 
 /** Cuts `text` to `max` characters, marking the cut. */
 export function clip(text: string, max: number): string {

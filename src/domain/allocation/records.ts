@@ -1,0 +1,51 @@
+/** Allocations as stored facts, and what claim and swap options read of the library. */
+import type { AllocationMethod, ReleaseReason } from "../enums.ts";
+import type { AllocationAssignment, AllocationIntern, PastAllocation } from "./types.ts";
+
+export interface Allocation {
+  id: string;
+  programmeId: string;
+  memberId: string;
+  assignmentId: string;
+  /** The version the intern was given; later library edits never change it. */
+  assignmentVersionId: string;
+  method: AllocationMethod;
+  allocatedByUserId: string | null;
+  allocatedAt: Date;
+  releasedAt: Date | null;
+  releaseReason: ReleaseReason | null;
+  /** True until released. */
+  active: boolean;
+}
+
+/**
+ * One assignment at its newest version, as claim and swap options need it: what ranking reads
+ * (no programme flags: those belong to a programme) and what an option shows.
+ */
+export interface LibraryViewEntry extends Omit<AllocationAssignment, "excluded" | "reserved"> {
+  readonly versionId: string;
+  readonly titleJa: string;
+  readonly titleEn: string | null;
+}
+
+/** The guild's whole library at its newest versions, sorted by assignment id. */
+export interface LibraryView {
+  readonly assignments: readonly LibraryViewEntry[];
+  readonly byId: ReadonlyMap<string, LibraryViewEntry>;
+}
+
+/** One intern as claim and swap options see them. */
+export interface Claimer {
+  readonly intern: AllocationIntern;
+  /** This programme's excluded or reserved assignments, by id. */
+  readonly flags: ReadonlyMap<string, { readonly excluded: boolean; readonly reserved: boolean }>;
+  /** What the intern's Discord user had in the guild's earlier programmes. */
+  readonly history: readonly PastAllocation[];
+}
+
+/**
+ * Whether an assignment may go to an intern now: `open`; `taken` by another intern in this
+ * programme; `closed` (excluded or reserved here, or the intern's Discord user had it in an
+ * earlier programme); `caller_has_one` (a claim by an intern who already has a live allocation).
+ */
+export type Claimability = "open" | "taken" | "closed" | "caller_has_one";
