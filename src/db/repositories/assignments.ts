@@ -9,7 +9,7 @@ import type {
 import type { DatabaseTransaction } from "../client.ts";
 import type { AssignmentVersionStatus } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
-import { type Attachment, attachmentList, type Link, linkList, stringList } from "./json.ts";
+import { attachmentList, linkList, stringList } from "./json.ts";
 
 export type { AssignmentContent, AssignmentVersion, LibraryAssignment, ProgrammeAssignmentFlags };
 

@@ -6,7 +6,6 @@
  */
 
 import type { LibraryView, LibraryViewEntry } from "../../domain/allocation/records.ts";
-import type { AllocationAssignment } from "../../domain/allocation/types.ts";
 import type { LibraryEntry } from "../../domain/library/types.ts";
 import type { Database } from "../client.ts";
 import { mapConstraintViolations } from "../errors.ts";

@@ -8,11 +8,7 @@ import { type APIEmbed, type Client, DiscordAPIError, Routes } from "discord.js"
 import { z } from "zod";
 import type { SupportedLocale } from "../../config/env.ts";
 import { createAllocationRunRepository } from "../../db/repositories/allocation-runs.ts";
-import { createLibraryRepository, type LibraryViewEntry } from "../../db/repositories/library.ts";
-import { createMemberRepository, type Member } from "../../db/repositories/members.ts";
 import { createProgrammeRepository, type Programme } from "../../db/repositories/programmes.ts";
-import type { AllocationAssignment } from "../../domain/allocation/types.ts";
-import { CLAIM_OPTIONS, type ClaimCandidate, claimCandidates } from "../../domain/assignment/claim.ts";
 import { UserError } from "../../features/errors.ts";
 import type { ClaimOption, OptionsHeader, OptionsOutcome } from "../../features/project/use-cases.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
