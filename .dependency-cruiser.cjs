@@ -16,8 +16,6 @@ const COMMANDS_NOT_YET_ON_USE_CASES = [
   "commands/program/open.ts",
   "commands/program/settings.ts",
   "commands/program/workspace.ts",
-  "commands/taiken.ts",
-  "commands/withdraw.ts",
 ];
 /** Job handlers that still call a Discord flow directly (onboarding's Discord steps). */
 const JOBS_NOT_YET_ON_USE_CASES = ["src/jobs/onboarding.ts"];

@@ -6,7 +6,6 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { DependencyStatus } from "../src/app/context.ts";
-import { createWorkspaceRepository } from "../src/db/repositories/workspace.ts";
 import { defineCommand } from "../src/discord/command.ts";
 import type { Scope } from "../src/discord/route.ts";
 import { STAGE_ORDER } from "../src/domain/onboarding/stages.ts";
@@ -46,8 +45,8 @@ async function programmeFields(scope: Scope, database: DependencyStatus): Promis
       }),
     },
   ];
-  const counts = await createWorkspaceRepository(scope.app.db).stageCounts(programme.id);
-  if (counts.size > 0) {
+  const counts = await scope.app.features.about.stageCounts(programme.id, scope.roles);
+  if (counts !== null && counts.size > 0) {
     const lines = STAGE_ORDER.filter((stage) => counts.has(stage)).map((stage) =>
       t("about.programme.stage", { stage: t(`stage.${stage}`), count: counts.get(stage) ?? 0 }),
     );

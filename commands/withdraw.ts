@@ -5,14 +5,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
-import { createMemberRepository } from "../src/db/repositories/members.ts";
-import { currentProgramme, runs } from "../src/discord/assignments/flows.ts";
 import { button, buttonRow } from "../src/discord/assignments/render.ts";
 import { defineCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { defineCustomId } from "../src/discord/custom-id.ts";
-import type { Scope } from "../src/discord/route.ts";
-import { UserError } from "../src/features/errors.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 
 /**
@@ -28,16 +24,14 @@ export const definition = {
   integration_types: [ApplicationIntegrationType.GuildInstall],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** The two answers to the confirmation. */
-export const withdrawButtonId = defineCustomId("withdraw", 1, { confirm: z.boolean() });
-
-async function internOrRefuse(scope: Scope) {
-  const programme = await currentProgramme(scope);
-  const member = await createMemberRepository(scope.app.db).find(programme.id, scope.userId);
-  if (member === null || !member.roles.includes("intern")) throw new UserError("project.notIntern");
-  if (member.stage === "withdrawn") throw new UserError("withdraw.already");
-  return { programme, member };
-}
+/**
+ * The two answers to the confirmation, for the programme it was shown in (version 1 carried no
+ * programme and is answered as out of date).
+ */
+export const withdrawButtonId = defineCustomId("withdraw", 2, {
+  programmeId: z.string().min(1).max(40),
+  confirm: z.boolean(),
+});
 
 const withdrawButton = defineButton(withdrawButtonId, {
   access: "intern",
@@ -47,17 +41,12 @@ const withdrawButton = defineButton(withdrawButtonId, {
       await ctx.respond.update({ content: ctx.t("withdraw.kept"), components: [] });
       return;
     }
-    const { programme, member } = await internOrRefuse(ctx);
-    const released = await runs(ctx).release({
-      guildId: programme.guildId,
-      programmeId: programme.id,
-      memberId: member.id,
-      reason: "withdrawn",
-      stage: "withdrawn",
-      actorUserId: ctx.userId,
-      at: ctx.app.now(),
-    });
-    ctx.logger.info({ released: released?.id ?? null }, "intern withdrew");
+    const caller = { programmeId: ctx.programme?.id ?? null, userId: ctx.userId };
+    const { releasedAllocationId } = await ctx.app.features.withdraw.withdraw(
+      caller,
+      ctx.payload.programmeId,
+    );
+    ctx.logger.info({ released: releasedAllocationId }, "intern withdrew");
     await ctx.respond.update({ content: ctx.t("withdraw.done"), components: [] });
   },
 });
@@ -67,13 +56,24 @@ export const command = defineCommand(
   {
     access: "intern",
     async run(ctx) {
-      await internOrRefuse(ctx);
+      const { programmeId } = await ctx.app.features.withdraw.check({
+        programmeId: ctx.programme?.id ?? null,
+        userId: ctx.userId,
+      });
       await ctx.respond.reply({
         content: ctx.t("withdraw.confirm"),
         components: [
           buttonRow([
-            button(withdrawButtonId.encode({ confirm: false }), ctx.t("withdraw.no"), ButtonStyle.Primary),
-            button(withdrawButtonId.encode({ confirm: true }), ctx.t("withdraw.yes"), ButtonStyle.Secondary),
+            button(
+              withdrawButtonId.encode({ confirm: false, programmeId }),
+              ctx.t("withdraw.no"),
+              ButtonStyle.Primary,
+            ),
+            button(
+              withdrawButtonId.encode({ confirm: true, programmeId }),
+              ctx.t("withdraw.yes"),
+              ButtonStyle.Secondary,
+            ),
           ]),
         ],
       });

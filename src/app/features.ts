@@ -1,17 +1,24 @@
 /** The composition of the use-cases: each feature bound to its adapters (database, clock). */
 
 import type { Database } from "../db/client.ts";
+import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createProjectStore } from "../db/stores/project.ts";
 import type { Locale } from "../domain/enums.ts";
+import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
+import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
 
 /** What handlers call instead of reaching for the database. */
 export interface Features {
   project: ProjectUseCases;
+  withdraw: WithdrawUseCases;
+  about: AboutUseCases;
 }
 
 export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
   return {
+    withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),
+    about: aboutUseCases({ store: createAboutStore(deps.db) }),
     project: projectUseCases({
       store: createProjectStore(deps.db),
       now: deps.now,

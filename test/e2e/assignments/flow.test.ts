@@ -238,7 +238,16 @@ describe("assignments end to end: import → allocate → claim → swap → wit
       .sendSlashCommand({ name: "withdraw", user: users.aiko, locale: "ja" })
       .finalReply();
     expect(ask.content).toContain("合わないと感じたら、やめることも大切な選択です");
-    const yes = customIds(ask).find((id) => id.endsWith("[true]"));
+    const yes = customIds(ask).find((id) => id.endsWith(",true]"));
+    // A confirmation made for another programme, or before buttons carried one, changes nothing.
+    for (const stale of [yes!.replace(programmeId, "other-programme"), "withdraw:v1:[true]"]) {
+      const refused = await bot.fake
+        .clickButton({ message: ask, customId: stale, user: users.aiko, locale: "en-US" })
+        .finalReply();
+      expect(refused.content).toContain("out of date");
+      const still = await db.member.findFirstOrThrow({ where: { programmeId, discordUserId: users.aiko } });
+      expect(still.stage).not.toBe("withdrawn");
+    }
     const done = await bot.fake
       .clickButton({ message: ask, customId: yes!, user: users.aiko, locale: "ja" })
       .finalReply();

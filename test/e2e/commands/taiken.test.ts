@@ -16,7 +16,12 @@ function field(embed: Embed, name: string): string | undefined {
   return embed.fields?.find((f) => f.name === name)?.value;
 }
 
-async function openProgramme(db: Database, guildId: string, fields: { forcedLocale?: "ja" | "en" } = {}) {
+/** A programme with four interns; `staffUserId` (the caller, when given) is its organiser. */
+async function openProgramme(
+  db: Database,
+  guildId: string,
+  fields: { forcedLocale?: "ja" | "en"; staffUserId?: string } = {},
+) {
   const programme = await db.programme.create({
     data: {
       guildId,
@@ -37,6 +42,15 @@ async function openProgramme(db: Database, guildId: string, fields: { forcedLoca
         discordUserId: `20000000000000000${i}`,
         stage,
         roles: { create: [{ role: "intern" }] },
+      },
+    });
+  }
+  if (fields.staffUserId !== undefined) {
+    await db.member.create({
+      data: {
+        programmeId: programme.id,
+        discordUserId: fields.staffUserId,
+        roles: { create: [{ role: "organiser" }] },
       },
     });
   }
@@ -88,7 +102,7 @@ describe("/taiken about", () => {
   });
 
   it("GIVEN an English user and a programme THEN they see its name, mode, dates as Discord timestamps and stage counts", async () => {
-    await openProgramme(db, bot.fake.guild.id);
+    await openProgramme(db, bot.fake.guild.id, { staffUserId: bot.fake.store.tester.id });
     const reply = await bot.fake
       .sendSlashCommand({ name: "taiken", subcommand: "about", locale: "en-GB" })
       .finalReply();
@@ -101,13 +115,23 @@ describe("/taiken about", () => {
   });
 
   it("GIVEN a programme that forces Japanese THEN an English user is answered in Japanese", async () => {
-    await openProgramme(db, bot.fake.guild.id, { forcedLocale: "ja" });
+    await openProgramme(db, bot.fake.guild.id, { forcedLocale: "ja", staffUserId: bot.fake.store.tester.id });
     const reply = await bot.fake
       .sendSlashCommand({ name: "taiken", subcommand: "about", locale: "en-US" })
       .finalReply();
     const embed = embedOf(reply);
     expect(embed.title).toBe("taiken について");
     expect(field(embed, "参加者の段階")).toBe("取り組み中: 2 人\n提出済み: 1 人\n辞退: 1 人");
+  });
+
+  it("GIVEN a caller who is not staff of the programme THEN they see the programme but no stage counts", async () => {
+    await openProgramme(db, bot.fake.guild.id);
+    const reply = await bot.fake
+      .sendSlashCommand({ name: "taiken", subcommand: "about", locale: "en-GB" })
+      .finalReply();
+    const embed = embedOf(reply);
+    expect(field(embed, "Programme in this server")).toContain("Spring Hack");
+    expect(field(embed, "Participants by stage")).toBeUndefined();
   });
 
   it("GIVEN a Korean Discord client THEN the reply is in English", async () => {
