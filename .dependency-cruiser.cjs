@@ -14,7 +14,6 @@ const COMMANDS_NOT_YET_ON_USE_CASES = [
   "commands/profile.ts",
   "commands/program/manage.ts",
   "commands/program/open.ts",
-  "commands/program/settings.ts",
   "commands/program/workspace.ts",
 ];
 /** Job handlers that still call a Discord flow directly (onboarding's Discord steps). */

@@ -4,10 +4,10 @@
  */
 import type { APIEmbed } from "discord.js";
 import { z } from "zod";
-import { createAuditRepository } from "../../src/db/repositories/audit.ts";
-import { createProgrammeRepository, type ProgrammeSettings } from "../../src/db/repositories/programmes.ts";
 import type { CommandContext } from "../../src/discord/command.ts";
+import type { ProgrammeSettings } from "../../src/domain/programme/types.ts";
 import { UserError } from "../../src/features/errors.ts";
+import { SETTINGS, type Setting } from "../../src/features/programme/settings.ts";
 import type { Translator } from "../../src/i18n/translate.ts";
 
 /**
@@ -30,12 +30,6 @@ const settingsArgs = z.object({
   "self-service": z.boolean().optional(),
   "swap-window-days": z.int().min(0).max(SWAP_WINDOW_MAX_DAYS).optional(),
 });
-
-const SETTINGS = [
-  "selfServiceClaimEnabled",
-  "swapWindowDays",
-] as const satisfies readonly (keyof ProgrammeSettings)[];
-type Setting = (typeof SETTINGS)[number];
 
 function label(t: Translator, setting: Setting): string {
   return t(
@@ -79,20 +73,17 @@ function requested(args: SettingsArgs): Partial<ProgrammeSettings> {
 }
 
 /**
- * Without options, shows the settings. With options, changes them on an open programme (a closed
- * one is read-only) and replies old → new. The read, the write and the audit entry share one
- * transaction, so the entry records exactly what changed; asking for the values already set
- * writes nothing.
+ * Without options, shows the settings. With options, changes them (see the use-case) and replies
+ * old → new; asking for the values already set writes nothing.
  */
 export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Promise<void> {
-  const { app, t, guildId, userId } = ctx;
-  if (!ctx.programme) throw new UserError("error.access.noProgramme");
-  const programmeId = ctx.programme.id;
+  const { app, t } = ctx;
+  const programmeId = ctx.programme?.id ?? null;
+  if (programmeId === null) throw new UserError("error.access.noProgramme");
   const wanted = requested(ctx.args);
 
   if (Object.keys(wanted).length === 0) {
-    const programme = await createProgrammeRepository(app.db).get(programmeId);
-    if (!programme) throw new UserError("error.access.noProgramme");
+    const programme = await app.features.settings.show(programmeId);
     const embed: APIEmbed = {
       title: t("program.settings.title", { name: programme.name }),
       description: [...settingsLines(t, programme.settings), "", t("program.settings.howTo")].join("\n"),
@@ -101,32 +92,10 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
     return;
   }
 
-  const outcome = await app.db.$transaction(async (tx) => {
-    const programmes = createProgrammeRepository(tx);
-    const programme = await programmes.get(programmeId);
-    if (!programme) throw new UserError("error.access.noProgramme");
-    if (programme.status === "closed" || programme.status === "archived")
-      throw new UserError("program.settings.error.closed");
-    const before = programme.settings;
-    const after: ProgrammeSettings = { ...before, ...wanted };
-    const changed = SETTINGS.filter((setting) => before[setting] !== after[setting]);
-    if (changed.length > 0) {
-      const pick = (settings: ProgrammeSettings) =>
-        Object.fromEntries(changed.map((setting) => [setting, settings[setting]]));
-      await programmes.update(programme.id, { settings: pick(after) });
-      await createAuditRepository(tx).record({
-        guildId,
-        programmeId: programme.id,
-        actorUserId: userId,
-        action: "programme.settings",
-        target: `programme:${programme.id}`,
-        data: { from: pick(before), to: pick(after) },
-        at: app.now(),
-      });
-    }
-    return { name: programme.name, before, after, changed };
-  });
-
+  const outcome = await app.features.settings.change(
+    { guildId: ctx.guildId, programmeId, userId: ctx.userId },
+    wanted,
+  );
   const { name, before, after, changed } = outcome;
   if (changed.length === 0) {
     await ctx.respond.reply(t("program.settings.unchanged", { name }));

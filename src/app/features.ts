@@ -2,10 +2,12 @@
 
 import type { Database } from "../db/client.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
+import { createSettingsStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
 import type { Locale } from "../domain/enums.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
+import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
 
 /** What handlers call instead of reaching for the database. */
@@ -13,10 +15,12 @@ export interface Features {
   project: ProjectUseCases;
   withdraw: WithdrawUseCases;
   about: AboutUseCases;
+  settings: SettingsUseCases;
 }
 
 export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
   return {
+    settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),
     about: aboutUseCases({ store: createAboutStore(deps.db) }),
     project: projectUseCases({
