@@ -16,8 +16,6 @@ const COMMANDS_NOT_YET_ON_USE_CASES = [
   "commands/program/open.ts",
   "commands/program/workspace.ts",
 ];
-/** Job handlers that still call a Discord flow directly (onboarding's Discord steps). */
-const JOBS_NOT_YET_ON_USE_CASES = ["src/jobs/onboarding.ts"];
 
 const DRIVERS = "^node_modules/(discord\\.js|@discordjs|@prisma|bullmq|ioredis|pg|better-sqlite3)/";
 
@@ -77,7 +75,7 @@ module.exports = {
       name: "jobs-do-not-reach-into-discord-flows",
       severity: "error",
       comment: "Job handlers call use-cases; Discord interaction flows enqueue jobs, never the reverse.",
-      from: { path: "^src/jobs/", pathNot: JOBS_NOT_YET_ON_USE_CASES.map((p) => `^${p}$`) },
+      from: { path: "^src/jobs/" },
       to: { path: "^src/discord/(?!errors\\.ts)" },
     },
     {

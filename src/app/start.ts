@@ -20,6 +20,7 @@ import { startLocalRedis } from "../redis/local-server.ts";
 import type { AppContext } from "./context.ts";
 import { createDependencyProbe } from "./dependency-probe.ts";
 import { createFeatures } from "./features.ts";
+import { jobEffects } from "./job-effects.ts";
 import { VERSION } from "./version.ts";
 
 /** A started bot. `stop()` closes everything in order and is safe to call twice. */
@@ -126,7 +127,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
     const workers = createWorkers({
       connection: redis,
-      handlers: jobHandlers(ctx, client.rest),
+      handlers: jobHandlers(ctx, jobEffects(ctx, client.rest)),
       logger,
       metrics,
     });

@@ -2,13 +2,23 @@ import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import { JOBS } from "./definitions.ts";
 import { announceMilestoneHandler } from "./milestones.ts";
-import { expireOnboardingDraftsHandler, finishOnboardingHandler } from "./onboarding.ts";
+import {
+  expireOnboardingDraftsHandler,
+  type FinishOnboardingSteps,
+  finishOnboardingHandler,
+} from "./onboarding.ts";
 import type { JobHandler } from "./workers.ts";
 
-/** What a handler factory is given: the app and the bot's REST client. */
+/** The Discord effects job handlers use, bound by the composition root (src/app/job-effects.ts). */
+export interface JobEffects {
+  rest: REST;
+  finishOnboarding: FinishOnboardingSteps;
+}
+
+/** What a handler factory is given: the app and the Discord effects. */
 type HandlerFactory<D extends (typeof JOBS)[keyof typeof JOBS]> = (
   ctx: AppContext,
-  rest: REST,
+  effects: JobEffects,
 ) => JobHandler<D>;
 
 /**
@@ -16,12 +26,12 @@ type HandlerFactory<D extends (typeof JOBS)[keyof typeof JOBS]> = (
  * for the wrong job) fails `tsc`.
  */
 const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } = {
-  announceMilestone: announceMilestoneHandler,
+  announceMilestone: (ctx, effects) => announceMilestoneHandler(ctx, effects.rest),
   expireOnboardingDrafts: (ctx) => expireOnboardingDraftsHandler(ctx),
-  finishOnboarding: finishOnboardingHandler,
+  finishOnboarding: (_ctx, effects) => finishOnboardingHandler(effects.finishOnboarding),
 };
 
 /** Every job handler the bot's workers run. */
-export function jobHandlers(ctx: AppContext, rest: REST): JobHandler[] {
-  return (Object.keys(JOBS) as (keyof typeof JOBS)[]).map((kind): JobHandler => HANDLERS[kind](ctx, rest));
+export function jobHandlers(ctx: AppContext, effects: JobEffects): JobHandler[] {
+  return (Object.keys(JOBS) as (keyof typeof JOBS)[]).map((kind): JobHandler => HANDLERS[kind](ctx, effects));
 }

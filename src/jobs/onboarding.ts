@@ -1,11 +1,15 @@
-import { DiscordAPIError, type REST } from "discord.js";
+import { DiscordAPIError } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import { createProfileRepository } from "../db/repositories/profiles.ts";
-import { finishOnboarding } from "../discord/onboarding/complete.ts";
 import { UserError } from "../features/errors.ts";
-import { JOBS, ONBOARDING_DRAFT_RETENTION_DAYS } from "./definitions.ts";
+import { JOBS, type JobPayload, ONBOARDING_DRAFT_RETENTION_DAYS } from "./definitions.ts";
 import { done, giveUp, retryLater } from "./outcome.ts";
 import { handleJob } from "./workers.ts";
+
+/** The Discord steps of onboarding, as the composition root binds them (src/discord/onboarding/complete.ts). */
+export type FinishOnboardingSteps = (
+  input: JobPayload<typeof JOBS.finishOnboarding>,
+) => Promise<{ status: "done" } | { status: "skipped"; why: string }>;
 
 /** Discord answers no retry can change (missing access, unknown member or channel, bad request). */
 function isPermanent(error: unknown): boolean {
@@ -21,10 +25,10 @@ function isPermanent(error: unknown): boolean {
  * they run here and not while the intern's click waits for its answer. Every step checks what
  * exists first, so a retry (or `/join`) completes only what is missing.
  */
-export function finishOnboardingHandler(ctx: AppContext, rest: REST) {
+export function finishOnboardingHandler(finishOnboarding: FinishOnboardingSteps) {
   return handleJob(JOBS.finishOnboarding, async (payload) => {
     try {
-      const result = await finishOnboarding({ db: ctx.db, rest, logger: ctx.logger }, payload);
+      const result = await finishOnboarding(payload);
       return result.status === "done" ? done() : done(result.why);
     } catch (error) {
       if (error instanceof UserError)

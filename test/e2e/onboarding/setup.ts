@@ -3,6 +3,7 @@
  * it, without waiting for `/program open`: roles and channels made in the fake, recorded as
  * `DiscordResource`s, and a welcome message with the Join button posted by the bot.
  */
+
 import type { TextChannel } from "discord.js";
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ChannelType } from "discord.js";
 import { expect } from "vitest";
@@ -15,6 +16,7 @@ import {
   Perm,
 } from "../../../scripts/harness/fake-discord/index.ts";
 import { createTestRedis } from "../../../scripts/harness/redis.ts";
+import { jobEffects } from "../../../src/app/job-effects.ts";
 import { createProgrammeRepository, type Programme } from "../../../src/db/repositories/programmes.ts";
 import {
   choiceSelectId,
@@ -38,7 +40,7 @@ export async function startOnboardingBot(options: Omit<TestBotOptions, "db"> = {
   const queues = createQueues(redis.redis, redis.prefix);
   const workers = createWorkers({
     connection: redis.redis,
-    handlers: jobHandlers(bot.ctx, bot.client.rest),
+    handlers: jobHandlers(bot.ctx, jobEffects(bot.ctx, bot.client.rest)),
     logger: bot.ctx.logger,
     prefix: redis.prefix,
   });
