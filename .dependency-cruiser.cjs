@@ -14,7 +14,6 @@ const COMMANDS_NOT_YET_ON_USE_CASES = [
   "commands/profile.ts",
   "commands/program/manage.ts",
   "commands/program/open.ts",
-  "commands/program/workspace.ts",
 ];
 
 const DRIVERS = "^node_modules/(discord\\.js|@discordjs|@prisma|bullmq|ioredis|pg|better-sqlite3)/";

@@ -19,6 +19,7 @@ import { defineButton } from "../../src/discord/component.ts";
 import { defineCustomId } from "../../src/discord/custom-id.ts";
 import type { Scope } from "../../src/discord/route.ts";
 import { isGone, resolveOverwrites } from "../../src/discord/workspace/builder.ts";
+import { guildSnapshot, programmeTemplate, workspaceState } from "../../src/discord/workspace/state.ts";
 import type { DiscordResourceKind } from "../../src/domain/enums.ts";
 import { STAGE_ORDER } from "../../src/domain/onboarding/stages.ts";
 import { cancelTimeline } from "../../src/domain/programme/schedule.ts";
@@ -28,7 +29,6 @@ import { UserError } from "../../src/features/errors.ts";
 import { discordTimestamp } from "../../src/i18n/time.ts";
 import { milestoneJobs } from "../../src/jobs/milestone-jobs.ts";
 import { settingsLines } from "./settings.ts";
-import { guildSnapshot, programmeTemplate, workspaceState } from "./workspace.ts";
 
 /** The server's programme; the router guarantees one for organiser routes once it exists. */
 function programmeOf(scope: Scope): ProgrammeSummary {

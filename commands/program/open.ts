@@ -14,6 +14,7 @@ import { createWorkspaceRepository } from "../../src/db/repositories/workspace.t
 import type { CommandContext } from "../../src/discord/command.ts";
 import { joinButtonId } from "../../src/discord/shared-ids.ts";
 import { buildWorkspace } from "../../src/discord/workspace/builder.ts";
+import { guildSnapshot, programmeTemplate, workspaceState } from "../../src/discord/workspace/state.ts";
 import { type DateProblem, type ProgrammePeriod, parsePeriod } from "../../src/domain/programme/dates.ts";
 import { syncTimeline } from "../../src/domain/programme/schedule.ts";
 import { planTimeline } from "../../src/domain/programme/timeline.ts";
@@ -31,7 +32,6 @@ import { UserError } from "../../src/features/errors.ts";
 import { discordTimestamp } from "../../src/i18n/time.ts";
 import { t as translate } from "../../src/i18n/translate.ts";
 import { milestoneJobs } from "../../src/jobs/milestone-jobs.ts";
-import { guildSnapshot, programmeTemplate, workspaceState } from "./workspace.ts";
 
 /** Largest template file accepted. */
 export const TEMPLATE_MAX_KB = 256;

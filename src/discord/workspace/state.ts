@@ -1,22 +1,22 @@
 /**
- * Shared by the `/program` subcommands: the programme's template, the guild as the bot sees it,
+ * The workspace as the `/program` subcommands see it: the programme's template, the guild as the bot sees it,
  * and the plan of its workspace.
  */
 import type { Guild, REST } from "discord.js";
 import { type APIChannel, type APIGuild, type APIRole, Routes } from "discord.js";
-import type { Database } from "../../src/db/client.ts";
-import { createProgrammeRepository } from "../../src/db/repositories/programmes.ts";
-import { createWorkspaceRepository } from "../../src/db/repositories/workspace.ts";
-import { messageExists } from "../../src/discord/workspace/builder.ts";
-import { DEFAULT_TEMPLATE } from "../../src/domain/workspace/default-template.ts";
-import { ResourceKeys } from "../../src/domain/workspace/keys.ts";
+import type { Database } from "../../db/client.ts";
+import { createProgrammeRepository } from "../../db/repositories/programmes.ts";
+import { createWorkspaceRepository } from "../../db/repositories/workspace.ts";
+import { DEFAULT_TEMPLATE } from "../../domain/workspace/default-template.ts";
+import { ResourceKeys } from "../../domain/workspace/keys.ts";
 import {
   planWorkspace,
   type WorkspaceItem,
   type WorkspacePlan,
   workspaceItems,
-} from "../../src/domain/workspace/plan.ts";
-import { validateTemplate, type WorkspaceTemplate } from "../../src/domain/workspace/template.ts";
+} from "../../domain/workspace/plan.ts";
+import { validateTemplate, type WorkspaceTemplate } from "../../domain/workspace/template.ts";
+import { messageExists } from "./builder.ts";
 
 /** What the bot knows about the guild: which channels and roles exist, and its features. */
 export interface GuildSnapshot {
