@@ -9,7 +9,6 @@
  * into src/features and leaves this list. The list only shrinks.
  */
 const COMMANDS_NOT_YET_ON_USE_CASES = [
-  "commands/agency.ts",
   "commands/assignments.ts",
   "commands/profile.ts",
   "commands/program/manage.ts",

@@ -4,15 +4,9 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { ConstraintViolation } from "../src/db/errors.ts";
-import { AGENCY_NAME_CONSTRAINT, createAgencyRepository } from "../src/db/repositories/agencies.ts";
-import { createAuditRepository } from "../src/db/repositories/audit.ts";
-import { createMemberRepository } from "../src/db/repositories/members.ts";
 import { defineCommand } from "../src/discord/command.ts";
 import { programmeOf } from "../src/discord/onboarding/flow.ts";
-import { resourceId } from "../src/discord/onboarding/workspace.ts";
-import { ResourceKeys } from "../src/domain/workspace/keys.ts";
-import { UserError } from "../src/features/errors.ts";
+import { observerRoleGateway } from "../src/discord/onboarding/workspace.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 
 const T = ApplicationCommandOptionType;
@@ -67,40 +61,23 @@ export const definition = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+/** The use-cases' view of who is asking, in the server's current programme. */
+function caller(scope: Parameters<typeof programmeOf>[0]) {
+  return { guildId: scope.guildId, programmeId: programmeOf(scope).id, userId: scope.userId };
+}
+
 export const command = defineCommand(definition, {
   add: {
     access: "organiser",
     async run({ respond, args, ...scope }) {
-      const programme = programmeOf(scope);
-      const name = args.name.normalize("NFC").replace(/\s+/gu, " ").trim();
-      if (name.length === 0 || name.length > 100) throw new UserError("agency.error.name");
-      const agencies = createAgencyRepository(scope.app.db);
-      let agency: Awaited<ReturnType<typeof agencies.create>>;
-      try {
-        agency = await agencies.create({ guildId: scope.guildId, programmeId: programme.id, name });
-      } catch (error) {
-        if (error instanceof ConstraintViolation && error.constraint === AGENCY_NAME_CONSTRAINT) {
-          throw new UserError("agency.error.exists", { name });
-        }
-        throw error;
-      }
-      await createAuditRepository(scope.app.db).record({
-        guildId: scope.guildId,
-        programmeId: programme.id,
-        actorUserId: scope.userId,
-        action: "agency.add",
-        target: `agency:${agency.id}`,
-        data: { name },
-        at: scope.app.now(),
-      });
+      const { name } = await scope.app.features.agency.add(caller(scope), args.name);
       await respond.reply(scope.t("agency.added", { name }));
     },
   },
   list: {
     access: ["organiser", "mentor"],
     async run({ respond, ...scope }) {
-      const programme = programmeOf(scope);
-      const summaries = await createAgencyRepository(scope.app.db).summaries(scope.guildId, programme.id);
+      const summaries = await scope.app.features.agency.list(caller(scope));
       const lines = summaries.map((a) =>
         scope.t("agency.list.line", {
           name: a.name,
@@ -122,10 +99,7 @@ export const command = defineCommand(definition, {
   clients: {
     access: "agency_staff",
     async run({ respond, ...scope }) {
-      const programme = programmeOf(scope);
-      const agencies = createAgencyRepository(scope.app.db);
-      const ids = await agencies.agencyIdsOfStaff(scope.guildId, scope.userId);
-      const clients = await agencies.consentingClients(programme.id, ids);
+      const clients = await scope.app.features.agency.clients(caller(scope));
       const lines = clients.map((c) =>
         scope.t("agency.clients.line", {
           name: c.displayName ?? "-",
@@ -147,57 +121,23 @@ export const command = defineCommand(definition, {
     add: {
       access: "organiser",
       async run({ respond, args, interaction, ...scope }) {
-        const programme = programmeOf(scope);
-        const agencies = createAgencyRepository(scope.app.db);
-        const agency = await agencies.find(scope.guildId, programme.id, args.agency);
-        if (!agency) throw new UserError("agency.error.unknown");
         const user = args.user.user;
-        if (user.bot || args.user.member === null) throw new UserError("agency.error.notStaff");
-        const roleId = await resourceId(
-          scope,
-          ResourceKeys.roles.agencyObserver,
-          "onboarding.workspace.observerRole",
+        const { agency, added } = await scope.app.features.agency.addStaff(
+          caller(scope),
+          { agencyId: args.agency, user: { id: user.id, bot: user.bot, inGuild: args.user.member !== null } },
+          observerRoleGateway(scope, interaction),
         );
-        // The record first, then Discord: both are idempotent, so running it again repairs a failure.
-        const added = await agencies.addStaff(agency.id, user.id);
-        await createMemberRepository(scope.app.db).join({
-          programmeId: programme.id,
-          discordUserId: user.id,
-          roles: ["agency_staff"],
-          grantedByUserId: scope.userId,
-          at: scope.app.now(),
-        });
-        const guild = interaction.guild ?? (await interaction.client.guilds.fetch(scope.guildId));
-        await guild.members.addRole({
-          user: user.id,
-          role: roleId,
-          reason: `taiken: staff of ${agency.name}`,
-        });
-        if (added) {
-          await createAuditRepository(scope.app.db).record({
-            guildId: scope.guildId,
-            programmeId: programme.id,
-            actorUserId: scope.userId,
-            action: "agency.staff.add",
-            target: `agency:${agency.id}`,
-            data: { userId: user.id },
-            at: scope.app.now(),
-          });
-        }
         const vars = { user: `<@${user.id}>`, agency: agency.name };
         await respond.reply(scope.t(added ? "agency.staff.added" : "agency.staff.already", vars));
       },
       autocomplete: {
         async agency({ value, ...scope }) {
           if (!scope.programme) return [];
-          const typed = value.trim().toLowerCase();
-          const agencies = await createAgencyRepository(scope.app.db).forProgramme(
-            scope.guildId,
-            scope.programme.id,
+          const found = await scope.app.features.agency.suggest(
+            { guildId: scope.guildId, programmeId: scope.programme.id, userId: scope.userId },
+            value,
           );
-          return agencies
-            .filter((a) => a.name.toLowerCase().includes(typed))
-            .map((a) => ({ name: a.name, value: a.id }));
+          return found.map((a) => ({ name: a.name, value: a.id }));
         },
       },
     },

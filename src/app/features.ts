@@ -1,11 +1,13 @@
 /** The composition of the use-cases: each feature bound to its adapters (database, clock). */
 
 import type { Database } from "../db/client.ts";
+import { createAgencyStore } from "../db/stores/agency.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createSettingsStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
 import type { Locale } from "../domain/enums.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
+import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
@@ -16,10 +18,12 @@ export interface Features {
   withdraw: WithdrawUseCases;
   about: AboutUseCases;
   settings: SettingsUseCases;
+  agency: AgencyUseCases;
 }
 
 export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
   return {
+    agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),
     about: aboutUseCases({ store: createAboutStore(deps.db) }),

@@ -1,33 +1,9 @@
 /** Support agencies of a guild's programmes, their staff, and the clients who consent to be seen. */
-import type { Database } from "../client.ts";
-import type { InternStage } from "../enums.ts";
+import type { Agency, AgencyClient, AgencySummary } from "../../domain/agency/types.ts";
+import type { DatabaseTransaction } from "../client.ts";
 import { mapConstraintViolations } from "../errors.ts";
 
-export interface Agency {
-  id: string;
-  guildId: string;
-  /** null: registered for every programme of the guild. */
-  programmeId: string | null;
-  name: string;
-  createdAt: Date;
-}
-
-/** An agency with how many staff it has and how many clients share their progress with it. */
-export interface AgencySummary extends Agency {
-  staffCount: number;
-  clientCount: number;
-  consentingClientCount: number;
-}
-
-/** A client an agency's staff may see: an intern who picked the agency and consents. */
-export interface AgencyClient {
-  memberId: string;
-  discordUserId: string;
-  agencyId: string;
-  displayName: string | null;
-  stage: InternStage | null;
-  consentChangedAt: Date | null;
-}
+export type { Agency, AgencyClient, AgencySummary };
 
 /** The unique index that makes agency names unique in a guild. */
 export const AGENCY_NAME_CONSTRAINT = "agency_guildId_name_key";
@@ -43,7 +19,7 @@ function toAgency(row: Agency): Agency {
 }
 
 /** Reads and writes agencies and agency staff. */
-export function createAgencyRepository(db: Database) {
+export function createAgencyRepository(db: DatabaseTransaction) {
   /** The agencies a programme offers: its own and the guild-wide ones. */
   const scope = (guildId: string, programmeId: string) => ({
     guildId,

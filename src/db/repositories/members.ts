@@ -142,7 +142,8 @@ export function createMemberRepository(db: DatabaseTransaction) {
       at?: Date;
     }): Promise<Member> {
       const at = input.at ?? new Date();
-      const id = await db.$transaction(async (tx) => {
+      // Inside a caller's transaction (a store's unit of work) the writes join it.
+      const write = async (tx: DatabaseTransaction) => {
         const member = await tx.member.upsert({
           where: {
             programmeId_discordUserId: { programmeId: input.programmeId, discordUserId: input.discordUserId },
@@ -169,7 +170,11 @@ export function createMemberRepository(db: DatabaseTransaction) {
           });
         }
         return member.id;
-      });
+      };
+      const id =
+        "$transaction" in db && typeof db.$transaction === "function"
+          ? await db.$transaction(write)
+          : await write(db);
       const member = await get(id);
       if (member === null) throw new Error(`member ${id} vanished after join`);
       return member;

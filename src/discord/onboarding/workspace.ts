@@ -2,6 +2,7 @@ import {
   type APIChannel,
   ChannelType,
   DiscordAPIError,
+  type Guild,
   type REST,
   RESTJSONErrorCodes,
   Routes,
@@ -12,6 +13,7 @@ import { createMemberRepository, type Member } from "../../db/repositories/membe
 import { createProfileRepository } from "../../db/repositories/profiles.ts";
 import { createProgrammeRepository } from "../../db/repositories/programmes.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import type { ObserverRoleGateway } from "../../features/agency/agencies.ts";
 import { UserError } from "../../features/errors.ts";
 import type { Translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
@@ -68,6 +70,23 @@ export async function resourceId(scope: Scope, key: string, what: WorkspacePart)
   const programme = scope.programme;
   if (!programme) throw new UserError("error.access.noProgramme");
   return recordedResource({ db: scope.app.db, logger: scope.logger, t: scope.t }, programme.id, key, what);
+}
+
+/**
+ * The observer role agency staff get, looked up in the workspace record (a missing one is named
+ * to the organiser), and granted through the interaction's guild.
+ */
+export function observerRoleGateway(
+  scope: Scope,
+  interaction: { guild: Guild | null; client: { guilds: { fetch(id: string): Promise<Guild> } } },
+): ObserverRoleGateway {
+  return {
+    roleId: () => resourceId(scope, ResourceKeys.roles.agencyObserver, "onboarding.workspace.observerRole"),
+    async grant(userId, roleId, reason) {
+      const guild = interaction.guild ?? (await interaction.client.guilds.fetch(scope.guildId));
+      await guild.members.addRole({ user: userId, role: roleId, reason });
+    },
+  };
 }
 
 /**
