@@ -10,7 +10,6 @@
  */
 const COMMANDS_NOT_YET_ON_USE_CASES = [
   "commands/assignments.ts",
-  "commands/profile.ts",
   "commands/program/manage.ts",
   "commands/program/open.ts",
 ];

@@ -4,13 +4,9 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { createAgencyRepository } from "../src/db/repositories/agencies.ts";
-import { createMemberRepository } from "../src/db/repositories/members.ts";
 import { defineCommand } from "../src/discord/command.ts";
-import { factsOf, ownMember, programmeOf, reopenAbout, setConsent } from "../src/discord/onboarding/flow.ts";
+import { programmeOf, reopenAbout, setConsent } from "../src/discord/onboarding/flow.ts";
 import { ownProfileMessage, profileEmbed } from "../src/discord/onboarding/render.ts";
-import { profileView } from "../src/domain/profile/visibility.ts";
-import { UserError } from "../src/features/errors.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 
 const T = ApplicationCommandOptionType;
@@ -45,7 +41,11 @@ export const command = defineCommand(definition, {
     access: "intern",
     async run({ respond, ...scope }) {
       const programme = programmeOf(scope);
-      const { facts } = await ownMember(scope, programme.id);
+      const { facts } = await scope.app.features.profile.own({
+        guildId: scope.guildId,
+        programmeId: programme.id,
+        userId: scope.userId,
+      });
       await respond.reply(ownProfileMessage(scope.t, programme.id, facts));
     },
   },
@@ -67,24 +67,11 @@ export const command = defineCommand(definition, {
     access: ["organiser", "mentor", "agency_staff"],
     async run({ respond, args, ...scope }) {
       const programme = programmeOf(scope);
-      const member = await createMemberRepository(scope.app.db).find(programme.id, args.user.user.id);
-      const facts = member?.roles.includes("intern") ? await factsOf(scope, member) : null;
-      // Whatever the reason (not joined, not consenting, another agency's client), one answer:
-      // agency staff must not learn that a person exists in the programme.
-      if (!member || !facts) throw new UserError("profile.error.notVisible");
-      const agencyIds = scope.roles.has("agency_staff")
-        ? await createAgencyRepository(scope.app.db).agencyIdsOfStaff(scope.guildId, scope.userId)
-        : new Set<string>();
-      const view = profileView(
-        { userId: scope.userId, roles: scope.roles, agencyIds },
-        {
-          discordUserId: member.discordUserId,
-          agencyId: member.agencyId,
-          agencyConsent: member.agencyConsent,
-        },
+      const { memberId, facts, view } = await scope.app.features.profile.view(
+        { guildId: scope.guildId, programmeId: programme.id, userId: scope.userId, roles: scope.roles },
+        args.user.user.id,
       );
-      if (view === "none") throw new UserError("profile.error.notVisible");
-      scope.logger.info({ memberId: member.id, view }, "profile viewed");
+      scope.logger.info({ memberId, view }, "profile viewed");
       await respond.reply({ embeds: [profileEmbed(scope.t, facts, view)] });
     },
   },

@@ -3,12 +3,14 @@
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
+import { createProfileStore } from "../db/stores/profile.ts";
 import { createSettingsStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
 import type { Locale } from "../domain/enums.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
+import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
 
@@ -19,10 +21,12 @@ export interface Features {
   about: AboutUseCases;
   settings: SettingsUseCases;
   agency: AgencyUseCases;
+  profile: ProfileUseCases;
 }
 
 export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
   return {
+    profile: profileUseCases({ store: createProfileStore(deps.db) }),
     agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),

@@ -76,32 +76,16 @@ function agencyName(agencies: readonly Agency[], id: string | null): string | nu
 }
 
 /** A member's saved profile as the fields shown, or null if they have none yet. */
-export async function factsOf(scope: Scope, member: Member): Promise<ProfileFacts | null> {
-  const profile = await createMemberRepository(scope.app.db).profile(member.id);
-  if (!profile) return null;
-  const agency =
-    member.agencyId === null
-      ? null
-      : await createAgencyRepository(scope.app.db).find(scope.guildId, member.programmeId, member.agencyId);
-  return {
-    profile,
-    agencyName: agency?.name ?? null,
-    agencyConsent: member.agencyConsent,
-    agencyConsentChangedAt: member.agencyConsentChangedAt,
-    stage: member.stage,
-    projectChannelId: member.projectChannelId,
-  };
+export function factsOf(scope: Scope, member: Member): Promise<ProfileFacts | null> {
+  return scope.app.features.profile.factsOf(scope.guildId, member);
 }
 
 /** The caller as an intern with a saved profile, or a polite refusal. */
-export async function ownMember(
+export function ownMember(
   scope: Scope,
   programmeId: string,
 ): Promise<{ member: Member; facts: ProfileFacts }> {
-  const member = await createMemberRepository(scope.app.db).find(programmeId, scope.userId);
-  const facts = member ? await factsOf(scope, member) : null;
-  if (!member || !facts) throw new UserError("profile.error.notJoined");
-  return { member, facts };
+  return scope.app.features.profile.own({ guildId: scope.guildId, programmeId, userId: scope.userId });
 }
 
 function defaultDisplayName(interaction: ButtonInteraction | ChatInputCommandInteraction): string {

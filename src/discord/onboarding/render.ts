@@ -11,6 +11,7 @@ import {
 } from "discord.js";
 import type { Agency } from "../../db/repositories/agencies.ts";
 import type { Member, MemberProfile } from "../../db/repositories/members.ts";
+import type { ProfileFacts } from "../../domain/member/types.ts";
 import {
   ACCOMMODATION_OPTIONS,
   type AccommodationOption,
@@ -267,19 +268,6 @@ export function consentMessage(t: Translator, programmeId: string, agencyName: s
   };
 }
 
-/** A profile as the fields people read, in the viewer's language. */
-export interface ProfileFacts {
-  profile: Pick<
-    MemberProfile,
-    "displayName" | "skills" | "interests" | "weeklyHoursAvailable" | "preferredLocale" | "accommodations"
-  >;
-  agencyName: string | null;
-  agencyConsent: boolean;
-  agencyConsentChangedAt: Date | null;
-  stage?: Member["stage"];
-  projectChannelId?: string | null;
-}
-
 function fieldsOf(t: Translator, facts: ProfileFacts, view: Exclude<ProfileView, "none">) {
   const { profile } = facts;
   const none = t("profile.value.none");
@@ -408,3 +396,5 @@ export function ownProfileMessage(
     components: [row(...buttons)],
   };
 }
+
+export type { ProfileFacts };

@@ -45,3 +45,16 @@ export interface MemberProfile {
   preferredLocale: Locale | null;
   accommodations: Accommodations;
 }
+
+/** A profile as the fields people read, in the viewer's language. */
+export interface ProfileFacts {
+  profile: Pick<
+    MemberProfile,
+    "displayName" | "skills" | "interests" | "weeklyHoursAvailable" | "preferredLocale" | "accommodations"
+  >;
+  agencyName: string | null;
+  agencyConsent: boolean;
+  agencyConsentChangedAt: Date | null;
+  stage?: InternStage | null;
+  projectChannelId?: string | null;
+}
