@@ -10,7 +10,6 @@ import {
   TextInputStyle,
 } from "discord.js";
 import type { Agency } from "../../db/repositories/agencies.ts";
-import type { Member, MemberProfile } from "../../db/repositories/members.ts";
 import type { ProfileFacts } from "../../domain/member/types.ts";
 import {
   ACCOMMODATION_OPTIONS,
