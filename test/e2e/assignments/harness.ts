@@ -10,6 +10,8 @@ import { createMemberRepository, type Member } from "../../../src/db/repositorie
 
 export { customIds } from "../../support/components.ts";
 
+import { seedProgramme } from "../../support/programme.ts";
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -26,26 +28,17 @@ export async function openProgramme(
     organiser?: string;
   },
 ): Promise<string> {
-  const db = bot.db as Database;
-  const programme = await db.programme.create({
-    data: {
-      guildId: bot.fake.guild.id,
-      name: options.name,
-      mode: options.mode ?? "internship",
-      status: "open",
-      startsAt: new Date(Date.now() - DAY_MS),
-      endsAt: new Date(Date.now() + (options.days ?? 40) * DAY_MS),
-      createdByUserId: options.organiser ?? "1",
-      ...(options.selfService ? { selfServiceClaimEnabled: true } : {}),
-    },
+  const { programme } = await seedProgramme(bot.db as Database, {
+    guildId: bot.fake.guild.id,
+    name: options.name,
+    mode: options.mode ?? "internship",
+    status: "open",
+    startsAt: new Date(Date.now() - DAY_MS),
+    endsAt: new Date(Date.now() + (options.days ?? 40) * DAY_MS),
+    createdByUserId: options.organiser ?? "1",
+    ...(options.selfService ? { selfService: true } : {}),
+    ...(options.organiser === undefined ? {} : { organiser: options.organiser }),
   });
-  if (options.organiser !== undefined) {
-    await createMemberRepository(db).join({
-      programmeId: programme.id,
-      discordUserId: options.organiser,
-      roles: ["organiser"],
-    });
-  }
   return programme.id;
 }
 

@@ -2,6 +2,7 @@ import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
 import type { Database } from "../../../src/db/client.ts";
+import { seedProgramme } from "../../support/programme.ts";
 
 interface Embed {
   title?: string;
@@ -22,17 +23,15 @@ async function openProgramme(
   guildId: string,
   fields: { forcedLocale?: "ja" | "en"; staffUserId?: string } = {},
 ) {
-  const programme = await db.programme.create({
-    data: {
-      guildId,
-      name: "Spring Hack",
-      mode: "hackathon",
-      status: "open",
-      startsAt: new Date("2026-04-01T00:00:00Z"),
-      endsAt: new Date("2026-04-03T00:00:00Z"),
-      createdByUserId: "100000000000000001",
-      forcedLocale: fields.forcedLocale ?? null,
-    },
+  const { programme } = await seedProgramme(db, {
+    guildId,
+    name: "Spring Hack",
+    mode: "hackathon",
+    status: "open",
+    startsAt: new Date("2026-04-01T00:00:00Z"),
+    endsAt: new Date("2026-04-03T00:00:00Z"),
+    createdByUserId: "100000000000000001",
+    forcedLocale: fields.forcedLocale ?? null,
   });
   const stages = ["working", "working", "submitted", "withdrawn"] as const;
   for (const [i, stage] of stages.entries()) {

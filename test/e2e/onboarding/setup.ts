@@ -29,6 +29,7 @@ import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { jobHandlers } from "../../../src/jobs/handlers.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers } from "../../../src/jobs/workers.ts";
+import { seedProgramme } from "../../support/programme.ts";
 
 /**
  * A test bot with a database and, as `startApp` wires them, Redis, the job queues and workers: the
@@ -76,15 +77,14 @@ export async function seedWorkspace(
   const db = bot.db;
   if (!db) throw new Error("seedWorkspace needs startTestBot({ db: true })");
   const programmes = createProgrammeRepository(db);
-  const created = await programmes.create({
+  const { programme } = await seedProgramme(db, {
     guildId: fake.guild.id,
     name: `2026 春インターン ${Math.random().toString(36).slice(2, 8)}`,
-    mode: "internship",
+    status: "open",
     startsAt: new Date("2026-04-01T00:00:00+09:00"),
     endsAt: new Date("2026-06-30T18:00:00+09:00"),
     createdByUserId: fake.store.tester.id,
   });
-  const programme = await programmes.update(created.id, { status: "open" });
   const roles = {
     organiser: fake.createRole({ name: "運営" }),
     mentor: fake.createRole({ name: "メンター" }),
