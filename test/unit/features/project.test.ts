@@ -81,7 +81,7 @@ function memoryStore(options: { write: PickWrite; taken?: Set<string> }) {
       return options.write;
     },
     swap: async () => options.write,
-    setPreferences: async () => {},
+    setPreferences: async () => undefined,
   };
   return { store, writes };
 }
