@@ -1,5 +1,4 @@
 /** `/program status|close|export|delete|template export`. */
-import { stringify as csv } from "csv-stringify/sync";
 import {
   type APIEmbed,
   type ButtonInteraction,
@@ -21,6 +20,7 @@ import type { Scope } from "../../src/discord/route.ts";
 import { isGone, resolveOverwrites } from "../../src/discord/workspace/builder.ts";
 import { guildSnapshot, programmeTemplate, workspaceState } from "../../src/discord/workspace/state.ts";
 import type { DiscordResourceKind } from "../../src/domain/enums.ts";
+import { toCsv } from "../../src/domain/export/csv.ts";
 import { STAGE_ORDER } from "../../src/domain/onboarding/stages.ts";
 import { cancelTimeline } from "../../src/domain/programme/schedule.ts";
 import { overwritesFor } from "../../src/domain/workspace/permissions.ts";
@@ -202,7 +202,7 @@ export async function exportProgramme(ctx: CommandContext<unknown>): Promise<voi
     {
       name: "members.csv",
       attachment: Buffer.from(
-        csv(
+        toCsv(
           members.map((m) => ({
             discord_user_id: m.discordUserId,
             display_name: m.displayName ?? "",
@@ -212,26 +212,14 @@ export async function exportProgramme(ctx: CommandContext<unknown>): Promise<voi
             agency_consent: m.agencyConsent,
             joined_at: iso(m.joinedAt),
           })),
-          {
-            header: true,
-            columns: [
-              "discord_user_id",
-              "display_name",
-              "roles",
-              "stage",
-              "agency",
-              "agency_consent",
-              "joined_at",
-            ],
-            cast: { boolean: (v) => (v ? "true" : "false") },
-          },
+          ["discord_user_id", "display_name", "roles", "stage", "agency", "agency_consent", "joined_at"],
         ),
       ),
     },
     {
       name: "allocations.csv",
       attachment: Buffer.from(
-        csv(
+        toCsv(
           allocations.map((a) => ({
             discord_user_id: a.discordUserId,
             assignment_key: a.assignmentKey,
@@ -242,33 +230,30 @@ export async function exportProgramme(ctx: CommandContext<unknown>): Promise<voi
             released_at: iso(a.releasedAt),
             release_reason: a.releaseReason ?? "",
           })),
-          {
-            header: true,
-            columns: [
-              "discord_user_id",
-              "assignment_key",
-              "assignment_title",
-              "assignment_version",
-              "method",
-              "allocated_at",
-              "released_at",
-              "release_reason",
-            ],
-          },
+          [
+            "discord_user_id",
+            "assignment_key",
+            "assignment_title",
+            "assignment_version",
+            "method",
+            "allocated_at",
+            "released_at",
+            "release_reason",
+          ],
         ),
       ),
     },
     {
       name: "milestones.csv",
       attachment: Buffer.from(
-        csv(
+        toCsv(
           milestones.map((m) => ({
             kind: m.kind,
             title: m.title,
             at: iso(m.at),
             announced_at: iso(m.announcedAt),
           })),
-          { header: true, columns: ["kind", "title", "at", "announced_at"] },
+          ["kind", "title", "at", "announced_at"],
         ),
       ),
     },
