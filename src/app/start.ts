@@ -15,7 +15,7 @@ import { createWorkers } from "../jobs/workers.ts";
 import { type OpsServer, startOpsServer } from "../observability/http.ts";
 import type { Logger } from "../observability/logger.ts";
 import { createMetrics } from "../observability/metrics.ts";
-import { connectRedis } from "../redis/connection.ts";
+import { connectRedis, PRODUCER_REDIS_OPTIONS } from "../redis/connection.ts";
 import { startLocalRedis } from "../redis/local-server.ts";
 import type { AppContext } from "./context.ts";
 import { createDependencyProbe } from "./dependency-probe.ts";
@@ -92,7 +92,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
     closers.push({ name: "redis", close: () => redis.quit() });
 
-    const queues = createQueues(redis);
+    // Producers get their own fail-fast connection; workers keep the blocking one above.
+    const producer = await connectRedis(redisUrl, 5_000, PRODUCER_REDIS_OPTIONS);
+    producer.on("error", (error) => logger.warn({ err: error }, "redis producer connection error"));
+    closers.push({ name: "redis", close: () => producer.quit() });
+    const queues = createQueues(producer);
     closers.push({ name: "queues", close: () => queues.close() });
     const metrics = createMetrics(() => queues.depths());
 
@@ -108,7 +112,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       version: VERSION,
       checkDependencies: createDependencyProbe({
         database: () => db.$queryRawUnsafe("SELECT 1"),
-        redis: () => redis.ping(),
+        redis: () => producer.ping(),
       }),
     };
 
