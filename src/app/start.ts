@@ -47,7 +47,8 @@ const CLOSE_ORDER = [
 
 interface Closer {
   name: (typeof CLOSE_ORDER)[number];
-  close: () => Promise<unknown>;
+  /** `remainingMs` is what is left of the shutdown budget; only the waiting parts use it. */
+  close: (remainingMs: number) => Promise<unknown>;
 }
 
 /**
@@ -58,12 +59,13 @@ interface Closer {
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const closers: Closer[] = [];
   const closeAll = async () => {
+    const deadline = performance.now() + config.shutdownTimeoutMs;
     const ordered = closers
       .splice(0)
       .sort((a, b) => CLOSE_ORDER.indexOf(a.name) - CLOSE_ORDER.indexOf(b.name));
     for (const closer of ordered) {
       try {
-        await closer.close();
+        await closer.close(Math.max(0, deadline - performance.now()));
         logger.debug({ part: closer.name }, "closed");
       } catch (error) {
         logger.warn({ err: error, part: closer.name }, "error while closing");
@@ -125,11 +127,28 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       logger,
       metrics,
     });
-    closers.push({ name: "workers", close: () => workers.close() });
+    closers.push({
+      name: "workers",
+      close: async (remainingMs) => {
+        const { finished } = await workers.close(remainingMs);
+        if (!finished)
+          logger.warn(
+            { remainingMs },
+            "jobs still running at the shutdown deadline; they will be redelivered",
+          );
+      },
+    });
     await queues.every(JOBS.expireOnboardingDrafts, {}, ONBOARDING_DRAFT_SWEEP_EVERY_MS);
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
     const interactions = attachRouter(client, router, logger);
-    closers.push({ name: "interactions", close: () => interactions.drain() });
+    closers.push({
+      name: "interactions",
+      close: async (remainingMs) => {
+        const { unfinished } = await interactions.drain(remainingMs);
+        if (unfinished > 0)
+          logger.warn({ unfinished }, "interactions still running at the shutdown deadline");
+      },
+    });
 
     let ops: OpsServer | undefined;
     if (config.http.port >= 0) {
