@@ -11,11 +11,12 @@ import { createRouter } from "../discord/router.ts";
 import { JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createQueues } from "../jobs/queues.ts";
+import { RECONCILE_EVERY_MS, reconcileMilestoneJobs } from "../jobs/reconcile.ts";
 import { createWorkers } from "../jobs/workers.ts";
 import { type OpsServer, startOpsServer } from "../observability/http.ts";
 import type { Logger } from "../observability/logger.ts";
 import { createMetrics } from "../observability/metrics.ts";
-import { connectRedis } from "../redis/connection.ts";
+import { connectRedis, PRODUCER_REDIS_OPTIONS } from "../redis/connection.ts";
 import { startLocalRedis } from "../redis/local-server.ts";
 import type { AppContext } from "./context.ts";
 import { createDependencyProbe } from "./dependency-probe.ts";
@@ -49,7 +50,8 @@ const CLOSE_ORDER = [
 
 interface Closer {
   name: (typeof CLOSE_ORDER)[number];
-  close: () => Promise<unknown>;
+  /** `remainingMs` is what is left of the shutdown budget; only the waiting parts use it. */
+  close: (remainingMs: number) => Promise<unknown>;
 }
 
 /**
@@ -60,12 +62,13 @@ interface Closer {
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const closers: Closer[] = [];
   const closeAll = async () => {
+    const deadline = performance.now() + config.shutdownTimeoutMs;
     const ordered = closers
       .splice(0)
       .sort((a, b) => CLOSE_ORDER.indexOf(a.name) - CLOSE_ORDER.indexOf(b.name));
     for (const closer of ordered) {
       try {
-        await closer.close();
+        await closer.close(Math.max(0, deadline - performance.now()));
         logger.debug({ part: closer.name }, "closed");
       } catch (error) {
         logger.warn({ err: error, part: closer.name }, "error while closing");
@@ -94,7 +97,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
     closers.push({ name: "redis", close: () => redis.quit() });
 
-    const queues = createQueues(redis);
+    // Producers get their own fail-fast connection; workers keep the blocking one above.
+    const producer = await connectRedis(redisUrl, 5_000, PRODUCER_REDIS_OPTIONS);
+    producer.on("error", (error) => logger.warn({ err: error }, "redis producer connection error"));
+    closers.push({ name: "redis", close: () => producer.quit() });
+    const queues = createQueues(producer);
     closers.push({ name: "queues", close: () => queues.close() });
     const metrics = createMetrics(() => queues.depths());
 
@@ -113,7 +120,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       version: VERSION,
       checkDependencies: createDependencyProbe({
         database: () => db.$queryRawUnsafe("SELECT 1"),
-        redis: () => redis.ping(),
+        redis: () => producer.ping(),
       }),
     };
     const features = createFeatures({
@@ -131,11 +138,32 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       logger,
       metrics,
     });
-    closers.push({ name: "workers", close: () => workers.close() });
+    closers.push({
+      name: "workers",
+      close: async (remainingMs) => {
+        const { finished } = await workers.close(remainingMs);
+        if (!finished)
+          logger.warn(
+            { remainingMs },
+            "jobs still running at the shutdown deadline; they will be redelivered",
+          );
+      },
+    });
     await queues.every(JOBS.expireOnboardingDrafts, {}, ONBOARDING_DRAFT_SWEEP_EVERY_MS);
+    // Redis may have lost its data (no persistence, a new server): the database is the truth.
+    await queues.every(JOBS.reconcile, {}, RECONCILE_EVERY_MS);
+    const reconciled = await reconcileMilestoneJobs({ db, queues, now: () => ctx.now() });
+    logger.info({ milestoneJobs: reconciled }, "jobs reconciled with the database");
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
     const interactions = attachRouter(client, router, logger);
-    closers.push({ name: "interactions", close: () => interactions.drain() });
+    closers.push({
+      name: "interactions",
+      close: async (remainingMs) => {
+        const { unfinished } = await interactions.drain(remainingMs);
+        if (unfinished > 0)
+          logger.warn({ unfinished }, "interactions still running at the shutdown deadline");
+      },
+    });
 
     let ops: OpsServer | undefined;
     if (config.http.port >= 0) {

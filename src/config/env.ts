@@ -94,6 +94,13 @@ export const envSchema = z.object({
       .min(-1, "must be between -1 and 65535")
       .max(65535, "must be between -1 and 65535"),
   ),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(
+    (v) => (v === "" || v === undefined ? "10000" : v),
+    z.coerce
+      .number({ error: "must be a number of milliseconds such as 10000" })
+      .int("must be a whole number of milliseconds")
+      .min(0, "must be 0 or more"),
+  ),
 });
 
 /** The parsed environment, with defaults applied. */
@@ -108,6 +115,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   defaults: { locale: SupportedLocale; timeZone: string };
   http: { host: string; port: number };
+  /** How long SIGTERM waits for running interactions and jobs before closing anyway. */
+  shutdownTimeoutMs: number;
 }
 
 /** Raised when the environment is invalid; `problems` holds one line per variable. */
@@ -140,5 +149,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     defaults: { locale: e.DEFAULT_LOCALE, timeZone: e.DEFAULT_TIME_ZONE },
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -70,8 +70,11 @@ export function createDiscordClient(config: Config): Client {
 
 /** The link between the client and the router, as returned by {@link attachRouter}. */
 export interface AttachedRouter {
-  /** Stops taking new interactions and resolves once those already being handled are answered. */
-  drain(): Promise<void>;
+  /**
+   * Stops taking new interactions and resolves once those already being handled are answered,
+   * or after `timeoutMs`, with how many were still running.
+   */
+  drain(timeoutMs?: number): Promise<{ unfinished: number }>;
 }
 
 /**
@@ -90,11 +93,28 @@ export function attachRouter(client: Client, router: Router, logger: Logger): At
   };
   client.on(Events.InteractionCreate, listener);
   return {
-    async drain() {
+    async drain(timeoutMs = Number.POSITIVE_INFINITY) {
       client.off(Events.InteractionCreate, listener);
-      await Promise.allSettled([...inFlight]);
+      await settledWithin([...inFlight], timeoutMs);
+      return { unfinished: inFlight.size };
     },
   };
+}
+
+/** Waits for `work` to settle, or `timeoutMs`, whichever comes first. Never rejects. */
+export async function settledWithin(work: Promise<unknown>[], timeoutMs: number): Promise<void> {
+  if (!Number.isFinite(timeoutMs)) {
+    await Promise.allSettled(work);
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled(work),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /** Login failed for a reason an operator can fix; `message` is one line. */

@@ -4,6 +4,7 @@ import type { SupportedLocale } from "../config/env.ts";
 import { Constraints, ConstraintViolation } from "../db/errors.ts";
 import { UserError } from "../features/errors.ts";
 import { type MessageArgs, type MessageKey, t } from "../i18n/translate.ts";
+import { JobsUnavailableError } from "../jobs/queues.ts";
 
 /** How an error was classified: what the user sees and how the router records it. */
 export interface MappedError {
@@ -12,7 +13,7 @@ export interface MappedError {
   /** `user_error`: expected, the user can act on it; `error`: ours or Discord's, logged loudly. */
   outcome: "user_error" | "error";
   /** Where it came from, the `source` label of the `errors` metric. */
-  source: "user" | "database" | "discord_api" | "unexpected";
+  source: "user" | "database" | "discord_api" | "jobs" | "unexpected";
   /** Short id the user is shown for unexpected errors; also logged. */
   errorId?: string;
 }
@@ -85,6 +86,7 @@ function discordKey(error: unknown): PlainKey | undefined {
  * - {@link ConstraintViolation} → what the violated rule means (e.g. "already allocated");
  * - Discord API errors (50013 Missing Permissions, 50001 Missing Access, 10003 Unknown Channel,
  *   30xxx limits, 429, 5xx, timeouts) → what went wrong and who can fix it;
+ * - {@link JobsUnavailableError} (Redis down) → what was saved and what happens next;
  * - anything else → a generic apology with a fresh error id.
  *
  * Pure: the caller logs (with `errorId`) and counts.
@@ -98,6 +100,9 @@ export function mapError(error: unknown, locale: SupportedLocale): MappedError {
     return { content: t(locale, key), outcome: "user_error", source: "database" };
   }
   const errorId = newErrorId();
+  if (error instanceof JobsUnavailableError) {
+    return { content: t(locale, "error.jobsUnavailable"), outcome: "error", source: "jobs", errorId };
+  }
   const key = discordKey(error);
   if (key) return { content: t(locale, key), outcome: "error", source: "discord_api", errorId };
   return {

@@ -42,6 +42,8 @@ export const JOBS = {
     "announce-milestone",
     z.object({ programmeId: z.string().min(1), milestoneId: z.string().min(1) }),
   ),
+  /** Re-creates from the database the jobs Redis lost (src/jobs/reconcile.ts); scheduled. */
+  reconcile: defineJob(QUEUE_NAMES.milestones, "reconcile", z.object({})),
   /** Deletes abandoned onboarding drafts (personal answers never submitted); scheduled, see below. */
   expireOnboardingDrafts: defineJob(QUEUE_NAMES.onboarding, "expire-onboarding-drafts", z.object({})),
   finishOnboarding: defineJob(

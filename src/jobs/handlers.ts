@@ -7,6 +7,7 @@ import {
   type FinishOnboardingSteps,
   finishOnboardingHandler,
 } from "./onboarding.ts";
+import { reconcileHandler } from "./reconcile.ts";
 import type { JobHandler } from "./workers.ts";
 
 /** The Discord effects job handlers use, bound by the composition root (src/app/job-effects.ts). */
@@ -29,6 +30,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   announceMilestone: (ctx, effects) => announceMilestoneHandler(ctx, effects.rest),
   expireOnboardingDrafts: (ctx) => expireOnboardingDraftsHandler(ctx),
   finishOnboarding: (_ctx, effects) => finishOnboardingHandler(effects.finishOnboarding),
+  reconcile: (ctx) => reconcileHandler({ db: ctx.db, queues: ctx.queues, now: () => ctx.now() }),
 };
 
 /** Every job handler the bot's workers run. */

@@ -1,6 +1,6 @@
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { JOBS } from "./definitions.ts";
-import type { Queues } from "./queues.ts";
+import { DEFAULT_ADD_TIMEOUT_MS, JobsUnavailableError, type Queues, withinTimeout } from "./queues.ts";
 
 /** {@link MilestoneJobs} over the BullMQ milestones queue: delayed `announce-milestone` jobs. */
 export function milestoneJobs(queues: Queues): MilestoneJobs {
@@ -15,7 +15,10 @@ export function milestoneJobs(queues: Queues): MilestoneJobs {
     },
     async remove(jobId) {
       // `remove` returns 0 for a job that is gone or running: both fine, the handler is idempotent.
-      await queue().remove(jobId);
+      // Best effort while Redis is down too: a stale job finds its milestone moved or gone and ends.
+      await withinTimeout(queue().remove(jobId), DEFAULT_ADD_TIMEOUT_MS).catch((error: unknown) => {
+        if (!(error instanceof JobsUnavailableError)) throw error;
+      });
     },
   };
 }

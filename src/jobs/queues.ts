@@ -14,12 +14,40 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { count: 5_000, age: 30 * 24 * 3600 },
 };
 
+/** How long a producer waits for Redis before telling the caller it is unavailable. */
+export const DEFAULT_ADD_TIMEOUT_MS = 1_500;
+
+/** Redis did not take a job in time (down, restarting, unreachable); the cause is for logs only. */
+export class JobsUnavailableError extends Error {
+  override name = "JobsUnavailableError";
+}
+
+/** Runs a Redis call for a producer, rejecting with {@link JobsUnavailableError} after `timeoutMs`. */
+export async function withinTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  // A late failure after the timeout must not become an unhandled rejection.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer from Redis within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } catch (error) {
+    throw new JobsUnavailableError("Redis did not take the job", { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The producer side of every queue. */
 export interface Queues {
   byName: ReadonlyMap<QueueName, Queue>;
   /**
    * Validates the payload against the job's schema and adds the job. A `jobId` makes the
-   * add idempotent: adding the same id again while the job exists does nothing.
+   * add idempotent: adding the same id again while the job exists does nothing. Rejects with
+   * {@link JobsUnavailableError} when Redis does not take it within the add timeout.
    */
   add<D extends JobDefinition>(definition: D, payload: JobPayload<D>, options?: JobsOptions): Promise<string>;
   /**
@@ -32,8 +60,15 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-/** Creates one BullMQ `Queue` per queue name on a shared connection. `prefix` isolates tests. */
-export function createQueues(connection: Redis, prefix = "taiken"): Queues {
+/**
+ * Creates one BullMQ `Queue` per queue name on a shared connection. `prefix` isolates tests.
+ * Give it a connection with `PRODUCER_REDIS_OPTIONS` (src/redis/connection.ts) so adds fail fast while Redis is down.
+ */
+export function createQueues(
+  connection: Redis,
+  prefix = "taiken",
+  { addTimeoutMs = DEFAULT_ADD_TIMEOUT_MS }: { addTimeoutMs?: number } = {},
+): Queues {
   const byName = new Map<QueueName, Queue>(
     Object.values(QUEUE_NAMES).map((name) => [
       name,
@@ -46,14 +81,17 @@ export function createQueues(connection: Redis, prefix = "taiken"): Queues {
       const data = definition.schema.parse(payload);
       const queue = byName.get(definition.queue);
       if (!queue) throw new Error(`No queue named ${definition.queue}`);
-      const job = await queue.add(definition.name, data, options);
+      const job = await withinTimeout(queue.add(definition.name, data, options), addTimeoutMs);
       return job.id ?? "";
     },
     async every(definition, payload, everyMs) {
       const data = definition.schema.parse(payload);
       const queue = byName.get(definition.queue);
       if (!queue) throw new Error(`No queue named ${definition.queue}`);
-      await queue.upsertJobScheduler(definition.name, { every: everyMs }, { name: definition.name, data });
+      await withinTimeout(
+        queue.upsertJobScheduler(definition.name, { every: everyMs }, { name: definition.name, data }),
+        addTimeoutMs,
+      );
     },
     async depths() {
       const states = ["waiting", "active", "delayed", "failed"] as const;

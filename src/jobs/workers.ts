@@ -22,7 +22,11 @@ export function handleJob<D extends JobDefinition>(
 /** The consumer side: one BullMQ `Worker` per queue that has handlers. */
 export interface Workers {
   workers: Worker[];
-  close(): Promise<void>;
+  /**
+   * Stops taking jobs and waits for running ones at most `timeoutMs`; returns whether they all
+   * finished. A job still running then loses its lock and is redelivered (handlers are idempotent).
+   */
+  close(timeoutMs?: number): Promise<{ finished: boolean }>;
 }
 
 /**
@@ -94,8 +98,20 @@ export function createWorkers(options: {
 
   return {
     workers,
-    async close() {
-      await Promise.all(workers.map((worker) => worker.close()));
+    async close(timeoutMs = Number.POSITIVE_INFINITY) {
+      let finished = false;
+      const closing = Promise.all(workers.map((worker) => worker.close())).then(() => {
+        finished = true;
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const waited = Number.isFinite(timeoutMs)
+        ? new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, timeoutMs);
+          })
+        : closing;
+      await Promise.race([closing, waited]);
+      clearTimeout(timer);
+      return { finished };
     },
   };
 }

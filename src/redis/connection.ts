@@ -42,6 +42,18 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
 }
 
 /**
+ * Options for the producer connection (queues, health): a command fails at once while Redis is
+ * down instead of queueing it in memory, where it would hang the reply and die with the process.
+ * Workers keep {@link createRedis}'s `maxRetriesPerRequest: null`, which BullMQ requires for them.
+ */
+export const PRODUCER_REDIS_OPTIONS: RedisOptions = {
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  connectTimeout: 2_000,
+  commandTimeout: 1_500,
+};
+
+/**
  * Connects and pings within `timeoutMs`, so start-up fails in seconds instead of retrying forever.
  * On failure the connection is closed and a {@link RedisUnavailableError} is thrown.
  */

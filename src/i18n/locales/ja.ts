@@ -67,6 +67,8 @@ export const ja = {
   "error.discord.limitReached":
     "Discord の上限（チャンネルやロールの数など）に達したため、実行できませんでした。",
   "error.discord.rateLimited": "Discord が混み合っています。少し待ってからもう一度お試しください。",
+  "error.jobsUnavailable":
+    "予定を管理するサービスが一時的に応答していません。入力した内容は保存されています。サービスが戻りしだい、予定された処理は自動で設定し直されます。1分ほどしてからもう一度コマンドを実行することもできます。",
   "error.discord.unavailable": "Discord に一時的につながりません。少し待ってからもう一度お試しください。",
   "error.constraint.unique": "同じものがすでに登録されています。",
   "error.constraint.allocationOneLivePerMember": "この参加者にはすでに課題が割り当てられています。",

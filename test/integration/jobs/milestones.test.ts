@@ -5,6 +5,7 @@ import { type FakeDiscord, startFakeDiscord } from "../../../scripts/harness/fak
 import { createTestRedis, type TestRedis } from "../../../scripts/harness/redis.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
+import { DELIVERY_LEASE_MS, DeliveryKeys } from "../../../src/jobs/delivery.ts";
 import { ANNOUNCEMENTS_CHANNEL_KEY, announceMilestoneHandler } from "../../../src/jobs/milestones.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
@@ -184,5 +185,81 @@ describe("milestone announcements through BullMQ, the database and Discord", () 
     expect(state).toBe("completed");
     expect(job.attemptsMade).toBe(2);
     expect(fake.messages(channel.id).filter((m) => m.content.includes("Demo day"))).toHaveLength(1);
+  });
+
+  describe("GIVEN the delivery ledger (at most one post per milestone)", () => {
+    const handler = () =>
+      announceMilestoneHandler(
+        jobTestContext({ db: database.db, redis, queues, now, token: fake.token }),
+        rest,
+      );
+    const job = {} as Parameters<ReturnType<typeof announceMilestoneHandler>["process"]>[1];
+
+    it("GIVEN five runs of the same job at once THEN the milestone is posted once and the ledger says sent", async () => {
+      const { programmes, programme, channel } = await programmeWithAnnouncements("Concurrent", "en");
+      const milestone = await programmes.addMilestone(programme.id, {
+        kind: "kickoff",
+        title: "Race start",
+        at: now,
+      });
+      const payload = { programmeId: programme.id, milestoneId: milestone.id };
+      const run = handler();
+      const outcomes = await Promise.all(Array.from({ length: 5 }, () => run.process(payload, job)));
+      expect(fake.messages(channel.id).filter((m) => m.content.includes("Race start"))).toHaveLength(1);
+      expect(outcomes.filter((o) => o.status === "retry").length).toBeLessThanOrEqual(4);
+      const row = await database.db.delivery.findUniqueOrThrow({
+        where: { key: DeliveryKeys.milestone(milestone.id, now) },
+      });
+      expect(row.status).toBe("sent");
+      expect(row.messageId).toBe(fake.messages(channel.id).find((m) => m.content.includes("Race start"))?.id);
+      // A redelivery afterwards posts nothing either.
+      await run.process(payload, job);
+      expect(fake.messages(channel.id).filter((m) => m.content.includes("Race start"))).toHaveLength(1);
+    });
+
+    it("GIVEN a crash after the post but before the milestone was marked announced THEN the rerun posts nothing and marks it", async () => {
+      const { programmes, programme, channel } = await programmeWithAnnouncements("Crashed", "en");
+      const milestone = await programmes.addMilestone(programme.id, {
+        kind: "debrief",
+        title: "Crash debrief",
+        at: now,
+      });
+      await database.db.delivery.create({
+        data: {
+          key: DeliveryKeys.milestone(milestone.id, now),
+          status: "sent",
+          messageId: "1",
+          claimedAt: now,
+          sentAt: now,
+        },
+      });
+      const outcome = await handler().process({ programmeId: programme.id, milestoneId: milestone.id }, job);
+      expect(outcome.status).toBe("done");
+      expect(fake.messages(channel.id).some((m) => m.content.includes("Crash debrief"))).toBe(false);
+      expect((await programmes.milestones(programme.id))[0]?.announcedAt).toEqual(now);
+    });
+
+    it("GIVEN a claim left by a crashed run THEN it blocks within the lease and is taken over after it", async () => {
+      const { programmes, programme, channel } = await programmeWithAnnouncements("Stale claim", "en");
+      const milestone = await programmes.addMilestone(programme.id, {
+        kind: "midpoint",
+        title: "Stale review",
+        at: now,
+      });
+      const payload = { programmeId: programme.id, milestoneId: milestone.id };
+      const key = DeliveryKeys.milestone(milestone.id, now);
+      await database.db.delivery.create({
+        data: { key, status: "claimed", claimedAt: new Date(now.getTime() - 1_000) },
+      });
+      expect((await handler().process(payload, job)).status).toBe("retry");
+      expect(fake.messages(channel.id).some((m) => m.content.includes("Stale review"))).toBe(false);
+
+      await database.db.delivery.update({
+        where: { key },
+        data: { claimedAt: new Date(now.getTime() - DELIVERY_LEASE_MS - 1_000) },
+      });
+      expect((await handler().process(payload, job)).status).toBe("done");
+      expect(fake.messages(channel.id).filter((m) => m.content.includes("Stale review"))).toHaveLength(1);
+    });
   });
 });

@@ -23,6 +23,13 @@ describe("loadConfig", () => {
     expect(config.logLevel).toBe("info");
     expect(config.discord.apiUrl).toBeUndefined();
     expect(config.http).toEqual({ host: "127.0.0.1", port: 9464 });
+    expect(config.shutdownTimeoutMs).toBe(10_000);
+  });
+
+  it("GIVEN SHUTDOWN_TIMEOUT_MS THEN it is used, and a value that isn't a whole number is named", () => {
+    expect(loadConfig({ ...minimal, SHUTDOWN_TIMEOUT_MS: "2500" }).shutdownTimeoutMs).toBe(2_500);
+    expect(problemsOf({ ...minimal, SHUTDOWN_TIMEOUT_MS: "soon" })[0]).toMatch(/^SHUTDOWN_TIMEOUT_MS /);
+    expect(problemsOf({ ...minimal, SHUTDOWN_TIMEOUT_MS: "-1" })[0]).toMatch(/^SHUTDOWN_TIMEOUT_MS /);
   });
 
   it("GIVEN a PostgreSQL URL THEN the provider is postgresql without a rebuild", () => {
