@@ -54,19 +54,8 @@ export class SwapRefused extends Error {
   }
 }
 
-interface AllocationRow {
-  id: string;
-  programmeId: string;
-  memberId: string;
-  assignmentId: string;
-  assignmentVersionId: string;
-  method: AllocationMethod;
-  allocatedByUserId: string | null;
-  allocatedAt: Date;
-  releasedAt: Date | null;
-  releaseReason: ReleaseReason | null;
-  live: "active" | null;
-}
+/** An allocation row: the domain record with the live marker the unique indexes use. */
+type AllocationRow = Omit<Allocation, "active"> & { live: "active" | null };
 
 function toAllocation(row: AllocationRow): Allocation {
   return {
