@@ -3,6 +3,7 @@
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
+import { createOnboardingStore } from "../db/stores/onboarding.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
 import { createSettingsStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
@@ -10,6 +11,7 @@ import type { Locale } from "../domain/enums.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
+import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
 import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
@@ -22,11 +24,18 @@ export interface Features {
   settings: SettingsUseCases;
   agency: AgencyUseCases;
   profile: ProfileUseCases;
+  onboarding: OnboardingUseCases;
 }
 
 export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
+  const profile = profileUseCases({ store: createProfileStore(deps.db) });
   return {
-    profile: profileUseCases({ store: createProfileStore(deps.db) }),
+    profile,
+    onboarding: onboardingUseCases({
+      store: createOnboardingStore(deps.db),
+      profiles: profile,
+      now: deps.now,
+    }),
     agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),
