@@ -7,7 +7,6 @@ import type {
   ProgrammeAssignmentFlags,
 } from "../../domain/assignment/types.ts";
 import type { DatabaseTransaction } from "../client.ts";
-import type { AssignmentVersionStatus } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { attachmentList, linkList, stringList } from "./json.ts";
 
@@ -45,24 +44,13 @@ export function assignmentContentHash(content: AssignmentContent): string {
     .digest("hex");
 }
 
-interface VersionRow {
-  id: string;
-  assignmentId: string;
-  version: number;
-  titleJa: string;
-  titleEn: string | null;
-  brief: string;
+/** A version row as Prisma returns it: skills and tags as stored JSON. */
+type VersionRow = Omit<AssignmentVersion, "skills" | "tags" | "links" | "attachments"> & {
   skills: unknown;
   tags: unknown;
-  level: number;
-  estimatedHours: number;
-  originRound: string | null;
-  status: AssignmentVersionStatus;
   links: unknown;
   attachments: unknown;
-  contentHash: string;
-  createdAt: Date;
-}
+};
 
 export function toAssignmentVersion(row: VersionRow): AssignmentVersion {
   return {

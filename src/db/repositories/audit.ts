@@ -1,4 +1,6 @@
 /** The audit log of organiser actions. */
+
+import type { AuditRecord } from "../../features/ports.ts";
 import type { DatabaseTransaction } from "../client.ts";
 
 export interface AuditEntry {
@@ -16,16 +18,7 @@ export interface AuditEntry {
 /** Appends to and reads the audit log. `db` may be the client or a transaction. */
 export function createAuditRepository(db: DatabaseTransaction) {
   return {
-    async record(entry: {
-      guildId: string;
-      programmeId?: string | null;
-      actorUserId: string;
-      action: string;
-      target?: string | null;
-      /** Any JSON-serialisable value. */
-      data?: unknown;
-      at?: Date;
-    }): Promise<void> {
+    async record(entry: AuditRecord): Promise<void> {
       await db.auditLogEntry.create({
         data: {
           guildId: entry.guildId,

@@ -2,7 +2,9 @@
  * Intern profiles as onboarding writes them and other features read them: the onboarding draft,
  * the one-transaction completion of onboarding, and the programme-wide read for allocation.
  */
+
 import { stagePath } from "../../domain/onboarding/stages.ts";
+import type { OnboardingWrite } from "../../features/onboarding/onboarding.ts";
 import type { Database } from "../client.ts";
 import type { InternStage } from "../enums.ts";
 import { ConstraintViolation, mapConstraintViolations, toConstraintViolation } from "../errors.ts";
@@ -19,16 +21,6 @@ class MemberChanged extends Error {}
 
 /** A JSON object of draft answers; the onboarding domain parses it (`draftAnswersSchema`). */
 export type DraftJson = Record<string, unknown>;
-
-/** What completing onboarding writes. */
-export interface OnboardingWrite {
-  programmeId: string;
-  discordUserId: string;
-  profile: MemberProfile;
-  agencyId: string | null;
-  agencyConsent: boolean;
-  at: Date;
-}
 
 /**
  * What completing onboarding did: `onboarded` is false when the member was already onboarded or

@@ -23,6 +23,16 @@ import { discordTimestamp } from "../../i18n/time.ts";
 import { UserError } from "../errors.ts";
 import type { ProfileUseCases } from "../profile/profiles.ts";
 
+/** What completing onboarding writes. */
+export interface OnboardingWrite {
+  programmeId: string;
+  discordUserId: string;
+  profile: MemberProfile;
+  agencyId: string | null;
+  agencyConsent: boolean;
+  at: Date;
+}
+
 /** The store behind onboarding (src/db/stores/onboarding.ts). */
 export interface OnboardingStore {
   member(programmeId: string, discordUserId: string): Promise<Member | null>;
@@ -48,14 +58,7 @@ export interface OnboardingStore {
   ): Promise<void>;
   changeAgency(memberId: string, agencyId: string | null, at: Date): Promise<boolean>;
   /** The one onboarding transaction; `onboarded` is false when another request got there first. */
-  complete(write: {
-    programmeId: string;
-    discordUserId: string;
-    profile: MemberProfile;
-    agencyId: string | null;
-    agencyConsent: boolean;
-    at: Date;
-  }): Promise<{ member: Member; onboarded: boolean }>;
+  complete(write: OnboardingWrite): Promise<{ member: Member; onboarded: boolean }>;
   setAgencyConsent(memberId: string, share: boolean, at: Date): Promise<Member>;
 }
 
