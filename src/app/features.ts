@@ -2,6 +2,7 @@
 
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
+import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
 import { createSettingsStore } from "../db/stores/programme.ts";
@@ -9,6 +10,7 @@ import { createProjectStore } from "../db/stores/project.ts";
 import type { Locale } from "../domain/enums.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
+import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
@@ -22,6 +24,7 @@ export interface Features {
   settings: SettingsUseCases;
   agency: AgencyUseCases;
   profile: ProfileUseCases;
+  library: LibraryUseCases;
 }
 
 export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
@@ -33,6 +36,11 @@ export function createFeatures(deps: { db: Database; now: () => Date; defaultLoc
     about: aboutUseCases({ store: createAboutStore(deps.db) }),
     project: projectUseCases({
       store: createProjectStore(deps.db),
+      now: deps.now,
+      defaultLocale: deps.defaultLocale,
+    }),
+    library: libraryUseCases({
+      store: createLibraryStore(deps.db),
       now: deps.now,
       defaultLocale: deps.defaultLocale,
     }),
