@@ -8,18 +8,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
-import { ConstraintViolation } from "../src/db/errors.ts";
-import {
-  PreviewAlreadyApplied,
-  type PreviewPair,
-  PreviewStale,
-} from "../src/db/repositories/allocation-runs.ts";
-import { createAllocationRepository } from "../src/db/repositories/allocations.ts";
-import { createAssignmentRepository, type LibraryAssignment } from "../src/db/repositories/assignments.ts";
-import { createLibraryRepository } from "../src/db/repositories/library.ts";
-import { createMemberRepository } from "../src/db/repositories/members.ts";
-import { DownloadTooLarge, downloadCapped } from "../src/discord/assignments/download.ts";
-import { currentProgramme, internLocale, postBrief, runs } from "../src/discord/assignments/flows.ts";
+import { uploadSource } from "../src/discord/assignments/download.ts";
+import { postBrief } from "../src/discord/assignments/flows.ts";
 import { formatImportFailure } from "../src/discord/assignments/import-report.ts";
 import {
   button,
@@ -34,22 +24,11 @@ import { defineCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { defineCustomId } from "../src/discord/custom-id.ts";
 import type { AutocompleteChoice, Scope } from "../src/discord/route.ts";
-import { allocateAssignments } from "../src/domain/allocation/batch.ts";
-import { allocationQuality } from "../src/domain/allocation/exact.ts";
-import type { AllocationInput } from "../src/domain/allocation/result.ts";
-import { allocationFingerprint } from "../src/domain/assignment/fingerprint.ts";
-import { swapDeadline } from "../src/domain/assignment/swap.ts";
-import { parseLibrary } from "../src/domain/library/parse.ts";
-import { filesFromUpload, MAX_IMPORT_BYTES } from "../src/domain/library/sources.ts";
-import { UserError } from "../src/features/errors.ts";
+import { type Caller, LIST_PAGE_SIZE, type ListFilter } from "../src/features/library/use-cases.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import { discordTimestamp } from "../src/i18n/time.ts";
 
 const T = ApplicationCommandOptionType;
-
-/** Above this many intern × assignment cells the preview skips the exact comparison (it must answer quickly). */
-const PREVIEW_EXACT_CELLS = 250_000;
-const LIST_PAGE_SIZE = 10;
 
 const assignmentOption = (path: "show" | "exclude" | "reserve") =>
   ({
@@ -155,72 +134,39 @@ export const listPageId = defineCustomId("asg-page", 1, {
     .nullable(),
 });
 
-interface ListFilter {
-  status: "retired" | "active_in_recruitment" | null;
-  level: number | null;
-  skill: string | null;
-}
-
-async function findAssignment(scope: Scope, value: string): Promise<LibraryAssignment> {
-  const repository = createAssignmentRepository(scope.app.db);
-  const found = (await repository.get(value)) ?? (await repository.findByKey(scope.guildId, value));
-  if (found === null || found.guildId !== scope.guildId) throw new UserError("assignments.show.notFound");
-  return found;
-}
+/** The use-cases' view of who is asking. */
+const caller = (scope: Scope): Caller => ({
+  guildId: scope.guildId,
+  programmeId: scope.programme?.id ?? null,
+  userId: scope.userId,
+});
 
 async function suggestLibrary(scope: Scope, typed: string): Promise<AutocompleteChoice[]> {
-  const needle = typed.trim().toLowerCase();
-  return (await createAssignmentRepository(scope.app.db).library(scope.guildId))
-    .filter((a) =>
-      [a.key, a.latest.titleJa, a.latest.titleEn ?? ""].some((x) => x.toLowerCase().includes(needle)),
-    )
-    .slice(0, 25)
-    .map((a) => ({ name: `${titleIn(scope.locale, a.latest)} (${a.key})`, value: a.id }));
+  const found = await scope.app.features.library.suggest(caller(scope), typed);
+  return found.map((a) => ({ name: `${titleIn(scope.locale, a.latest)} (${a.key})`, value: a.id }));
 }
 
 async function listPage(scope: Scope, filter: ListFilter, page: number) {
   const { t } = scope;
-  const repository = createAssignmentRepository(scope.app.db);
-  const skill = filter.skill?.toLowerCase() ?? null;
-  const all = (await repository.library(scope.guildId)).filter(
-    (a) =>
-      (filter.status === null || a.latest.status === filter.status) &&
-      (filter.level === null || a.latest.level === filter.level) &&
-      (skill === null || a.latest.skills.some((s) => s.toLowerCase().includes(skill))),
-  );
-  if (all.length === 0) return { content: t("assignments.list.empty"), embeds: [], components: [] };
-  const pages = Math.ceil(all.length / LIST_PAGE_SIZE);
-  const current = Math.min(Math.max(0, page), pages - 1);
-  const slice = all.slice(current * LIST_PAGE_SIZE, (current + 1) * LIST_PAGE_SIZE);
-  const flags = new Map<string, string[]>();
-  if (scope.programme !== null) {
-    for (const f of await repository.programmeFlags(scope.programme.id)) {
-      flags.set(f.assignmentId, [
-        ...(f.excluded ? [t("assignments.flag.excluded")] : []),
-        ...(f.reserved ? [t("assignments.flag.reserved")] : []),
-      ]);
-    }
-    for (const a of await createAllocationRepository(scope.app.db).live(scope.programme.id)) {
-      flags.set(a.assignmentId, [...(flags.get(a.assignmentId) ?? []), t("assignments.flag.allocated")]);
-    }
-  }
-  const lines = slice.map((a) => {
-    const marks = flags.get(a.id) ?? [];
-    return t("assignments.list.line", {
+  const listed = await scope.app.features.library.list(caller(scope), filter, page);
+  if (listed.kind === "empty") return { content: t("assignments.list.empty"), embeds: [], components: [] };
+  const { page: current, pages, total, entries } = listed;
+  const lines = entries.map(({ assignment: a, marks }) =>
+    t("assignments.list.line", {
       key: a.key,
       version: a.latest.version,
       title: clip(titleIn(scope.locale, a.latest), 80),
       level: a.latest.level,
       hours: a.latest.estimatedHours,
       status: t(`assignments.status.${a.latest.status}`),
-      flags: marks.length === 0 ? "" : ` [${marks.join(", ")}]`,
-    });
-  });
+      flags: marks.length === 0 ? "" : ` [${marks.map((m) => t(`assignments.flag.${m}`)).join(", ")}]`,
+    }),
+  );
   const embed: APIEmbed = {
     title: t("assignments.list.title", {
       from: current * LIST_PAGE_SIZE + 1,
-      to: current * LIST_PAGE_SIZE + slice.length,
-      total: all.length,
+      to: current * LIST_PAGE_SIZE + entries.length,
+      total,
     }),
     description: clip(lines.join("\n"), 4096),
   };
@@ -246,76 +192,28 @@ async function listPage(scope: Scope, filter: ListFilter, page: number) {
   return { content: "", embeds: [embed], components: buttons.length === 0 ? [] : [buttonRow(buttons)] };
 }
 
-/** The batch allocation's input from the programme's state: onboarded interns only. */
-async function allocationSituation(scope: Scope, programmeId: string) {
-  const programme = await currentProgramme(scope);
-  const state = await runs(scope).state(programmeId);
-  const interns = state.interns.filter((i) => i.stage === "onboarded");
-  const input: AllocationInput = {
-    interns,
-    assignments: state.assignments,
-    history: state.history,
-    existing: state.existing,
-    programme: { startsAt: programme.startsAt, endsAt: programme.endsAt },
-    now: scope.app.now(),
-  };
-  const fingerprint = allocationFingerprint({
-    interns,
-    assignments: state.assignments,
-    existing: state.existing,
-    history: state.history,
-  });
-  return { programme, state, interns, input, fingerprint };
-}
-
 const confirmButton = defineButton(confirmAllocationId, {
   access: "organiser",
   acknowledgement: "update",
   async run(ctx) {
     const { t } = ctx;
-    const repository = runs(ctx);
-    const preview = await repository.preview(ctx.payload.previewId);
-    if (preview === null || preview.programmeId !== ctx.programme?.id) {
-      throw new UserError("assignments.allocate.unknownPreview");
-    }
-    if (preview.applied) throw new UserError("assignments.allocate.alreadyApplied");
-    const situation = await allocationSituation(ctx, preview.programmeId);
-    if (situation.fingerprint !== preview.fingerprint) throw new UserError("assignments.allocate.stale");
-    const at = ctx.app.now();
-    try {
-      await repository.applyPreview(preview, { guildId: ctx.guildId, actorUserId: ctx.userId, at });
-    } catch (error) {
-      if (error instanceof PreviewAlreadyApplied) throw new UserError("assignments.allocate.alreadyApplied");
-      if (error instanceof PreviewStale || error instanceof ConstraintViolation) {
-        throw new UserError("assignments.allocate.stale");
-      }
-      throw error;
-    }
-    ctx.logger.info({ previewId: preview.id, allocated: preview.pairs.length }, "batch allocation applied");
-
-    const { programme, state } = situation;
-    const interns = new Map(state.interns.map((i) => [i.id, i]));
-    const assignments = createAssignmentRepository(ctx.app.db);
-    const swapUntil = swapDeadline(at, programme.settings.swapWindowDays);
+    const applied = await ctx.app.features.library.confirm(caller(ctx), ctx.payload.previewId);
+    ctx.logger.info(
+      { previewId: applied.previewId, allocated: applied.allocated },
+      "batch allocation applied",
+    );
     const withoutThread: string[] = [];
-    for (const pair of preview.pairs) {
-      const intern = interns.get(pair.memberId);
-      const version = await assignments.version(pair.versionId);
-      if (intern === undefined || version === null) continue;
+    for (const brief of applied.briefs) {
       const posted = await postBrief(
         ctx.interaction.client,
         ctx.logger,
-        {
-          channelId: intern.projectChannelId,
-          userId: intern.discordUserId,
-          locale: await internLocale(ctx, programme, intern.id),
-        },
-        version,
-        swapUntil,
+        brief.target,
+        brief.version,
+        brief.swapUntil,
       );
-      if (!posted) withoutThread.push(`<@${intern.discordUserId}>`);
+      if (!posted) withoutThread.push(`<@${brief.target.userId}>`);
     }
-    const lines = [t("assignments.allocate.applied", { count: preview.pairs.length })];
+    const lines = [t("assignments.allocate.applied", { count: applied.allocated })];
     if (withoutThread.length > 0)
       lines.push(t("assignments.allocate.noThread", { users: withoutThread.join(" ") }));
     await ctx.respond.update({ content: clip(lines.join("\n"), CONTENT_MAX), embeds: [], components: [] });
@@ -331,29 +229,13 @@ const pageButton = defineButton(listPageId, {
   },
 });
 
-async function setFlag(scope: Scope, value: string, flags: { excluded?: boolean; reserved?: boolean }) {
-  const programme = await currentProgramme(scope);
-  const assignment = await findAssignment(scope, value);
-  const saved = await createAssignmentRepository(scope.app.db).setProgrammeFlags(
-    programme.id,
-    assignment.id,
-    flags,
-  );
-  await scope.app.db.auditLogEntry.create({
-    data: {
-      guildId: scope.guildId,
-      programmeId: programme.id,
-      actorUserId: scope.userId,
-      action: "assignment.flags",
-      target: `assignment:${assignment.id}`,
-      data: { excluded: saved.excluded, reserved: saved.reserved },
-    },
-  });
+async function setFlags(scope: Scope, value: string, flags: { excluded?: boolean; reserved?: boolean }) {
+  const saved = await scope.app.features.library.setFlags(caller(scope), value, flags);
   const yesNo = (on: boolean) => scope.t(on ? "assignments.flags.on" : "assignments.flags.off");
   return scope.t("assignments.flags.set", {
-    title: titleIn(scope.locale, assignment.latest),
-    excluded: yesNo(saved.excluded),
-    reserved: yesNo(saved.reserved),
+    title: titleIn(scope.locale, saved.assignment.latest),
+    excluded: yesNo(saved.flags.excluded),
+    reserved: yesNo(saved.flags.reserved),
   });
 }
 
@@ -364,109 +246,56 @@ export const command = defineCommand(
       access: "organiser",
       async run(ctx) {
         const { t, args } = ctx;
-        const file = args.file;
-        const toMb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-        const limit = toMb(MAX_IMPORT_BYTES);
-        // Refused by the declared size before a byte is downloaded.
-        if (file.size > MAX_IMPORT_BYTES)
-          throw new UserError("library.import.tooLarge", { size: toMb(file.size), limit });
-        let bytes: Uint8Array;
-        try {
-          bytes = await downloadCapped(file.url, MAX_IMPORT_BYTES);
-        } catch (error) {
-          if (error instanceof DownloadTooLarge)
-            throw new UserError("library.import.tooLarge", { size: `> ${limit}`, limit });
-          ctx.logger.warn({ err: error }, "attachment download failed");
-          throw new UserError("library.import.downloadFailed");
-        }
-        const unpacked = filesFromUpload(file.name, bytes);
-        const parsed =
-          unpacked.issues.length > 0
-            ? { entries: [], issues: unpacked.issues }
-            : parseLibrary(unpacked.files);
-        if (parsed.issues.length > 0) {
-          await ctx.respond.reply(clip(formatImportFailure(t, parsed.issues), CONTENT_MAX));
+        const file = { name: args.file.name, size: args.file.size, url: args.file.url };
+        const outcome = await ctx.app.features.library.importLibrary(
+          caller(ctx),
+          file,
+          uploadSource(ctx.logger),
+        );
+        if (outcome.kind === "invalid") {
+          await ctx.respond.reply(clip(formatImportFailure(t, outcome.issues), CONTENT_MAX));
           return;
         }
-        const summary = await createLibraryRepository(ctx.app.db).importEntries(ctx.guildId, parsed.entries, {
-          actorUserId: ctx.userId,
-          programmeId: ctx.programme?.id ?? null,
-          source: file.name,
-          at: ctx.app.now(),
-        });
-        ctx.logger.info(
-          {
-            created: summary.created.length,
-            updated: summary.updated.length,
-            unchanged: summary.unchanged.length,
-          },
-          "library imported",
-        );
-        await ctx.respond.reply(
-          t("library.import.done", {
-            created: summary.created.length,
-            updated: summary.updated.length,
-            unchanged: summary.unchanged.length,
-          }),
-        );
+        const counts = {
+          created: outcome.summary.created.length,
+          updated: outcome.summary.updated.length,
+          unchanged: outcome.summary.unchanged.length,
+        };
+        ctx.logger.info(counts, "library imported");
+        await ctx.respond.reply(t("library.import.done", counts));
       },
     },
     allocate: {
       access: "organiser",
       async run(ctx) {
         const { t } = ctx;
-        const programme = await currentProgramme(ctx);
-        const { input, state, interns, fingerprint } = await allocationSituation(ctx, programme.id);
-        if (interns.length === 0) {
+        const preview = await ctx.app.features.library.preview(caller(ctx));
+        if (preview.kind === "nobody") {
           await ctx.respond.reply(t("assignments.allocate.nobody"));
           return;
         }
-        const result = allocateAssignments(input);
-        const quality =
-          interns.length * state.assignments.length <= PREVIEW_EXACT_CELLS
-            ? allocationQuality(input, result)
-            : undefined;
-        const versions = new Map(state.assignments.map((a) => [a.id, a.versionId]));
-        const pairs: PreviewPair[] = result.pairs.map((p) => ({
-          memberId: p.internId,
-          assignmentId: p.assignmentId,
-          versionId: versions.get(p.assignmentId) ?? "",
-        }));
-        const previewId = await runs(ctx).savePreview({
-          guildId: ctx.guildId,
-          programmeId: programme.id,
-          actorUserId: ctx.userId,
-          fingerprint,
-          pairs,
-          at: ctx.app.now(),
-        });
-
-        const library = new Map(
-          (await createAssignmentRepository(ctx.app.db).library(programme.guildId)).map((a) => [a.id, a]),
-        );
-        const users = new Map(interns.map((i) => [i.id, i.discordUserId]));
         const lines = [
-          ...result.pairs.map((p) => {
-            const latest = library.get(p.assignmentId)?.latest;
-            return t("assignments.allocate.pair", {
-              user: users.get(p.internId) ?? "",
-              title: latest ? clip(titleIn(ctx.locale, latest), 80) : p.assignmentId,
+          ...preview.pairs.map((p) =>
+            t("assignments.allocate.pair", {
+              user: p.discordUserId,
+              title: p.latest ? clip(titleIn(ctx.locale, p.latest), 80) : p.assignmentId,
               score: p.score,
               reasons: reasonsLine(t, p.reasons),
-            });
-          }),
-          ...result.unallocated.map((u) =>
+            }),
+          ),
+          ...preview.unallocated.map((u) =>
             t("assignments.allocate.unallocated", {
-              user: users.get(u.internId) ?? "",
+              user: u.discordUserId,
               reason: t(`allocation.unallocated.${u.reason}`),
             }),
           ),
         ];
+        const { quality } = preview;
         const summary = [
           t("assignments.allocate.summary", {
-            interns: interns.length,
-            allocated: result.pairs.length,
-            total: result.totalScore,
+            interns: preview.interns,
+            allocated: preview.pairs.length,
+            total: preview.totalScore,
           }),
           quality === undefined
             ? t("assignments.allocate.qualityUnknown")
@@ -481,12 +310,12 @@ export const command = defineCommand(
         await ctx.respond.reply({
           embeds: [{ title: t("assignments.allocate.title"), description: `${summary}\n\n${description}` }],
           components:
-            pairs.length === 0
+            preview.pairs.length === 0
               ? []
               : [
                   buttonRow([
                     button(
-                      confirmAllocationId.encode({ previewId }),
+                      confirmAllocationId.encode({ previewId: preview.previewId }),
                       t("assignments.allocate.confirm"),
                       ButtonStyle.Success,
                     ),
@@ -498,25 +327,10 @@ export const command = defineCommand(
     release: {
       access: "organiser",
       async run(ctx) {
-        const { t } = ctx;
-        const programme = await currentProgramme(ctx);
         const target = ctx.args.user.user.id;
-        const member = await createMemberRepository(ctx.app.db).find(programme.id, target);
-        if (member === null) throw new UserError("assignments.release.notMember", { user: target });
-        const live = await createAllocationRepository(ctx.app.db).liveForMember(programme.id, member.id);
-        if (live === null) throw new UserError("assignments.release.none", { user: target });
-        await runs(ctx).release({
-          guildId: ctx.guildId,
-          programmeId: programme.id,
-          memberId: member.id,
-          reason: "released_by_organiser",
-          stage: "onboarded",
-          actorUserId: ctx.userId,
-          at: ctx.app.now(),
-        });
-        const version = await createAssignmentRepository(ctx.app.db).version(live.assignmentVersionId);
+        const { version } = await ctx.app.features.library.release(caller(ctx), target);
         await ctx.respond.reply(
-          t("assignments.release.done", {
+          ctx.t("assignments.release.done", {
             user: target,
             title: version ? titleIn(ctx.locale, version) : "?",
           }),
@@ -541,10 +355,11 @@ export const command = defineCommand(
       autocomplete: { assignment: (ctx) => suggestLibrary(ctx, ctx.value) },
       async run(ctx) {
         const { t } = ctx;
-        const assignment = await findAssignment(ctx, ctx.args.assignment);
+        const { assignment, versions, usage } = await ctx.app.features.library.show(
+          caller(ctx),
+          ctx.args.assignment,
+        );
         const latest = assignment.latest;
-        const versions = await createAssignmentRepository(ctx.app.db).versions(assignment.id);
-        const usage = await runs(ctx).usage(assignment.id);
         const history =
           usage.length === 0
             ? t("assignments.show.noHistory")
@@ -613,14 +428,14 @@ export const command = defineCommand(
       access: "organiser",
       autocomplete: { assignment: (ctx) => suggestLibrary(ctx, ctx.value) },
       async run(ctx) {
-        await ctx.respond.reply(await setFlag(ctx, ctx.args.assignment, { excluded: ctx.args.excluded }));
+        await ctx.respond.reply(await setFlags(ctx, ctx.args.assignment, { excluded: ctx.args.excluded }));
       },
     },
     reserve: {
       access: "organiser",
       autocomplete: { assignment: (ctx) => suggestLibrary(ctx, ctx.value) },
       async run(ctx) {
-        await ctx.respond.reply(await setFlag(ctx, ctx.args.assignment, { reserved: ctx.args.reserved }));
+        await ctx.respond.reply(await setFlags(ctx, ctx.args.assignment, { reserved: ctx.args.reserved }));
       },
     },
   },

@@ -2,6 +2,7 @@
 
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
+import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createOnboardingStore } from "../db/stores/onboarding.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
@@ -10,6 +11,7 @@ import { createProjectStore } from "../db/stores/project.ts";
 import type { Locale } from "../domain/enums.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
+import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
 import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
@@ -25,6 +27,7 @@ export interface Features {
   agency: AgencyUseCases;
   profile: ProfileUseCases;
   onboarding: OnboardingUseCases;
+  library: LibraryUseCases;
 }
 
 export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
@@ -42,6 +45,11 @@ export function createFeatures(deps: { db: Database; now: () => Date; defaultLoc
     about: aboutUseCases({ store: createAboutStore(deps.db) }),
     project: projectUseCases({
       store: createProjectStore(deps.db),
+      now: deps.now,
+      defaultLocale: deps.defaultLocale,
+    }),
+    library: libraryUseCases({
+      store: createLibraryStore(deps.db),
       now: deps.now,
       defaultLocale: deps.defaultLocale,
     }),

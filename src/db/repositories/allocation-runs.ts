@@ -7,56 +7,23 @@
  */
 
 import { z } from "zod";
-import type { Claimability, Claimer } from "../../domain/allocation/records.ts";
 import type {
-  AllocationAssignment,
-  AllocationIntern,
-  ExistingAllocation,
-  PastAllocation,
-} from "../../domain/allocation/types.ts";
+  AssignmentUsage,
+  Claimability,
+  Claimer,
+  PreviewPair,
+  ProgrammeAllocationState,
+  SavedPreview,
+} from "../../domain/allocation/records.ts";
 import { STAGE_ORDER } from "../../domain/onboarding/stages.ts";
 import type { Database, DatabaseTransaction } from "../client.ts";
 import type { InternStage, ReleaseReason } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { type Allocation, createAllocationRepository } from "./allocations.ts";
+import { createAuditRepository } from "./audit.ts";
 import { stringList } from "./json.ts";
 
 export type { Claimability, Claimer };
-
-/** An intern as the allocation commands need them. */
-export interface AllocationCandidateIntern extends AllocationIntern {
-  readonly stage: InternStage | null;
-  readonly projectChannelId: string | null;
-}
-
-/** A library assignment with the version an allocation made now would pin. */
-export interface VersionedAssignment extends AllocationAssignment {
-  readonly versionId: string;
-}
-
-/** Everything allocating a programme depends on. */
-export interface ProgrammeAllocationState {
-  readonly interns: readonly AllocationCandidateIntern[];
-  readonly assignments: readonly VersionedAssignment[];
-  readonly existing: readonly ExistingAllocation[];
-  readonly history: readonly PastAllocation[];
-}
-
-/** One pair of a saved preview. */
-export interface PreviewPair {
-  readonly memberId: string;
-  readonly assignmentId: string;
-  readonly versionId: string;
-}
-
-/** A batch preview as saved (in the audit log, action `allocation.preview`). */
-export interface SavedPreview {
-  readonly id: string;
-  readonly programmeId: string;
-  readonly fingerprint: string;
-  readonly pairs: readonly PreviewPair[];
-  readonly applied: boolean;
-}
 
 /** The preview was applied already (a second Confirm click). */
 export class PreviewAlreadyApplied extends Error {
@@ -66,17 +33,6 @@ export class PreviewAlreadyApplied extends Error {
 /** An intern's stage changed between preview and confirm. */
 export class PreviewStale extends Error {
   override name = "PreviewStale";
-}
-
-/** One allocation of an assignment, for its usage history. */
-export interface AssignmentUsage {
-  readonly programmeName: string;
-  readonly discordUserId: string;
-  readonly version: number;
-  readonly method: string;
-  readonly allocatedAt: Date;
-  readonly releasedAt: Date | null;
-  readonly releaseReason: ReleaseReason | null;
 }
 
 const previewData = z.object({
@@ -323,16 +279,14 @@ export function createAllocationRunRepository(db: Database) {
               at,
             );
             if (moved !== preview.pairs.length) throw new PreviewStale(preview.id);
-            await tx.auditLogEntry.create({
-              data: {
-                guildId: input.guildId,
-                programmeId: preview.programmeId,
-                actorUserId: input.actorUserId,
-                action: APPLY_ACTION,
-                target: `preview:${preview.id}`,
-                data: { allocated: preview.pairs.length },
-                at,
-              },
+            await createAuditRepository(tx).record({
+              guildId: input.guildId,
+              programmeId: preview.programmeId,
+              actorUserId: input.actorUserId,
+              action: APPLY_ACTION,
+              target: `preview:${preview.id}`,
+              data: { allocated: preview.pairs.length },
+              at,
             });
           },
           { maxWait: 10_000, timeout: 60_000 },
@@ -431,16 +385,14 @@ export function createAllocationRunRepository(db: Database) {
           `allocation.${input.reason}`,
           at,
         );
-        await tx.auditLogEntry.create({
-          data: {
-            guildId: input.guildId,
-            programmeId: input.programmeId,
-            actorUserId: input.actorUserId,
-            action: input.reason === "withdrawn" ? "member.withdraw" : "allocation.release",
-            target: released === null ? `member:${input.memberId}` : `allocation:${released.id}`,
-            data: { reason: input.reason },
-            at,
-          },
+        await createAuditRepository(tx).record({
+          guildId: input.guildId,
+          programmeId: input.programmeId,
+          actorUserId: input.actorUserId,
+          action: input.reason === "withdrawn" ? "member.withdraw" : "allocation.release",
+          target: released === null ? `member:${input.memberId}` : `allocation:${released.id}`,
+          data: { reason: input.reason },
+          at,
         });
         return released;
       });

@@ -6,7 +6,7 @@
  */
 
 import type { LibraryView, LibraryViewEntry } from "../../domain/allocation/records.ts";
-import type { LibraryEntry } from "../../domain/library/types.ts";
+import type { LibraryEntry, LibraryImportSummary } from "../../domain/library/types.ts";
 import type { Database } from "../client.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import {
@@ -16,19 +16,10 @@ import {
   normaliseAssignmentContent,
   toAssignmentVersion,
 } from "./assignments.ts";
+import { createAuditRepository } from "./audit.ts";
 import { stringList } from "./json.ts";
 
 export type { LibraryView, LibraryViewEntry };
-
-/** What an import changed. */
-export interface LibraryImportSummary {
-  /** Keys of assignments that did not exist before. */
-  created: string[];
-  /** Assignments whose content changed: their new version number. */
-  updated: { key: string; version: number }[];
-  /** Keys whose content was already stored (identical to a stored version). */
-  unchanged: string[];
-}
 
 /** Rows per bulk statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 400;
@@ -243,21 +234,19 @@ export function createLibraryRepository(db: Database) {
                 })),
               });
             }
-            await tx.auditLogEntry.create({
+            await createAuditRepository(tx).record({
+              guildId,
+              programmeId: audit.programmeId ?? null,
+              actorUserId: audit.actorUserId,
+              action: "library.import",
+              target: `library:${guildId}`,
               data: {
-                guildId,
-                programmeId: audit.programmeId ?? null,
-                actorUserId: audit.actorUserId,
-                action: "library.import",
-                target: `library:${guildId}`,
-                data: {
-                  source: audit.source,
-                  created: summary.created.length,
-                  updated: summary.updated.length,
-                  unchanged: summary.unchanged.length,
-                },
-                at,
+                source: audit.source,
+                created: summary.created.length,
+                updated: summary.updated.length,
+                unchanged: summary.unchanged.length,
               },
+              at,
             });
             return summary;
           },

@@ -1,4 +1,6 @@
 /** Fetching an uploaded attachment with a hard cap, whatever size Discord declared. */
+import type { UploadSource } from "../../features/library/ports.ts";
+import type { Logger } from "../../observability/logger.ts";
 
 /** The body was larger than the cap: the download was stopped there. */
 export class DownloadTooLarge extends Error {
@@ -39,4 +41,19 @@ export async function downloadCapped(url: string, maxBytes: number, timeoutMs = 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The library import's {@link UploadSource}: the capped download, a failure logged here. */
+export function uploadSource(logger: Logger): UploadSource {
+  return {
+    async download(url, maxBytes) {
+      try {
+        return { status: "ok", bytes: await downloadCapped(url, maxBytes) };
+      } catch (error) {
+        if (error instanceof DownloadTooLarge) return { status: "too_large" };
+        logger.warn({ err: error }, "attachment download failed");
+        return { status: "failed" };
+      }
+    },
+  };
 }

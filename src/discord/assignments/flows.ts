@@ -1,15 +1,11 @@
 /**
- * What `/assignments`, `/project` and `/withdraw` share: finding the caller's programme and
- * membership, posting a brief in a project thread, and the claim / swap options with their
- * buttons. The rules themselves live in src/domain/assignment; the writes in
- * src/db/repositories/allocation-runs.ts.
+ * What `/assignments` and `/project` share: posting a brief in a project thread, and the claim /
+ * swap options with their buttons. The rules themselves live in src/domain/assignment; the
+ * flows in src/features/project and src/features/library.
  */
 import { type APIEmbed, type Client, DiscordAPIError, Routes } from "discord.js";
 import { z } from "zod";
 import type { SupportedLocale } from "../../config/env.ts";
-import { createAllocationRunRepository } from "../../db/repositories/allocation-runs.ts";
-import { createProgrammeRepository, type Programme } from "../../db/repositories/programmes.ts";
-import { UserError } from "../../features/errors.ts";
 import type { ClaimOption, OptionsHeader, OptionsOutcome } from "../../features/project/use-cases.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { translator } from "../../i18n/translate.ts";
@@ -27,28 +23,6 @@ export const pickButtonId = defineCustomId("prj-pick", 2, {
   assignmentId: z.string().min(1).max(40),
   from: z.string().min(1).max(40).nullable(),
 });
-
-/** The server's current programme with its settings, or a friendly refusal. */
-export async function currentProgramme(scope: Scope): Promise<Programme> {
-  if (scope.programme === null) throw new UserError("error.access.noProgramme");
-  const programme = await createProgrammeRepository(scope.app.db).get(scope.programme.id);
-  if (programme === null) throw new UserError("error.access.noProgramme");
-  return programme;
-}
-
-/** The locale of messages posted for an intern where others read too (their thread). */
-export async function internLocale(
-  scope: Scope,
-  programme: Programme,
-  memberId: string,
-): Promise<SupportedLocale> {
-  if (programme.forcedLocale !== null) return programme.forcedLocale;
-  const profile = await scope.app.db.memberProfile.findUnique({
-    where: { memberId },
-    select: { preferredLocale: true },
-  });
-  return profile?.preferredLocale ?? scope.app.config.defaults.locale;
-}
 
 /**
  * Posts the brief in the intern's project thread. Returns false (and logs) when there is no
@@ -141,9 +115,4 @@ function optionsMessage(
       ),
     ],
   };
-}
-
-/** The allocation-run repository over the app's database. */
-export function runs(scope: Scope) {
-  return createAllocationRunRepository(scope.app.db);
 }

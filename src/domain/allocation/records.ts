@@ -1,6 +1,6 @@
 /** Allocations as stored facts, and what claim and swap options read of the library. */
-import type { AllocationMethod, ReleaseReason } from "../enums.ts";
-import type { AllocationAssignment, AllocationIntern, PastAllocation } from "./types.ts";
+import type { AllocationMethod, InternStage, ReleaseReason } from "../enums.ts";
+import type { AllocationAssignment, AllocationIntern, ExistingAllocation, PastAllocation } from "./types.ts";
 
 export interface Allocation {
   id: string;
@@ -49,3 +49,49 @@ export interface Claimer {
  * earlier programme); `caller_has_one` (a claim by an intern who already has a live allocation).
  */
 export type Claimability = "open" | "taken" | "closed" | "caller_has_one";
+
+/** An intern as the batch allocation needs them. */
+export interface AllocationCandidateIntern extends AllocationIntern {
+  readonly stage: InternStage | null;
+  readonly projectChannelId: string | null;
+}
+
+/** A library assignment with the version an allocation made now would pin. */
+export interface VersionedAssignment extends AllocationAssignment {
+  readonly versionId: string;
+}
+
+/** Everything allocating a programme depends on. */
+export interface ProgrammeAllocationState {
+  readonly interns: readonly AllocationCandidateIntern[];
+  readonly assignments: readonly VersionedAssignment[];
+  readonly existing: readonly ExistingAllocation[];
+  readonly history: readonly PastAllocation[];
+}
+
+/** One pair of a saved preview. */
+export interface PreviewPair {
+  readonly memberId: string;
+  readonly assignmentId: string;
+  readonly versionId: string;
+}
+
+/** A batch preview as saved (in the audit log, action `allocation.preview`). */
+export interface SavedPreview {
+  readonly id: string;
+  readonly programmeId: string;
+  readonly fingerprint: string;
+  readonly pairs: readonly PreviewPair[];
+  readonly applied: boolean;
+}
+
+/** One allocation of an assignment, for its usage history. */
+export interface AssignmentUsage {
+  readonly programmeName: string;
+  readonly discordUserId: string;
+  readonly version: number;
+  readonly method: string;
+  readonly allocatedAt: Date;
+  readonly releasedAt: Date | null;
+  readonly releaseReason: ReleaseReason | null;
+}

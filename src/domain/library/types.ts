@@ -107,3 +107,13 @@ export interface ParsedLibrary {
   readonly entries: readonly LibraryEntry[];
   readonly issues: readonly ImportIssue[];
 }
+
+/** What an import changed. */
+export interface LibraryImportSummary {
+  /** Keys of assignments that did not exist before. */
+  created: string[];
+  /** Assignments whose content changed: their new version number. */
+  updated: { key: string; version: number }[];
+  /** Keys whose content was already stored (identical to a stored version). */
+  unchanged: string[];
+}
