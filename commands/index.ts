@@ -1,10 +1,13 @@
 import type { CommandModule } from "../src/discord/command.ts";
 import { command as agency } from "./agency.ts";
 import { command as assignments } from "./assignments.ts";
+import { command as checkin } from "./checkin.ts";
+import { command as checkout } from "./checkout.ts";
 import { command as join } from "./join.ts";
 import { command as profile } from "./profile.ts";
 import { command as program } from "./program.ts";
 import { command as project } from "./project.ts";
+import { command as report } from "./report.ts";
 import { command as taiken } from "./taiken.ts";
 import { command as withdraw } from "./withdraw.ts";
 
@@ -21,4 +24,7 @@ export const commands: readonly CommandModule[] = [
   agency,
   join,
   profile,
+  checkin,
+  checkout,
+  report,
 ];

@@ -5,6 +5,7 @@ import { createAgencyStore } from "../db/stores/agency.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createOnboardingStore } from "../db/stores/onboarding.ts";
+import { createOperationsStore } from "../db/stores/operations.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
 import { createSettingsStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
@@ -14,6 +15,7 @@ import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
+import { type OperationsUseCases, operationsUseCases } from "../features/operations/use-cases.ts";
 import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
@@ -28,6 +30,7 @@ export interface Features {
   profile: ProfileUseCases;
   onboarding: OnboardingUseCases;
   library: LibraryUseCases;
+  operations: OperationsUseCases;
 }
 
 export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
@@ -45,6 +48,11 @@ export function createFeatures(deps: { db: Database; now: () => Date; defaultLoc
     about: aboutUseCases({ store: createAboutStore(deps.db) }),
     project: projectUseCases({
       store: createProjectStore(deps.db),
+      now: deps.now,
+      defaultLocale: deps.defaultLocale,
+    }),
+    operations: operationsUseCases({
+      store: createOperationsStore(deps.db),
       now: deps.now,
       defaultLocale: deps.defaultLocale,
     }),

@@ -2,6 +2,7 @@ import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
+import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
 import { enProgramCommands, enProgramMessages } from "./en/program.ts";
 import type { ja, jaCommands } from "./ja.ts";
 
@@ -86,6 +87,7 @@ const messages = {
   "error.constraint.dailyReportPerDay": "The daily report for that day has already been written.",
   ...enAssignmentMessages,
   ...enProgramMessages,
+  ...enOperationsMessages,
   ...onboardingEn,
 } as const;
 
@@ -98,6 +100,7 @@ const commands = {
   ...enProgramCommands,
   ...onboardingEnCommands,
   ...enAssignmentCommands,
+  ...enOperationsCommands,
 } as const;
 
 /**

@@ -4,6 +4,7 @@
  */
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
+import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
 export const ja = {
   "about.title": "taiken について",
@@ -86,6 +87,7 @@ export const ja = {
   "error.constraint.dailyReportPerDay": "その日の日報はすでに提出されています。",
   ...jaAssignmentMessages,
   ...jaProgramMessages,
+  ...jaOperationsMessages,
   ...onboardingJa,
 } as const;
 
@@ -102,4 +104,5 @@ export const jaCommands = {
   ...jaProgramCommands,
   ...onboardingJaCommands,
   ...jaAssignmentCommands,
+  ...jaOperationsCommands,
 } as const;
