@@ -12,6 +12,7 @@ import { JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createQueues } from "../jobs/queues.ts";
 import { RECONCILE_EVERY_MS, reconcileMilestoneJobs } from "../jobs/reconcile.ts";
+import { REPORT_REMINDER_SWEEP_EVERY_MS } from "../jobs/reminders.ts";
 import { createWorkers } from "../jobs/workers.ts";
 import { type OpsServer, startOpsServer } from "../observability/http.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -152,6 +153,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await queues.every(JOBS.expireOnboardingDrafts, {}, ONBOARDING_DRAFT_SWEEP_EVERY_MS);
     // Redis may have lost its data (no persistence, a new server): the database is the truth.
     await queues.every(JOBS.reconcile, {}, RECONCILE_EVERY_MS);
+    await queues.every(JOBS.reportReminderSweep, {}, REPORT_REMINDER_SWEEP_EVERY_MS);
     const reconciled = await reconcileMilestoneJobs({ db, queues, now: () => ctx.now() });
     logger.info({ milestoneJobs: reconciled }, "jobs reconciled with the database");
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });

@@ -7,6 +7,8 @@ export const QUEUE_NAMES = {
   milestones: "taiken-milestones",
   /** Onboarding's Discord steps (role, project thread, DM), done after the intern's click is answered. */
   onboarding: "taiken-onboarding",
+  /** Daily operations: 日報 reminders. */
+  operations: "taiken-operations",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -57,6 +59,14 @@ export const JOBS = {
       // The confirmation's interaction webhook (valid 15 min): edited with the full summary.
       confirmation: z.object({ applicationId: z.string().min(1), token: z.string().min(1) }).optional(),
     }),
+  ),
+  /** Finds the interns whose 日報 reminder is due and adds their reminder jobs (src/jobs/reminders.ts); scheduled. */
+  reportReminderSweep: defineJob(QUEUE_NAMES.operations, "report-reminder-sweep", z.object({})),
+  /** One gentle 日報 reminder, for one member and local day. */
+  sendReportReminder: defineJob(
+    QUEUE_NAMES.operations,
+    "send-report-reminder",
+    z.object({ memberId: z.string().min(1), localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   ),
 } as const;
 

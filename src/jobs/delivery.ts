@@ -20,6 +20,8 @@ export const DELIVERY_LEASE_MS = 120_000;
 export const DeliveryKeys = {
   /** Per scheduled time: a milestone moved after its announcement is announced again. */
   milestone: (milestoneId: string, at: Date) => `milestone:${milestoneId}:${at.getTime()}`,
+  /** One 日報 reminder per member and local day. */
+  reportReminder: (memberId: string, localDate: string) => `report-reminder:${memberId}:${localDate}`,
 } as const;
 
 /** What {@link deliverOnce} did. `in_flight`: another run holds a fresh claim; try again later. */

@@ -3,6 +3,7 @@ import { milestoneJobId } from "../domain/programme/timeline.ts";
 import { JOBS } from "./definitions.ts";
 import { done, retryLater } from "./outcome.ts";
 import type { Queues } from "./queues.ts";
+import { reconcileReportReminders } from "./reminders.ts";
 import { handleJob } from "./workers.ts";
 
 /** How often the reconciler runs besides start-up (a BullMQ job scheduler). */
@@ -49,7 +50,9 @@ export async function reconcileMilestoneJobs(deps: {
 export function reconcileHandler(deps: { db: Database; queues: Queues; now: () => Date }) {
   return handleJob(JOBS.reconcile, async () => {
     try {
-      return done(`${await reconcileMilestoneJobs(deps)} milestone jobs ensured`);
+      const milestones = await reconcileMilestoneJobs(deps);
+      const reminders = await reconcileReportReminders(deps);
+      return done(`${milestones} milestone jobs, ${reminders} reminder jobs ensured`);
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));
     }
