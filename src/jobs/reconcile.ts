@@ -46,7 +46,10 @@ export async function reconcileMilestoneJobs(deps: {
   return ensured;
 }
 
-/** The scheduled reconcile job; a failure (Redis or the database down) is retried later. */
+/**
+ * The scheduled reconcile job: milestone jobs, and the 日報 reminders due now (the same work as
+ * the reminder sweep). A failure (Redis or the database down) is retried later.
+ */
 export function reconcileHandler(deps: { db: Database; queues: Queues; now: () => Date }) {
   return handleJob(JOBS.reconcile, async () => {
     try {
