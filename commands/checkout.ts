@@ -34,7 +34,12 @@ const writeReportButton = defineButton(reportButtonId, {
     await respond.showModal(
       reportModal(
         scope.t,
-        { programmeId: form.programmeId, localDate: form.localDate, private: false },
+        // A report written as private stays private when edited from here.
+        {
+          programmeId: form.programmeId,
+          localDate: form.localDate,
+          private: form.existing?.private ?? false,
+        },
         form.existing,
       ),
     );

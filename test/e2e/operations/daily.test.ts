@@ -5,7 +5,7 @@ import type { TestBot } from "../../../scripts/harness/bot.ts";
 import type { ApiMessage, ApiUser } from "../../../scripts/harness/fake-discord/index.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
-import { reportButtonId } from "../../../src/discord/operations/ids.ts";
+import { reportButtonId, reportModalId } from "../../../src/discord/operations/ids.ts";
 import { REPORT_REMINDER_NUDGE } from "../../../src/domain/operations/rules.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
@@ -166,6 +166,21 @@ describe("check-in, check-out, the 日報 and its reminder through the local Dis
     expect(bot.fake.messages(dailyId)).toHaveLength(0);
     const inThread = bot.fake.messages(threadId).filter((m) => m.embeds?.length);
     expect(inThread.map((m) => embedOf(m).fields?.[0]?.value)).toContain("Private notes");
+
+    // Edited again from /checkout's button, it stays private.
+    await slash({ name: "checkin", user: intern, locale: "en-US" });
+    const checkout = await slash({ name: "checkout", user: intern, locale: "en-US" });
+    const click = bot.fake.clickButton({
+      message: checkout,
+      customId: reportButtonId.encode({ programmeId: ws.programme.id }),
+      user: intern,
+      locale: "en-US",
+    });
+    const modal = await click.modal();
+    expect(reportModalId.decode(String(modal.custom_id))).toEqual({
+      ok: true,
+      payload: { programmeId: ws.programme.id, localDate: "2026-04-02", private: true },
+    });
   });
 
   it("GIVEN bad input THEN each refusal is a localised message in ja and en", async () => {
