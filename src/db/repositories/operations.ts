@@ -46,13 +46,15 @@ const toReport = (row: ReportRow): DailyReport => ({
 });
 
 export function createOperationsRepository(db: DatabaseTransaction) {
+  async function openCheckIn(memberId: string): Promise<CheckIn | null> {
+    const row = await db.checkInSession.findUnique({
+      where: { memberId_open: { memberId, open: "active" } },
+    });
+    return row === null ? null : toCheckIn(row);
+  }
+
   return {
-    async openCheckIn(memberId: string): Promise<CheckIn | null> {
-      const row = await db.checkInSession.findUnique({
-        where: { memberId_open: { memberId, open: "active" } },
-      });
-      return row === null ? null : toCheckIn(row);
-    },
+    openCheckIn,
 
     /** The insert is the claim: a second open check-in breaks the unique index and finds the first. */
     async startCheckIn(
@@ -68,13 +70,13 @@ export function createOperationsRepository(db: DatabaseTransaction) {
       } catch (error) {
         if (toConstraintViolation(error)?.constraint !== Constraints.checkInOnePerMember) throw error;
       }
-      const open = await this.openCheckIn(memberId);
+      const open = await openCheckIn(memberId);
       if (open === null) throw new Error("check-in closed between the conflict and the read");
       return { status: "already_open", checkIn: open };
     },
 
     async endCheckIn(memberId: string, at: Date): Promise<CheckIn | null> {
-      const open = await this.openCheckIn(memberId);
+      const open = await openCheckIn(memberId);
       if (open === null) return null;
       const ended = await db.checkInSession.updateMany({
         where: { id: open.id, open: "active" },

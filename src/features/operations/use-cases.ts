@@ -167,7 +167,10 @@ export function operationsUseCases(ports: OperationsPorts) {
         const { messageId } = await poster.post(target.channelId, post);
         posted = { channelId: target.channelId, messageId };
       }
-      if (posted?.channelId !== report.channelId || posted?.messageId !== report.messageId) {
+      if (
+        (posted?.channelId ?? null) !== report.channelId ||
+        (posted?.messageId ?? null) !== report.messageId
+      ) {
         await store.setReportPost(report.id, posted);
       }
       return {
