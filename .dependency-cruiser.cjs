@@ -8,11 +8,7 @@
  * Command files still written the old way (they call repositories directly); each moves its flows
  * into src/features and leaves this list. The list only shrinks.
  */
-const COMMANDS_NOT_YET_ON_USE_CASES = [
-  "commands/assignments.ts",
-  "commands/program/manage.ts",
-  "commands/program/open.ts",
-];
+const COMMANDS_NOT_YET_ON_USE_CASES = ["commands/assignments.ts"];
 
 const DRIVERS = "^node_modules/(discord\\.js|@discordjs|@prisma|bullmq|ioredis|pg|better-sqlite3)/";
 
