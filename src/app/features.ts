@@ -4,7 +4,7 @@ import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
-import { createProgrammeStore, createSettingsStore } from "../db/stores/programme.ts";
+import { createProgrammeStore, createSettingsStore, createStaffStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
 import type { Locale } from "../domain/enums.ts";
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
@@ -13,18 +13,21 @@ import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
 import { manageUseCases } from "../features/programme/manage.ts";
+import { milestoneUseCases } from "../features/programme/milestones.ts";
 import { openUseCases } from "../features/programme/open.ts";
 import type { ProgrammePorts } from "../features/programme/ports.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
+import { type StaffUseCases, staffUseCases } from "../features/programme/staff.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import type { Queues } from "../jobs/queues.ts";
 
-/** The `/program` flows: open, status, close, export, delete. */
-export type ProgrammeUseCases = ReturnType<typeof openUseCases> & ReturnType<typeof manageUseCases>;
+/** The `/program` flows: open, status, close, export, delete, milestone set. */
+export type ProgrammeUseCases = ReturnType<typeof openUseCases> &
+  ReturnType<typeof manageUseCases> & { milestones: ReturnType<typeof milestoneUseCases> };
 
 function programmeUseCases(ports: ProgrammePorts): ProgrammeUseCases {
-  return { ...openUseCases(ports), ...manageUseCases(ports) };
+  return { ...openUseCases(ports), ...manageUseCases(ports), milestones: milestoneUseCases(ports) };
 }
 
 /** Milestone jobs on whatever queues the context holds when a job is added (tests swap them in). */
@@ -42,6 +45,7 @@ export interface Features {
   about: AboutUseCases;
   settings: SettingsUseCases;
   programme: ProgrammeUseCases;
+  staff: StaffUseCases;
   agency: AgencyUseCases;
   profile: ProfileUseCases;
 }
@@ -59,6 +63,7 @@ export function createFeatures(deps: {
       now: deps.now,
       defaults: deps.defaults,
     }),
+    staff: staffUseCases({ store: createStaffStore(deps.db), now: deps.now }),
     profile: profileUseCases({ store: createProfileStore(deps.db) }),
     agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),

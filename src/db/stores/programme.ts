@@ -1,6 +1,7 @@
 /** The stores of the programme use-cases, over the repositories. */
 import type { ProgrammeStore } from "../../features/programme/ports.ts";
 import type { SettingsStore } from "../../features/programme/settings.ts";
+import type { StaffStore } from "../../features/programme/staff.ts";
 import type { Database } from "../client.ts";
 import { createAuditRepository } from "../repositories/audit.ts";
 import { createMemberRepository } from "../repositories/members.ts";
@@ -30,6 +31,7 @@ export function createProgrammeStore(db: Database): ProgrammeStore {
   return {
     programme: (id) => programmes.get(id),
     template: (id) => workspace.template(id),
+    saveTemplate: (id, template) => workspace.saveTemplate(id, template),
     discordResources: (id) => programmes.discordResources(id),
     saveDiscordResource: async (id, resource) => {
       await programmes.saveDiscordResource(id, resource);
@@ -63,9 +65,41 @@ export function createProgrammeStore(db: Database): ProgrammeStore {
             });
           },
           saveTemplate: (id, template) => workspaceTx.saveTemplate(id, template),
+          markMilestoneAnnounced: async (id, at) => {
+            await programmesTx.markMilestoneAnnounced(id, at);
+          },
           deleteProgramme: (id) => workspaceTx.deleteProgramme(id),
           audit: createAuditRepository(tx),
         });
       }),
+  };
+}
+
+export function createStaffStore(db: Database): StaffStore {
+  const members = createMemberRepository(db);
+  return {
+    member: (programmeId, userId) => members.find(programmeId, userId),
+    discordResource: (programmeId, key) => createProgrammeRepository(db).discordResource(programmeId, key),
+    holders: async (programmeId, role) =>
+      (await members.list(programmeId, { role })).map((m) => m.discordUserId),
+    revoke: (programmeId, memberId, role, audit) =>
+      members.revokeRoleKeepingAnOrganiser(programmeId, memberId, role, (tx) =>
+        createAuditRepository(tx).record(audit),
+      ),
+    transaction: (work) =>
+      db.$transaction((tx) =>
+        work({
+          grant: async (input) => {
+            await createMemberRepository(tx).join({
+              programmeId: input.programmeId,
+              discordUserId: input.userId,
+              roles: [input.role],
+              grantedByUserId: input.grantedByUserId,
+              at: input.at,
+            });
+          },
+          audit: createAuditRepository(tx),
+        }),
+      ),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * {@link WorkspaceDiscord} for one interaction's guild, over the bot's REST client: the guild as
- * the bot sees it, the workspace builder, role grants, overwrites and deletions.
+ * {@link WorkspaceDiscord} and {@link StaffDiscord} for one interaction's guild, over the bot's REST
+ * client: the guild as the bot sees it, the workspace builder, role grants, overwrites, deletions.
  */
 import {
   type APIChannel,
@@ -11,8 +11,10 @@ import {
   ButtonStyle,
   type ChatInputCommandInteraction,
   ComponentType,
+  DiscordAPIError,
   type Guild,
   type REST,
+  RESTJSONErrorCodes,
   type RESTPatchAPIChannelJSONBody,
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
@@ -21,6 +23,7 @@ import type { DiscordResourceKind, Locale } from "../../domain/enums.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { UserError } from "../../features/errors.ts";
 import type { GuildSnapshot, WorkspaceDiscord } from "../../features/programme/ports.ts";
+import type { StaffDiscord } from "../../features/programme/staff.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { t as translate } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
@@ -82,6 +85,11 @@ function welcomeMessage(programme: Programme, locale: Locale): RESTPostAPIChanne
   };
 }
 
+/** Unknown Role: the role was deleted in Discord after `/program open` recorded it. */
+function isUnknownRole(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownRole;
+}
+
 function deleteRoute(guildId: string, kind: DiscordResourceKind, id: string): `/${string}` {
   if (kind === "role") return Routes.guildRole(guildId, id);
   if (kind === "scheduled_event") return Routes.guildScheduledEvent(guildId, id);
@@ -99,7 +107,7 @@ interface WorkspaceDiscordOptions {
   logger: Logger;
 }
 
-function workspaceDiscord(options: WorkspaceDiscordOptions): WorkspaceDiscord {
+function workspaceDiscord(options: WorkspaceDiscordOptions): WorkspaceDiscord & StaffDiscord {
   const { rest, guildId, botUserId } = options;
   return {
     snapshot: () => guildSnapshot(options.guild, rest, guildId),
@@ -142,13 +150,38 @@ function workspaceDiscord(options: WorkspaceDiscordOptions): WorkspaceDiscord {
         throw error;
       }
     },
+    async roleExists(roleId) {
+      try {
+        await rest.get(Routes.guildRole(guildId, roleId));
+        return true;
+      } catch (error) {
+        if (isUnknownRole(error)) return false;
+        throw error;
+      }
+    },
+    async grantRole(userId, roleId, reason) {
+      try {
+        await rest.put(Routes.guildMemberRole(guildId, userId, roleId), { reason });
+        return true;
+      } catch (error) {
+        if (isUnknownRole(error)) return false;
+        throw error;
+      }
+    },
+    async revokeRole(userId, roleId, reason) {
+      try {
+        await rest.delete(Routes.guildMemberRole(guildId, userId, roleId), { reason });
+      } catch (error) {
+        if (!isUnknownRole(error)) throw error;
+      }
+    },
   };
 }
 
 /** The adapter for the guild an interaction came from. */
 export function interactionWorkspace(
   ctx: Scope & { interaction: ChatInputCommandInteraction | ButtonInteraction },
-): WorkspaceDiscord {
+): WorkspaceDiscord & StaffDiscord {
   return workspaceDiscord({
     rest: ctx.interaction.client.rest,
     guild: ctx.interaction.guild,

@@ -1,4 +1,4 @@
-/** What the `/program` flows (open, status, close, export, delete) need from the outside world. */
+/** What the `/program` flows need from the outside world. */
 import type { InternStage, Locale } from "../../domain/enums.ts";
 import type { MilestoneJobs, TimelineStore } from "../../domain/programme/schedule.ts";
 import type {
@@ -36,13 +36,15 @@ export interface ExportedAllocation {
   releaseReason: string | null;
 }
 
-/** What `/program open` writes in one transaction. */
+/** What the programme flows write in one transaction. */
 export interface ProgrammeTransaction {
   create(input: NewProgramme): Promise<Programme>;
   update(programmeId: string, changes: ProgrammeChanges): Promise<Programme>;
   /** Makes the user an organiser of the programme (joining them if new). */
   addOrganiser(programmeId: string, userId: string, at: Date): Promise<void>;
   saveTemplate(programmeId: string, template: unknown): Promise<void>;
+  /** Marks a milestone announced at `at` (a move forgot it). */
+  markMilestoneAnnounced(milestoneId: string, at: Date): Promise<void>;
   /** Deletes the programme and everything recorded for it (the audit log keeps its entries). */
   deleteProgramme(programmeId: string): Promise<void>;
   audit: AuditPort;
@@ -53,6 +55,7 @@ export interface ProgrammeStore extends TimelineStore {
   programme(programmeId: string): Promise<Programme | null>;
   /** The stored template JSON, or null when the programme uses the default template. */
   template(programmeId: string): Promise<unknown>;
+  saveTemplate(programmeId: string, template: unknown): Promise<void>;
   discordResources(programmeId: string): Promise<DiscordResource[]>;
   saveDiscordResource(programmeId: string, resource: DiscordResource): Promise<void>;
   forgetDiscordResource(programmeId: string, key: string): Promise<void>;
