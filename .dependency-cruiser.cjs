@@ -4,12 +4,6 @@
  * ports features declare; only the composition root (src/main.ts, src/app) wires them together.
  * @type {import('dependency-cruiser').IConfiguration}
  */
-/**
- * Command files still written the old way (they call repositories directly); each moves its flows
- * into src/features and leaves this list. The list only shrinks.
- */
-const COMMANDS_NOT_YET_ON_USE_CASES = ["commands/program/manage.ts", "commands/program/open.ts"];
-
 const DRIVERS = "^node_modules/(discord\\.js|@discordjs|@prisma|bullmq|ioredis|pg|better-sqlite3)/";
 
 module.exports = {
@@ -45,7 +39,7 @@ module.exports = {
       name: "commands-parse-and-render",
       severity: "error",
       comment: "Commands call use-cases from the handler context; they never touch the database.",
-      from: { path: "^commands/", pathNot: COMMANDS_NOT_YET_ON_USE_CASES.map((p) => `^${p}$`) },
+      from: { path: "^commands/" },
       to: { path: ["^src/db/", "^prisma/", "^node_modules/@prisma/"] },
     },
     {

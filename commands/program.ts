@@ -6,8 +6,6 @@ import {
   ApplicationCommandOptionType as T,
 } from "discord.js";
 import { defineCommand } from "../src/discord/command.ts";
-import { setMilestone } from "../src/discord/workspace/set-milestone.ts";
-import { addStaff, listStaff, removeStaff } from "../src/discord/workspace/staff.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import {
@@ -18,8 +16,10 @@ import {
   exportTemplate,
   programmeStatus,
 } from "./program/manage.ts";
+import { setMilestone } from "./program/milestone.ts";
 import { openProgramme } from "./program/open.ts";
 import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
+import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
 
 /**
  * `/program`: organisers open a programme (its workspace and timeline), check on it, move a

@@ -169,8 +169,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
   const features = createFeatures({
     db: ctx.db,
+    queues: () => ctx.queues,
     now: () => ctx.now(),
-    defaultLocale: config.defaults.locale,
+    defaults: config.defaults,
   });
   const commands = options.commands ?? productionCommands;
 

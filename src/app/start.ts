@@ -125,8 +125,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     };
     const features = createFeatures({
       db: ctx.db,
+      queues: () => ctx.queues,
       now: () => ctx.now(),
-      defaultLocale: config.defaults.locale,
+      defaults: config.defaults,
     });
 
     const client = createDiscordClient(config);

@@ -197,21 +197,25 @@ export function createMemberRepository(db: DatabaseTransaction) {
      * changes). The programme's row is locked first, so two organisers removing each other at the
      * same instant run one after the other and the second is refused, on PostgreSQL too (where
      * each would otherwise still count the other). Needs the client: it opens a transaction.
+     * `alongside` (e.g. the audit entry) runs in that transaction once the revocation stands.
      */
     async revokeRoleKeepingAnOrganiser(
       programmeId: string,
       memberId: string,
       role: MemberRoleKind,
+      alongside?: (tx: DatabaseTransaction) => Promise<void>,
     ): Promise<"revoked" | "last_organiser"> {
       return db
         .$transaction(async (tx) => {
           // A write to the programme row: PostgreSQL holds its row lock until this transaction ends.
           await tx.programme.update({ where: { id: programmeId }, data: { updatedAt: new Date() } });
           await tx.memberRole.deleteMany({ where: { memberId, role } });
-          if (role !== "organiser") return "revoked" as const;
-          const left = await tx.memberRole.count({ where: { role: "organiser", member: { programmeId } } });
-          if (left > 0) return "revoked" as const;
-          throw new LastOrganiser();
+          if (role === "organiser") {
+            const left = await tx.memberRole.count({ where: { role: "organiser", member: { programmeId } } });
+            if (left === 0) throw new LastOrganiser();
+          }
+          await alongside?.(tx);
+          return "revoked" as const;
         })
         .catch((error: unknown) => {
           if (error instanceof LastOrganiser) return "last_organiser" as const;
