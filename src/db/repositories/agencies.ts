@@ -139,5 +139,3 @@ export function createAgencyRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type AgencyRepository = ReturnType<typeof createAgencyRepository>;

@@ -422,5 +422,3 @@ export function createAllocationRunRepository(db: Database) {
     },
   };
 }
-
-export type AllocationRunRepository = ReturnType<typeof createAllocationRunRepository>;

@@ -57,5 +57,3 @@ export function createAuditRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -1,18 +1,12 @@
 /** Programme members: their roles, the intern journey (stage + history), and profiles. */
 
-import type {
-  Accommodations,
-  Member,
-  MemberProfile,
-  MemberSkill,
-  StageTransition,
-} from "../../domain/member/types.ts";
+import type { Member, MemberProfile, StageTransition } from "../../domain/member/types.ts";
 import type { DatabaseTransaction } from "../client.ts";
 import type { InternStage, MemberRoleKind } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { stringList } from "./json.ts";
 
-export type { Accommodations, Member, MemberProfile, MemberSkill, StageTransition };
+export type { Member, MemberProfile, StageTransition };
 
 const ROLE_ORDER: readonly MemberRoleKind[] = ["organiser", "mentor", "intern", "agency_staff"];
 
@@ -316,5 +310,3 @@ export function createMemberRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type MemberRepository = ReturnType<typeof createMemberRepository>;

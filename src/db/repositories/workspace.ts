@@ -98,5 +98,3 @@ export function createWorkspaceRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type WorkspaceRepository = ReturnType<typeof createWorkspaceRepository>;
