@@ -1,10 +1,8 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { programmeOf } from "../src/discord/onboarding/flow.ts";
 import { observerRoleGateway } from "../src/discord/onboarding/workspace.ts";
 import { commandText } from "../src/i18n/command-text.ts";
@@ -13,11 +11,7 @@ const T = ApplicationCommandOptionType;
 
 /** `/agency`: support agencies, their staff (organisers), and each agency's consenting clients. */
 export const definition = {
-  name: "agency",
-  ...commandText("agency"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("agency"),
   options: [
     {
       type: T.Subcommand,

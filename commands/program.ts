@@ -1,11 +1,8 @@
 import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   ApplicationCommandOptionType as T,
 } from "discord.js";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import {
@@ -27,11 +24,7 @@ import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
  * it read-only, export its data, delete what the bot created, and export the workspace template.
  */
 export const definition = {
-  name: "program",
-  ...commandText("program"),
-  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("program", "manageGuild"),
   options: [
     {
       type: T.Subcommand,

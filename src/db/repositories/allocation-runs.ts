@@ -20,7 +20,7 @@ import type { Database, DatabaseTransaction } from "../client.ts";
 import type { InternStage, ReleaseReason } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { type Allocation, createAllocationRepository } from "./allocations.ts";
-import { createAuditRepository } from "./audit.ts";
+import { createAuditRepository, recordAudit } from "./audit.ts";
 import { stringList } from "./json.ts";
 
 export type { Claimability, Claimer };
@@ -385,15 +385,13 @@ export function createAllocationRunRepository(db: Database) {
           `allocation.${input.reason}`,
           at,
         );
-        await createAuditRepository(tx).record({
-          guildId: input.guildId,
-          programmeId: input.programmeId,
-          actorUserId: input.actorUserId,
-          action: input.reason === "withdrawn" ? "member.withdraw" : "allocation.release",
-          target: released === null ? `member:${input.memberId}` : `allocation:${released.id}`,
-          data: { reason: input.reason },
-          at,
-        });
+        await recordAudit(
+          tx,
+          { ...input, at },
+          input.reason === "withdrawn" ? "member.withdraw" : "allocation.release",
+          released === null ? `member:${input.memberId}` : `allocation:${released.id}`,
+          { reason: input.reason },
+        );
         return released;
       });
     },

@@ -281,6 +281,15 @@ export function createMemberRepository(db: DatabaseTransaction) {
       return row === null ? null : toProfile(row, row.member.skills);
     },
 
+    /** The language the member picked, without reading the rest of the profile. */
+    async preferredLocale(memberId: string): Promise<MemberProfile["preferredLocale"]> {
+      const row = await db.memberProfile.findUnique({
+        where: { memberId },
+        select: { preferredLocale: true },
+      });
+      return row?.preferredLocale ?? null;
+    },
+
     /** Links the intern to a support agency (or unlinks with null). Consent is kept separately. */
     async setAgency(memberId: string, agencyId: string | null): Promise<Member> {
       return toMember(

@@ -3,7 +3,7 @@ import type { AgencyStore } from "../../features/agency/agencies.ts";
 import type { Database, DatabaseTransaction } from "../client.ts";
 import { ConstraintViolation } from "../errors.ts";
 import { AGENCY_NAME_CONSTRAINT, createAgencyRepository } from "../repositories/agencies.ts";
-import { createAuditRepository } from "../repositories/audit.ts";
+import { recordAudit } from "../repositories/audit.ts";
 import { createMemberRepository } from "../repositories/members.ts";
 
 export function createAgencyStore(db: Database): AgencyStore {
@@ -22,15 +22,7 @@ export function createAgencyStore(db: Database): AgencyStore {
             programmeId: input.programmeId,
             name: input.name,
           });
-          await createAuditRepository(tx).record({
-            guildId: input.guildId,
-            programmeId: input.programmeId,
-            actorUserId: input.actorUserId,
-            action: "agency.add",
-            target: `agency:${created.id}`,
-            data: { name: input.name },
-            at: input.at,
-          });
+          await recordAudit(tx, input, "agency.add", `agency:${created.id}`, { name: input.name });
           return created;
         });
         return { status: "added", agency };
@@ -52,14 +44,8 @@ export function createAgencyStore(db: Database): AgencyStore {
           at: input.at,
         });
         if (added) {
-          await createAuditRepository(tx).record({
-            guildId: input.guildId,
-            programmeId: input.programmeId,
-            actorUserId: input.actorUserId,
-            action: "agency.staff.add",
-            target: `agency:${input.agencyId}`,
-            data: { userId: input.discordUserId },
-            at: input.at,
+          await recordAudit(tx, input, "agency.staff.add", `agency:${input.agencyId}`, {
+            userId: input.discordUserId,
           });
         }
         return added;
@@ -70,14 +56,8 @@ export function createAgencyStore(db: Database): AgencyStore {
         const removed = await repo.removeStaff(input.agencyId, input.discordUserId);
         if (!removed) return { removed, stillStaff: true };
         const stillStaff = await revokeUnlessStaffElsewhere(tx, input, input.discordUserId);
-        await createAuditRepository(tx).record({
-          guildId: input.guildId,
-          programmeId: input.programmeId,
-          actorUserId: input.actorUserId,
-          action: "agency.staff.remove",
-          target: `agency:${input.agencyId}`,
-          data: { userId: input.discordUserId },
-          at: input.at,
+        await recordAudit(tx, input, "agency.staff.remove", `agency:${input.agencyId}`, {
+          userId: input.discordUserId,
         });
         return { removed, stillStaff };
       }),
@@ -91,14 +71,10 @@ export function createAgencyStore(db: Database): AgencyStore {
         for (const userId of staff) {
           if (!(await revokeUnlessStaffElsewhere(tx, input, userId))) formerStaff.push(userId);
         }
-        await createAuditRepository(tx).record({
-          guildId: input.guildId,
-          programmeId: input.programmeId,
-          actorUserId: input.actorUserId,
-          action: "agency.remove",
-          target: `agency:${input.agencyId}`,
-          data: { name: agency?.name ?? null, staff: staff.length, clients },
-          at: input.at,
+        await recordAudit(tx, input, "agency.remove", `agency:${input.agencyId}`, {
+          name: agency?.name ?? null,
+          staff: staff.length,
+          clients,
         });
         return { formerStaff, clients };
       }),

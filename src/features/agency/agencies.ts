@@ -25,14 +25,7 @@ export interface AgencyStore {
    * Records the staff member, their programme membership (role `agency_staff`) and, when new, the
    * audit entry, in one transaction. Returns false when they were already recorded.
    */
-  addStaff(input: {
-    guildId: string;
-    programmeId: string;
-    agencyId: string;
-    discordUserId: string;
-    actorUserId: string;
-    at: Date;
-  }): Promise<boolean>;
+  addStaff(input: StaffChange): Promise<boolean>;
   /**
    * Ends the person's work for the agency with its audit entry, in one transaction; when they
    * work for no other agency of the programme, their `agency_staff` role goes too. `removed` is
@@ -43,13 +36,9 @@ export interface AgencyStore {
    * Deletes the agency with its audit entry, in one transaction: its staff lose the role unless
    * they work for another agency of the programme, its clients keep their place without sharing.
    */
-  removeAgency(input: {
-    guildId: string;
-    programmeId: string;
-    agencyId: string;
-    actorUserId: string;
-    at: Date;
-  }): Promise<{ formerStaff: string[]; clients: number }>;
+  removeAgency(
+    input: Omit<StaffChange, "discordUserId">,
+  ): Promise<{ formerStaff: string[]; clients: number }>;
 }
 
 interface StaffChange {

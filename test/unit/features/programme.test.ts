@@ -14,6 +14,7 @@ import type {
   WorkspaceDiscord,
 } from "../../../src/features/programme/ports.ts";
 import { type StaffDiscord, type StaffStore, staffUseCases } from "../../../src/features/programme/staff.ts";
+import { aMember } from "../../support/records.ts";
 
 /** The /program use-cases over in-memory ports: the rules, the writes and the Discord effects, without a server. */
 const NOW = new Date("2030-03-01T00:00:00Z");
@@ -417,18 +418,7 @@ function memoryStaff(members: Member[]) {
   return { store, audit };
 }
 
-const organiser: Member = {
-  id: "member-u1",
-  programmeId: "p1",
-  discordUserId: "u1",
-  roles: ["organiser"],
-  stage: null,
-  agencyId: null,
-  agencyConsent: false,
-  agencyConsentChangedAt: null,
-  projectChannelId: null,
-  joinedAt: NOW,
-};
+const organiser = aMember({ id: "member-u1", roles: ["organiser"], stage: null });
 
 describe("staff use-cases over in-memory ports", () => {
   const caller = {
