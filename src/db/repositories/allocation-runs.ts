@@ -16,8 +16,9 @@ import type {
   SavedPreview,
 } from "../../domain/allocation/records.ts";
 import { STAGE_ORDER } from "../../domain/onboarding/stages.ts";
+import type { ReleaseWrite } from "../../features/library/ports.ts";
 import type { Database, DatabaseTransaction } from "../client.ts";
-import type { InternStage, ReleaseReason } from "../enums.ts";
+import type { InternStage } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { type Allocation, createAllocationRepository } from "./allocations.ts";
 import { createAuditRepository, recordAudit } from "./audit.ts";
@@ -359,15 +360,7 @@ export function createAllocationRunRepository(db: Database) {
      * Releases the intern's live allocation back to the pool (history kept) and moves them to
      * `stage`, with an audit entry. Returns null when they had none.
      */
-    async release(input: {
-      guildId: string;
-      programmeId: string;
-      memberId: string;
-      reason: ReleaseReason;
-      stage: InternStage;
-      actorUserId: string;
-      at?: Date;
-    }): Promise<Allocation | null> {
+    async release(input: Omit<ReleaseWrite, "at"> & { at?: Date }): Promise<Allocation | null> {
       const at = input.at ?? new Date();
       return db.$transaction(async (tx) => {
         const live = await tx.allocation.findFirst({

@@ -19,6 +19,17 @@ import type { ProgrammeReads } from "../ports.ts";
 /** How applying a saved preview ended: the database settles a second click or a change meanwhile. */
 export type ApplyWrite = "applied" | "already_applied" | "stale";
 
+/** What releasing an intern's allocation writes. */
+export interface ReleaseWrite {
+  guildId: string;
+  programmeId: string;
+  memberId: string;
+  reason: ReleaseReason;
+  stage: InternStage;
+  actorUserId: string;
+  at: Date;
+}
+
 /** The store behind `/assignments` (implemented over the database in src/db/stores/library.ts). */
 export interface LibraryStore extends ProgrammeReads {
   library(guildId: string): Promise<LibraryAssignment[]>;
@@ -55,15 +66,7 @@ export interface LibraryStore extends ProgrammeReads {
     input: { guildId: string; actorUserId: string; at: Date },
   ): Promise<ApplyWrite>;
   /** Releases the intern's live allocation and moves them to `stage`, with the audit entry. */
-  release(input: {
-    guildId: string;
-    programmeId: string;
-    memberId: string;
-    reason: ReleaseReason;
-    stage: InternStage;
-    actorUserId: string;
-    at: Date;
-  }): Promise<Allocation | null>;
+  release(input: ReleaseWrite): Promise<Allocation | null>;
   /** Sets an assignment's flags for the programme with its audit entry, in one transaction. */
   setFlags(input: {
     guildId: string;
