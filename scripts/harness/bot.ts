@@ -171,6 +171,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     db: ctx.db,
     now: () => ctx.now(),
     defaultLocale: config.defaults.locale,
+    submissionsDir: config.submissionsDir,
+    queues: () => ctx.queues,
   });
   const commands = options.commands ?? productionCommands;
 

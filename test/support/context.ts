@@ -37,6 +37,8 @@ export function jobTestContext(options: {
     db: options.db,
     now: () => ctx.now(),
     defaultLocale: ctx.config.defaults.locale,
+    submissionsDir: ctx.config.submissionsDir,
+    queues: () => ctx.queues,
   });
   return ctx;
 }
