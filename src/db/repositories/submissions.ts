@@ -151,8 +151,8 @@ export function createSubmissionRepository(db: DatabaseTransaction) {
     /**
      * Writes the next version of the allocation's submission (creating the submission on the
      * first) with its files. Run it inside a transaction.
-     * @throws ConstraintViolation `submission_version_submissionId_number_key` when a concurrent
-     *   call took the number; the caller retries.
+     * @throws ConstraintViolation `submission_allocationId_key` when a concurrent call created the
+     *   submission first; the caller retries.
      */
     async addVersion(input: VersionWrite): Promise<SubmissionVersionRecord> {
       const submission = await db.submission.upsert({
@@ -165,12 +165,13 @@ export function createSubmissionRepository(db: DatabaseTransaction) {
         update: {},
         select: { id: true },
       });
-      const last = await db.submissionVersion.findFirst({
-        where: { submissionId: submission.id },
-        orderBy: { number: "desc" },
-        select: { number: true },
+      // The increment locks the submission row (PostgreSQL) and applies to the committed count:
+      // concurrent versions of one submission queue here and each gets the next number.
+      const { versionCount: number } = await db.submission.update({
+        where: { id: submission.id },
+        data: { versionCount: { increment: 1 } },
+        select: { versionCount: true },
       });
-      const number = (last?.number ?? 0) + 1;
       const row = await mapConstraintViolations(() =>
         db.submissionVersion.create({
           data: {

@@ -30,6 +30,24 @@ CREATE TABLE "submission_extension" (
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_submission" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "programmeId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "allocationId" TEXT NOT NULL,
+    "versionCount" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "submission_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "programme" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "submission_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "member" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "submission_allocationId_fkey" FOREIGN KEY ("allocationId") REFERENCES "allocation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_submission" ("allocationId", "createdAt", "id", "memberId", "programmeId", "updatedAt") SELECT "allocationId", "createdAt", "id", "memberId", "programmeId", "updatedAt" FROM "submission";
+DROP TABLE "submission";
+ALTER TABLE "new_submission" RENAME TO "submission";
+CREATE UNIQUE INDEX "submission_allocationId_key" ON "submission"("allocationId");
+CREATE INDEX "submission_programmeId_idx" ON "submission"("programmeId");
+CREATE INDEX "submission_memberId_idx" ON "submission"("memberId");
 CREATE TABLE "new_submission_file" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "versionId" TEXT NOT NULL,

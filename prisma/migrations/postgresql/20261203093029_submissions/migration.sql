@@ -18,6 +18,9 @@ ALTER TABLE "review" ADD COLUMN     "publishedAt" TIMESTAMP(3),
 ADD COLUMN     "scores" JSONB;
 
 -- AlterTable
+ALTER TABLE "submission" ADD COLUMN     "versionCount" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
 ALTER TABLE "submission_file" ADD COLUMN     "sha256" TEXT NOT NULL,
 ADD COLUMN     "storageKey" TEXT NOT NULL;
 
