@@ -92,7 +92,7 @@ export function manageUseCases(ports: ManagePorts) {
         await jobs.remove(reminderJobId(member.id, offsetHours, from));
       }
     }
-    if (to === null || state.closedAt !== null) return;
+    if (to === null || state.closedAt !== null || member.stage === "withdrawn") return;
     if ((await store.versions(state.programme.id, member.id)).length > 0) return;
     const plan = planReminders({ ...offsets, fewerNotifications: terms.fewerNotifications, deadline: to });
     for (const r of plan) {
