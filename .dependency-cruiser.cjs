@@ -29,11 +29,18 @@ module.exports = {
       from: { path: "^src/features/" },
       to: {
         path: [
-          "^src/(db|discord|jobs|app|redis|observability)/",
+          "^src/(db|discord|jobs|app|redis|observability|storage)/",
           "^(commands|scripts|test|prisma)/",
           DRIVERS,
         ],
       },
+    },
+    {
+      name: "storage-is-a-leaf-adapter",
+      severity: "error",
+      comment: "The file store and downloader implement feature ports; they know nothing of the rest.",
+      from: { path: "^src/storage/" },
+      to: { path: ["^src/(db|discord|jobs|app|redis)/", "^(commands|scripts|test|prisma)/", DRIVERS] },
     },
     {
       name: "commands-parse-and-render",

@@ -5,6 +5,8 @@ import { command as join } from "./join.ts";
 import { command as profile } from "./profile.ts";
 import { command as program } from "./program.ts";
 import { command as project } from "./project.ts";
+import { command as submission } from "./submission.ts";
+import { command as submit } from "./submit.ts";
 import { command as taiken } from "./taiken.ts";
 import { command as withdraw } from "./withdraw.ts";
 
@@ -21,4 +23,6 @@ export const commands: readonly CommandModule[] = [
   agency,
   join,
   profile,
+  submit,
+  submission,
 ];

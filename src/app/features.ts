@@ -8,6 +8,7 @@ import { createOnboardingStore } from "../db/stores/onboarding.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
 import { createProgrammeStore, createSettingsStore, createStaffStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
+import { createSubmissionStore } from "../db/stores/submission.ts";
 import type { Locale } from "../domain/enums.ts";
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
@@ -23,8 +24,16 @@ import type { ProgrammePorts } from "../features/programme/ports.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
 import { type StaffUseCases, staffUseCases } from "../features/programme/staff.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
+import {
+  type ManageUseCases as SubmissionManageUseCases,
+  manageUseCases as submissionManageUseCases,
+} from "../features/submission/manage.ts";
+import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import type { Queues } from "../jobs/queues.ts";
+import { reminderJobs } from "../jobs/submission-reminders.ts";
+import { createHttpDownloader } from "../storage/http-download.ts";
+import { createLocalFileStore } from "../storage/local-file-store.ts";
 
 /** The `/program` flows: open, status, close, export, delete, milestone set. */
 export type ProgrammeUseCases = ReturnType<typeof openUseCases> &
@@ -54,15 +63,22 @@ export interface Features {
   profile: ProfileUseCases;
   onboarding: OnboardingUseCases;
   library: LibraryUseCases;
+  submission: SubmitUseCases & SubmissionManageUseCases;
 }
+
+/** How long one submitted file's download may take, body included. */
+const SUBMISSION_DOWNLOAD_TIMEOUT_MS = 60_000;
 
 export function createFeatures(deps: {
   db: Database;
+  /** Read when a use-case schedules jobs, so features can be built before the queues. */
   queues: () => Queues;
   now: () => Date;
   defaults: { locale: Locale; timeZone: string };
+  submissionsDir: string;
 }): Features {
   const profile = profileUseCases({ store: createProfileStore(deps.db) });
+  const submissionStore = createSubmissionStore(deps.db);
   return {
     onboarding: onboardingUseCases({
       store: createOnboardingStore(deps.db),
@@ -77,6 +93,20 @@ export function createFeatures(deps: {
     }),
     staff: staffUseCases({ store: createStaffStore(deps.db), now: deps.now }),
     profile,
+    submission: {
+      ...submitUseCases({
+        store: submissionStore,
+        files: createLocalFileStore(deps.submissionsDir),
+        downloader: createHttpDownloader(),
+        defaultLocale: deps.defaults.locale,
+        downloadTimeoutMs: SUBMISSION_DOWNLOAD_TIMEOUT_MS,
+      }),
+      ...submissionManageUseCases({
+        store: submissionStore,
+        reminders: () => reminderJobs(deps.queues()),
+        now: deps.now,
+      }),
+    },
     agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),

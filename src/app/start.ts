@@ -11,7 +11,7 @@ import { createRouter } from "../discord/router.ts";
 import { JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createQueues } from "../jobs/queues.ts";
-import { RECONCILE_EVERY_MS, reconcileMilestoneJobs } from "../jobs/reconcile.ts";
+import { RECONCILE_EVERY_MS, reconcileJobs } from "../jobs/reconcile.ts";
 import { createWorkers } from "../jobs/workers.ts";
 import { type OpsServer, startOpsServer } from "../observability/http.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -128,6 +128,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       queues: () => ctx.queues,
       now: () => ctx.now(),
       defaults: config.defaults,
+      submissionsDir: config.submissionsDir,
     });
 
     const client = createDiscordClient(config);
@@ -153,8 +154,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await queues.every(JOBS.expireOnboardingDrafts, {}, ONBOARDING_DRAFT_SWEEP_EVERY_MS);
     // Redis may have lost its data (no persistence, a new server): the database is the truth.
     await queues.every(JOBS.reconcile, {}, RECONCILE_EVERY_MS);
-    const reconciled = await reconcileMilestoneJobs({ db, queues, now: () => ctx.now() });
-    logger.info({ milestoneJobs: reconciled }, "jobs reconciled with the database");
+    const reconciled = await reconcileJobs({ db, queues, now: () => ctx.now() });
+    logger.info(reconciled, "jobs reconciled with the database");
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
     const interactions = attachRouter(client, router, logger);
     closers.push({

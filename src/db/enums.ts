@@ -26,6 +26,7 @@ type EnumsMatch = [
   Check<Same<Domain.CompetencyElement, Schema.CompetencyElement>>,
   Check<Same<Domain.AssessmentPhase, Schema.AssessmentPhase>>,
   Check<Same<Domain.AssessorKind, Schema.AssessorKind>>,
+  Check<Same<Domain.ExtensionSource, Schema.ExtensionSource>>,
 ];
 
 export * from "../domain/enums.ts";

@@ -7,6 +7,8 @@ export const QUEUE_NAMES = {
   milestones: "taiken-milestones",
   /** Onboarding's Discord steps (role, project thread, DM), done after the intern's click is answered. */
   onboarding: "taiken-onboarding",
+  /** Submission deadline reminders to interns who have handed in nothing yet. */
+  submissions: "taiken-submissions",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -41,6 +43,17 @@ export const JOBS = {
     QUEUE_NAMES.milestones,
     "announce-milestone",
     z.object({ programmeId: z.string().min(1), milestoneId: z.string().min(1) }),
+  ),
+  /** Reminds one intern with no version of their deadline (src/jobs/submission-reminders.ts). */
+  remindSubmission: defineJob(
+    QUEUE_NAMES.submissions,
+    "remind-submission",
+    z.object({
+      programmeId: z.string().min(1),
+      memberId: z.string().min(1),
+      offsetHours: z.number().int().positive(),
+      deadlineEpochS: z.number().int().nonnegative(),
+    }),
   ),
   /** Re-creates from the database the jobs Redis lost (src/jobs/reconcile.ts); scheduled. */
   reconcile: defineJob(QUEUE_NAMES.milestones, "reconcile", z.object({})),

@@ -20,6 +20,9 @@ export const DELIVERY_LEASE_MS = 120_000;
 export const DeliveryKeys = {
   /** Per scheduled time: a milestone moved after its announcement is announced again. */
   milestone: (milestoneId: string, at: Date) => `milestone:${milestoneId}:${at.getTime()}`,
+  /** Per member, offset and deadline: an extension gives new keys, so its reminders go out too. */
+  submissionReminder: (memberId: string, offsetHours: number, deadlineEpochS: number) =>
+    `submission-reminder:${memberId}:${offsetHours}:${deadlineEpochS}`,
 } as const;
 
 /** What {@link deliverOnce} did. `in_flight`: another run holds a fresh claim; try again later. */

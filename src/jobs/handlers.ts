@@ -8,6 +8,7 @@ import {
   finishOnboardingHandler,
 } from "./onboarding.ts";
 import { reconcileHandler } from "./reconcile.ts";
+import { remindSubmissionHandler } from "./submission-reminders.ts";
 import type { JobHandler } from "./workers.ts";
 
 /** The Discord effects job handlers use, bound by the composition root (src/app/job-effects.ts). */
@@ -31,6 +32,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   expireOnboardingDrafts: (ctx) => expireOnboardingDraftsHandler(ctx),
   finishOnboarding: (_ctx, effects) => finishOnboardingHandler(effects.finishOnboarding),
   reconcile: (ctx) => reconcileHandler({ db: ctx.db, queues: ctx.queues, now: () => ctx.now() }),
+  remindSubmission: (ctx, effects) => remindSubmissionHandler(ctx, effects.rest),
 };
 
 /** Every job handler the bot's workers run. */

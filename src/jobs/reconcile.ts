@@ -3,6 +3,7 @@ import { milestoneJobId } from "../domain/programme/timeline.ts";
 import { JOBS } from "./definitions.ts";
 import { done, retryLater } from "./outcome.ts";
 import type { Queues } from "./queues.ts";
+import { reconcileSubmissionReminders } from "./submission-reminders.ts";
 import { handleJob } from "./workers.ts";
 
 /** How often the reconciler runs besides start-up (a BullMQ job scheduler). */
@@ -45,11 +46,24 @@ export async function reconcileMilestoneJobs(deps: {
   return ensured;
 }
 
+/** Every job the database says Redis should hold: milestone announcements and submission reminders. */
+export async function reconcileJobs(deps: {
+  db: Database;
+  queues: Queues;
+  now: () => Date;
+}): Promise<{ milestoneJobs: number; reminderJobs: number }> {
+  return {
+    milestoneJobs: await reconcileMilestoneJobs(deps),
+    reminderJobs: await reconcileSubmissionReminders(deps),
+  };
+}
+
 /** The scheduled reconcile job; a failure (Redis or the database down) is retried later. */
 export function reconcileHandler(deps: { db: Database; queues: Queues; now: () => Date }) {
   return handleJob(JOBS.reconcile, async () => {
     try {
-      return done(`${await reconcileMilestoneJobs(deps)} milestone jobs ensured`);
+      const ensured = await reconcileJobs(deps);
+      return done(`${ensured.milestoneJobs} milestone and ${ensured.reminderJobs} reminder jobs ensured`);
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));
     }

@@ -3,6 +3,7 @@ import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enProgramCommands, enProgramMessages } from "./en/program.ts";
+import { enSubmissionCommands, enSubmissionMessages } from "./en/submissions.ts";
 import type { ja, jaCommands } from "./ja.ts";
 
 const messages = {
@@ -86,6 +87,7 @@ const messages = {
   "error.constraint.dailyReportPerDay": "The daily report for that day has already been written.",
   ...enAssignmentMessages,
   ...enProgramMessages,
+  ...enSubmissionMessages,
   ...onboardingEn,
 } as const;
 
@@ -98,6 +100,7 @@ const commands = {
   ...enProgramCommands,
   ...onboardingEnCommands,
   ...enAssignmentCommands,
+  ...enSubmissionCommands,
 } as const;
 
 /**

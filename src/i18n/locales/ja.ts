@@ -5,6 +5,7 @@
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
+import { jaSubmissionCommands, jaSubmissionMessages } from "./ja/submissions.ts";
 export const ja = {
   "about.title": "taiken について",
   "about.version": "バージョン",
@@ -86,6 +87,7 @@ export const ja = {
   "error.constraint.dailyReportPerDay": "その日の日報はすでに提出されています。",
   ...jaAssignmentMessages,
   ...jaProgramMessages,
+  ...jaSubmissionMessages,
   ...onboardingJa,
 } as const;
 
@@ -102,4 +104,5 @@ export const jaCommands = {
   ...jaProgramCommands,
   ...onboardingJaCommands,
   ...jaAssignmentCommands,
+  ...jaSubmissionCommands,
 } as const;
