@@ -1,10 +1,8 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { programmeOf } from "../src/discord/onboarding/flow.ts";
 import { observerRoleGateway } from "../src/discord/onboarding/workspace.ts";
 import { commandText } from "../src/i18n/command-text.ts";
@@ -13,11 +11,7 @@ const T = ApplicationCommandOptionType;
 
 /** `/agency`: support agencies, their staff (organisers), and each agency's consenting clients. */
 export const definition = {
-  name: "agency",
-  ...commandText("agency"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("agency"),
   options: [
     {
       type: T.Subcommand,
@@ -31,6 +25,20 @@ export const definition = {
           min_length: 1,
           max_length: 100,
           ...commandText("agency.add.name"),
+        },
+      ],
+    },
+    {
+      type: T.Subcommand,
+      name: "remove",
+      ...commandText("agency.remove"),
+      options: [
+        {
+          type: T.String,
+          name: "agency",
+          required: true,
+          autocomplete: true,
+          ...commandText("agency.remove.agency"),
         },
       ],
     },
@@ -56,6 +64,21 @@ export const definition = {
             },
           ],
         },
+        {
+          type: T.Subcommand,
+          name: "remove",
+          ...commandText("agency.staff.remove"),
+          options: [
+            { type: T.User, name: "user", required: true, ...commandText("agency.staff.remove.user") },
+            {
+              type: T.String,
+              name: "agency",
+              required: true,
+              autocomplete: true,
+              ...commandText("agency.staff.remove.agency"),
+            },
+          ],
+        },
       ],
     },
   ],
@@ -66,6 +89,18 @@ function caller(scope: Parameters<typeof programmeOf>[0]) {
   return { guildId: scope.guildId, programmeId: programmeOf(scope).id, userId: scope.userId };
 }
 
+/** Autocomplete of an `agency` option: the programme's agencies matching what was typed. */
+const agencyChoices = {
+  async agency({ value, ...scope }: { value: string } & Parameters<typeof programmeOf>[0]) {
+    if (!scope.programme) return [];
+    const found = await scope.app.features.agency.suggest(
+      { guildId: scope.guildId, programmeId: scope.programme.id, userId: scope.userId },
+      value,
+    );
+    return found.map((a) => ({ name: a.name, value: a.id }));
+  },
+};
+
 export const command = defineCommand(definition, {
   add: {
     access: "organiser",
@@ -73,6 +108,24 @@ export const command = defineCommand(definition, {
       const { name } = await scope.app.features.agency.add(caller(scope), args.name);
       await respond.reply(scope.t("agency.added", { name }));
     },
+  },
+  remove: {
+    access: "organiser",
+    async run({ respond, args, interaction, ...scope }) {
+      const removed = await scope.app.features.agency.remove(
+        caller(scope),
+        args.agency,
+        observerRoleGateway(scope, interaction),
+      );
+      await respond.reply(
+        scope.t("agency.removed", {
+          name: removed.agency.name,
+          staff: removed.staff,
+          clients: removed.clients,
+        }),
+      );
+    },
+    autocomplete: agencyChoices,
   },
   list: {
     access: ["organiser", "mentor"],
@@ -130,16 +183,23 @@ export const command = defineCommand(definition, {
         const vars = { user: `<@${user.id}>`, agency: agency.name };
         await respond.reply(scope.t(added ? "agency.staff.added" : "agency.staff.already", vars));
       },
-      autocomplete: {
-        async agency({ value, ...scope }) {
-          if (!scope.programme) return [];
-          const found = await scope.app.features.agency.suggest(
-            { guildId: scope.guildId, programmeId: scope.programme.id, userId: scope.userId },
-            value,
-          );
-          return found.map((a) => ({ name: a.name, value: a.id }));
-        },
+      autocomplete: agencyChoices,
+    },
+    remove: {
+      access: "organiser",
+      async run({ respond, args, interaction, ...scope }) {
+        const user = args.user.user;
+        const { agency, roleRemoved } = await scope.app.features.agency.removeStaff(
+          caller(scope),
+          { agencyId: args.agency, userId: user.id },
+          observerRoleGateway(scope, interaction),
+        );
+        const vars = { user: `<@${user.id}>`, agency: agency.name };
+        await respond.reply(
+          scope.t(roleRemoved ? "agency.staff.removed" : "agency.staff.removedKeepsRole", vars),
+        );
       },
+      autocomplete: agencyChoices,
     },
   },
 });

@@ -1,10 +1,7 @@
 import {
   type APIEmbed,
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
   ButtonStyle,
-  InteractionContextType,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
@@ -20,7 +17,7 @@ import {
   reasonsLine,
   titleIn,
 } from "../src/discord/assignments/render.ts";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { defineCustomId } from "../src/discord/custom-id.ts";
 import type { AutocompleteChoice, Scope } from "../src/discord/route.ts";
@@ -42,11 +39,7 @@ const assignmentOption = (path: "show" | "exclude" | "reserve") =>
 
 /** `/assignments …`: the library and allocation, for organisers. */
 export const definition = {
-  name: "assignments",
-  ...commandText("assignments"),
-  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("assignments", "manageGuild"),
   options: [
     {
       type: T.Subcommand,

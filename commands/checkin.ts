@@ -1,20 +1,14 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 import { discordTimestamp } from "../src/i18n/time.ts";
 
 /** `/checkin [plan:]`: full-flex, so starting at any hour is fine and nothing is ever late. */
 export const definition = {
-  name: "checkin",
-  ...commandText("checkin"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("checkin"),
   options: [
     {
       type: ApplicationCommandOptionType.String,

@@ -1,24 +1,14 @@
-import {
-  ApplicationIntegrationType,
-  ButtonStyle,
-  InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+import { ButtonStyle, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { button, buttonRow } from "../src/discord/assignments/render.ts";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { reportButtonId } from "../src/discord/operations/ids.ts";
 import { reportModal } from "../src/discord/operations/render.ts";
-import { commandText } from "../src/i18n/command-text.ts";
 import { discordTimestamp } from "../src/i18n/time.ts";
 
 /** `/checkout`: ends the open check-in and offers today's 日報. */
 export const definition = {
-  name: "checkout",
-  ...commandText("checkout"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("checkout"),
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** "Write today's 日報": the modal for the day of the click, pre-filled if written. */

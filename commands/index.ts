@@ -8,6 +8,8 @@ import { command as profile } from "./profile.ts";
 import { command as program } from "./program.ts";
 import { command as project } from "./project.ts";
 import { command as report } from "./report.ts";
+import { command as submission } from "./submission.ts";
+import { command as submit } from "./submit.ts";
 import { command as taiken } from "./taiken.ts";
 import { command as withdraw } from "./withdraw.ts";
 
@@ -27,4 +29,6 @@ export const commands: readonly CommandModule[] = [
   checkin,
   checkout,
   report,
+  submit,
+  submission,
 ];

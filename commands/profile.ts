@@ -1,10 +1,8 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { programmeOf, reopenAbout, setConsent } from "../src/discord/onboarding/flow.ts";
 import { ownProfileMessage, profileEmbed } from "../src/discord/onboarding/render.ts";
 import { commandText } from "../src/i18n/command-text.ts";
@@ -13,11 +11,7 @@ const T = ApplicationCommandOptionType;
 
 /** `/profile`: an intern's own profile (show, edit, agency consent) and, for staff, others'. */
 export const definition = {
-  name: "profile",
-  ...commandText("profile"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("profile"),
   options: [
     { type: T.Subcommand, name: "show", ...commandText("profile.show") },
     { type: T.Subcommand, name: "edit", ...commandText("profile.edit") },

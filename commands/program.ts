@@ -1,13 +1,8 @@
 import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   ApplicationCommandOptionType as T,
 } from "discord.js";
-import { defineCommand } from "../src/discord/command.ts";
-import { setMilestone } from "../src/discord/workspace/set-milestone.ts";
-import { addStaff, listStaff, removeStaff } from "../src/discord/workspace/staff.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import {
@@ -18,8 +13,10 @@ import {
   exportTemplate,
   programmeStatus,
 } from "./program/manage.ts";
+import { setMilestone } from "./program/milestone.ts";
 import { openProgramme } from "./program/open.ts";
 import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
+import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
 
 /**
  * `/program`: organisers open a programme (its workspace and timeline), check on it, move a
@@ -27,11 +24,7 @@ import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
  * it read-only, export its data, delete what the bot created, and export the workspace template.
  */
 export const definition = {
-  name: "program",
-  ...commandText("program"),
-  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("program", "manageGuild"),
   options: [
     {
       type: T.Subcommand,

@@ -1,13 +1,11 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { optionsAnswer, pickButtonId, postBrief } from "../src/discord/assignments/flows.ts";
 import { claimLane } from "../src/discord/assignments/lane.ts";
 import { briefMessage, titleIn } from "../src/discord/assignments/render.ts";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import type { AutocompleteChoice, Scope } from "../src/discord/route.ts";
 import type { Caller, PendingBrief } from "../src/features/project/use-cases.ts";
@@ -27,11 +25,7 @@ const preference = (name: "first" | "second" | "third", required: boolean) =>
 
 /** `/project view|preferences|claim|swap`: the intern's own project. */
 export const definition = {
-  name: "project",
-  ...commandText("project"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("project"),
   options: [
     { type: T.Subcommand, name: "view", ...commandText("project.view") },
     {

@@ -1,11 +1,9 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type ModalSubmitInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { defineModal } from "../src/discord/component.ts";
 import { reportModalId } from "../src/discord/operations/ids.ts";
 import { type REPORT_FIELDS, reportModal } from "../src/discord/operations/render.ts";
@@ -18,11 +16,7 @@ const T = ApplicationCommandOptionType;
 
 /** `/report`: write (or edit) the 日報, pause reminders, set the reminder time. */
 export const definition = {
-  name: "report",
-  ...commandText("report"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("report"),
   options: [
     {
       type: T.Subcommand,

@@ -1,12 +1,10 @@
 import {
   type APIEmbed,
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { DependencyStatus } from "../src/app/context.ts";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import type { Scope } from "../src/discord/route.ts";
 import { STAGE_ORDER } from "../src/domain/onboarding/stages.ts";
 import { commandText } from "../src/i18n/command-text.ts";
@@ -15,11 +13,7 @@ import type { MessageKey } from "../src/i18n/translate.ts";
 
 /** `/taiken about`: what this bot is, whether it is healthy, and what runs in this server. */
 export const definition = {
-  name: "taiken",
-  ...commandText("taiken"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("taiken"),
   options: [{ type: ApplicationCommandOptionType.Subcommand, name: "about", ...commandText("taiken.about") }],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -1,15 +1,9 @@
-import {
-  ApplicationIntegrationType,
-  ButtonStyle,
-  InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+import { ButtonStyle, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { z } from "zod";
 import { button, buttonRow } from "../src/discord/assignments/render.ts";
-import { defineCommand } from "../src/discord/command.ts";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { defineCustomId } from "../src/discord/custom-id.ts";
-import { commandText } from "../src/i18n/command-text.ts";
 
 /**
  * `/withdraw`: the "this doesn't suit me" exit. Leaving is a legitimate outcome of a
@@ -17,11 +11,7 @@ import { commandText } from "../src/i18n/command-text.ts";
  * without pressure either way.
  */
 export const definition = {
-  name: "withdraw",
-  ...commandText("withdraw"),
-  default_member_permissions: null,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...guildCommand("withdraw"),
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /**

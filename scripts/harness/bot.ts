@@ -21,6 +21,9 @@
  * Logs are captured as parsed JSON lines in `bot.logs` (level debug).
  */
 
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { Redis } from "ioredis";
 import { commands as productionCommands } from "../../commands/index.ts";
 import type { AppContext, DependencyStatus } from "../../src/app/context.ts";
@@ -115,6 +118,8 @@ export interface TestBotOptions {
   /** Deployment default locale (DEFAULT_LOCALE). Default "ja". */
   defaultLocale?: "ja" | "en";
   version?: string;
+  /** SUBMISSIONS_DIR. Default: a fresh temporary folder, removed by `close()`. */
+  submissionsDir?: string;
 }
 
 export interface TestBot {
@@ -144,10 +149,15 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
+  const ownSubmissionsDir =
+    options.submissionsDir === undefined
+      ? await mkdtemp(path.join(os.tmpdir(), "taiken-submissions-"))
+      : undefined;
   const config = loadConfig({
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiUrl,
     DEFAULT_LOCALE: options.defaultLocale ?? "ja",
+    SUBMISSIONS_DIR: options.submissionsDir ?? ownSubmissionsDir,
   });
   const memory = new MemoryAccess();
   const access = options.access ?? (db ? createDatabaseAccessPolicy(db) : memory);
@@ -169,8 +179,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
   const features = createFeatures({
     db: ctx.db,
+    queues: () => ctx.queues,
     now: () => ctx.now(),
-    defaultLocale: config.defaults.locale,
+    defaults: config.defaults,
+    submissionsDir: config.submissionsDir,
   });
   const commands = options.commands ?? productionCommands;
 
@@ -190,6 +202,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   } catch (error) {
     await fake.close();
     await temporary?.cleanup();
+    if (ownSubmissionsDir) await rm(ownSubmissionsDir, { recursive: true, force: true });
     throw error;
   }
 
@@ -204,6 +217,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await client.destroy();
       await fake.close();
       await temporary?.cleanup();
+      if (ownSubmissionsDir) await rm(ownSubmissionsDir, { recursive: true, force: true });
     },
   };
 }

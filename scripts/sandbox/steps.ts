@@ -135,7 +135,7 @@ export function click(who: PersonKey, on: MessageRef, button: ComponentMatch, mo
 }
 
 /** `who` picks `values` in a select menu. */
-export function choose(
+function _choose(
   who: PersonKey,
   on: MessageRef,
   menu: ComponentMatch,

@@ -1,4 +1,4 @@
-/** The composition of the use-cases: each feature bound to its adapters (database, clock). */
+/** The composition of the use-cases: each feature bound to its adapters (database, queues, clock). */
 
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
@@ -7,9 +7,11 @@ import { createAboutStore, createWithdrawStore } from "../db/stores/membership.t
 import { createOnboardingStore } from "../db/stores/onboarding.ts";
 import { createOperationsStore } from "../db/stores/operations.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
-import { createSettingsStore } from "../db/stores/programme.ts";
+import { createProgrammeStore, createSettingsStore, createStaffStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
+import { createSubmissionStore } from "../db/stores/submission.ts";
 import type { Locale } from "../domain/enums.ts";
+import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
@@ -17,8 +19,39 @@ import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
 import { type OperationsUseCases, operationsUseCases } from "../features/operations/use-cases.ts";
 import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
+import { manageUseCases } from "../features/programme/manage.ts";
+import { milestoneUseCases } from "../features/programme/milestones.ts";
+import { openUseCases } from "../features/programme/open.ts";
+import type { ProgrammePorts } from "../features/programme/ports.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
+import { type StaffUseCases, staffUseCases } from "../features/programme/staff.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
+import {
+  type ManageUseCases as SubmissionManageUseCases,
+  manageUseCases as submissionManageUseCases,
+} from "../features/submission/manage.ts";
+import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
+import { milestoneJobs } from "../jobs/milestone-jobs.ts";
+import type { Queues } from "../jobs/queues.ts";
+import { reminderJobs } from "../jobs/submission-reminders.ts";
+import { createHttpDownloader } from "../storage/http-download.ts";
+import { createLocalFileStore } from "../storage/local-file-store.ts";
+
+/** The `/program` flows: open, status, close, export, delete, milestone set. */
+export type ProgrammeUseCases = ReturnType<typeof openUseCases> &
+  ReturnType<typeof manageUseCases> & { milestones: ReturnType<typeof milestoneUseCases> };
+
+function programmeUseCases(ports: ProgrammePorts): ProgrammeUseCases {
+  return { ...openUseCases(ports), ...manageUseCases(ports), milestones: milestoneUseCases(ports) };
+}
+
+/** Milestone jobs on whatever queues the context holds when a job is added (tests swap them in). */
+function lazyMilestoneJobs(queues: () => Queues): MilestoneJobs {
+  return {
+    add: (jobId, payload, delayMs) => milestoneJobs(queues()).add(jobId, payload, delayMs),
+    remove: (jobId) => milestoneJobs(queues()).remove(jobId),
+  };
+}
 
 /** What handlers call instead of reaching for the database. */
 export interface Features {
@@ -26,22 +59,57 @@ export interface Features {
   withdraw: WithdrawUseCases;
   about: AboutUseCases;
   settings: SettingsUseCases;
+  programme: ProgrammeUseCases;
+  staff: StaffUseCases;
   agency: AgencyUseCases;
   profile: ProfileUseCases;
   onboarding: OnboardingUseCases;
   library: LibraryUseCases;
   operations: OperationsUseCases;
+  submission: SubmitUseCases & SubmissionManageUseCases;
 }
 
-export function createFeatures(deps: { db: Database; now: () => Date; defaultLocale: Locale }): Features {
+/** How long one submitted file's download may take, body included. */
+const SUBMISSION_DOWNLOAD_TIMEOUT_MS = 60_000;
+
+export function createFeatures(deps: {
+  db: Database;
+  /** Read when a use-case schedules jobs, so features can be built before the queues. */
+  queues: () => Queues;
+  now: () => Date;
+  defaults: { locale: Locale; timeZone: string };
+  submissionsDir: string;
+}): Features {
   const profile = profileUseCases({ store: createProfileStore(deps.db) });
+  const submissionStore = createSubmissionStore(deps.db);
   return {
-    profile,
     onboarding: onboardingUseCases({
       store: createOnboardingStore(deps.db),
       profiles: profile,
       now: deps.now,
     }),
+    programme: programmeUseCases({
+      store: createProgrammeStore(deps.db),
+      jobs: lazyMilestoneJobs(deps.queues),
+      now: deps.now,
+      defaults: deps.defaults,
+    }),
+    staff: staffUseCases({ store: createStaffStore(deps.db), now: deps.now }),
+    profile,
+    submission: {
+      ...submitUseCases({
+        store: submissionStore,
+        files: createLocalFileStore(deps.submissionsDir),
+        downloader: createHttpDownloader(),
+        defaultLocale: deps.defaults.locale,
+        downloadTimeoutMs: SUBMISSION_DOWNLOAD_TIMEOUT_MS,
+      }),
+      ...submissionManageUseCases({
+        store: submissionStore,
+        reminders: () => reminderJobs(deps.queues()),
+        now: deps.now,
+      }),
+    },
     agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),
@@ -49,17 +117,17 @@ export function createFeatures(deps: { db: Database; now: () => Date; defaultLoc
     project: projectUseCases({
       store: createProjectStore(deps.db),
       now: deps.now,
-      defaultLocale: deps.defaultLocale,
+      defaultLocale: deps.defaults.locale,
     }),
     operations: operationsUseCases({
       store: createOperationsStore(deps.db),
       now: deps.now,
-      defaultLocale: deps.defaultLocale,
+      defaultLocale: deps.defaults.locale,
     }),
     library: libraryUseCases({
       store: createLibraryStore(deps.db),
       now: deps.now,
-      defaultLocale: deps.defaultLocale,
+      defaultLocale: deps.defaults.locale,
     }),
   };
 }

@@ -11,8 +11,8 @@ import { createRouter } from "../discord/router.ts";
 import { JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createQueues } from "../jobs/queues.ts";
-import { RECONCILE_EVERY_MS, reconcileMilestoneJobs } from "../jobs/reconcile.ts";
-import { REPORT_REMINDER_SWEEP_EVERY_MS } from "../jobs/reminders.ts";
+import { RECONCILE_EVERY_MS, reconcileJobs } from "../jobs/reconcile.ts";
+import { REPORT_REMINDER_SWEEP_EVERY_MS } from "../jobs/report-reminders.ts";
 import { createWorkers } from "../jobs/workers.ts";
 import { type OpsServer, startOpsServer } from "../observability/http.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -126,8 +126,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     };
     const features = createFeatures({
       db: ctx.db,
+      queues: () => ctx.queues,
       now: () => ctx.now(),
-      defaultLocale: config.defaults.locale,
+      defaults: config.defaults,
+      submissionsDir: config.submissionsDir,
     });
 
     const client = createDiscordClient(config);
@@ -154,8 +156,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     // Redis may have lost its data (no persistence, a new server): the database is the truth.
     await queues.every(JOBS.reconcile, {}, RECONCILE_EVERY_MS);
     await queues.every(JOBS.reportReminderSweep, {}, REPORT_REMINDER_SWEEP_EVERY_MS);
-    const reconciled = await reconcileMilestoneJobs({ db, queues, now: () => ctx.now() });
-    logger.info({ milestoneJobs: reconciled }, "jobs reconciled with the database");
+    const reconciled = await reconcileJobs({ db, queues, now: () => ctx.now() });
+    logger.info(reconciled, "jobs reconciled with the database");
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
     const interactions = attachRouter(client, router, logger);
     closers.push({

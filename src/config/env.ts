@@ -73,6 +73,7 @@ export const envSchema = z.object({
   REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), redisUrl.optional()),
   REDIS_SERVER_BIN: optionalString,
   DATA_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./data" : v), z.string()),
+  SUBMISSIONS_DIR: optionalString,
   LOG_LEVEL: z.preprocess(
     (v) => (v === "" || v === undefined ? "info" : v),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }),
@@ -112,6 +113,8 @@ export interface Config {
   database: { url: string; provider: "sqlite" | "postgresql" };
   redis: { url: string | undefined; serverBin: string };
   dataDir: string;
+  /** Where submitted files are kept, content-addressed (default `${DATA_DIR}/submissions`). */
+  submissionsDir: string;
   logLevel: Env["LOG_LEVEL"];
   defaults: { locale: SupportedLocale; timeZone: string };
   http: { host: string; port: number };
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     database: { url: e.DATABASE_URL, provider: e.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql" },
     redis: { url: e.REDIS_URL, serverBin: e.REDIS_SERVER_BIN ?? "redis-server" },
     dataDir: e.DATA_DIR,
+    submissionsDir: e.SUBMISSIONS_DIR ?? `${e.DATA_DIR.replace(/\/+$/, "")}/submissions`,
     logLevel: e.LOG_LEVEL,
     defaults: { locale: e.DEFAULT_LOCALE, timeZone: e.DEFAULT_TIME_ZONE },
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },

@@ -9,7 +9,8 @@ import type * as Domain from "../domain/enums.ts";
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Check<T extends true> = T;
 
-export type EnumsMatch = [
+// biome-ignore lint/correctness/noUnusedVariables: a compile-time check; tsc evaluates it, nothing reads it
+type EnumsMatch = [
   Check<Same<Domain.ProgrammeMode, Schema.ProgrammeMode>>,
   Check<Same<Domain.ProgrammeStatus, Schema.ProgrammeStatus>>,
   Check<Same<Domain.Locale, Schema.Locale>>,
@@ -25,6 +26,7 @@ export type EnumsMatch = [
   Check<Same<Domain.CompetencyElement, Schema.CompetencyElement>>,
   Check<Same<Domain.AssessmentPhase, Schema.AssessmentPhase>>,
   Check<Same<Domain.AssessorKind, Schema.AssessorKind>>,
+  Check<Same<Domain.ExtensionSource, Schema.ExtensionSource>>,
 ];
 
 export * from "../domain/enums.ts";

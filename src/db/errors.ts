@@ -93,8 +93,6 @@ export const Constraints = {
   dailyReportPerDay: "daily_report_memberId_localDate_key",
 } as const;
 
-export type KnownConstraint = (typeof Constraints)[keyof typeof Constraints];
-
 interface UniqueViolationCause {
   kind: "UniqueConstraintViolation";
   constraint?: { index: string } | { fields: string[] };

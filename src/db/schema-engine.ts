@@ -183,6 +183,6 @@ export async function withSchemaEngine<T>(
 }
 
 /** Returns the engine's version string, e.g. for diagnostics. */
-export async function schemaEngineVersion(): Promise<string> {
+async function _schemaEngineVersion(): Promise<string> {
   return (await loadSchemaEngineRuntime()).version();
 }

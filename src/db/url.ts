@@ -48,6 +48,6 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
 }
 
 /** The provider a DATABASE_URL selects. */
-export function providerOf(url: string): DatabaseProvider {
+function _providerOf(url: string): DatabaseProvider {
   return parseDatabaseUrl(url).provider;
 }

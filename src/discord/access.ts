@@ -5,7 +5,7 @@ import { UserError } from "../features/errors.ts";
 export type ProgrammeRole = "organiser" | "mentor" | "intern" | "agency_staff";
 
 /** All programme roles, for validation and tests. */
-export const PROGRAMME_ROLES = [
+const _PROGRAMME_ROLES = [
   "organiser",
   "mentor",
   "intern",

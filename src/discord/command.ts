@@ -1,15 +1,43 @@
 import {
   type APIApplicationCommandOption,
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
   type ChatInputCommandInteraction,
+  InteractionContextType,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import { commandText, type DescribedKey, type DescribedText } from "../i18n/command-text.ts";
 import type { ArgsOf, AutocompleteOptionNames, OptionsOf } from "./args.ts";
 import type { ComponentRoute } from "./component.ts";
 import type { Responder } from "./responder.ts";
 import type { AutocompleteHandler, RouteOptions, Scope } from "./route.ts";
 
 const T = ApplicationCommandOptionType;
+
+/**
+ * The head every taiken command shares: its name and texts (ja/en, from the catalogue), guild
+ * only, installed to the server. `manageGuild` hides it from members without Manage Server in
+ * Discord's menu (the router still checks roles on the server side).
+ */
+export function guildCommand<const N extends DescribedKey>(
+  name: N,
+  visibility: "everyone" | "manageGuild" = "everyone",
+): DescribedText & {
+  name: N;
+  default_member_permissions: string | null;
+  contexts: InteractionContextType[];
+  integration_types: ApplicationIntegrationType[];
+} {
+  return {
+    name,
+    ...commandText(name),
+    default_member_permissions:
+      visibility === "manageGuild" ? PermissionFlagsBits.ManageGuild.toString() : null,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  };
+}
 
 /** What a slash-command handler receives. */
 export interface CommandContext<Args> extends Scope {

@@ -114,3 +114,9 @@ export const AssessorKind = {
   mentor: "mentor",
 } as const;
 export type AssessorKind = (typeof AssessorKind)[keyof typeof AssessorKind];
+export const ExtensionSource = {
+  organiser: "organiser",
+  accommodation: "accommodation",
+  request: "request",
+} as const;
+export type ExtensionSource = (typeof ExtensionSource)[keyof typeof ExtensionSource];

@@ -1,4 +1,25 @@
 /** Ports more than one feature declares the same way. */
+import type { Locale } from "../domain/enums.ts";
+import type { Member } from "../domain/member/types.ts";
+import type { Programme } from "../domain/programme/types.ts";
+import { UserError } from "./errors.ts";
+
+/** The reads most flows start with: the programme, the caller's membership, their language. */
+export interface ProgrammeReads {
+  programme(programmeId: string): Promise<Programme | null>;
+  member(programmeId: string, discordUserId: string): Promise<Member | null>;
+  preferredLocale(memberId: string): Promise<Locale | null>;
+}
+
+/** The server's current programme, or the friendly refusal when there is none. */
+export async function currentProgramme(
+  store: Pick<ProgrammeReads, "programme">,
+  programmeId: string | null,
+): Promise<Programme> {
+  const programme = programmeId === null ? null : await store.programme(programmeId);
+  if (programme === null) throw new UserError("error.access.noProgramme");
+  return programme;
+}
 
 /** One entry of the audit log of organiser actions. */
 export interface AuditRecord {

@@ -9,6 +9,8 @@ export const QUEUE_NAMES = {
   onboarding: "taiken-onboarding",
   /** Daily operations: 日報 reminders. */
   operations: "taiken-operations",
+  /** Submission deadline reminders to interns who have handed in nothing yet. */
+  submissions: "taiken-submissions",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -44,6 +46,17 @@ export const JOBS = {
     "announce-milestone",
     z.object({ programmeId: z.string().min(1), milestoneId: z.string().min(1) }),
   ),
+  /** Reminds one intern with no version of their deadline (src/jobs/submission-reminders.ts). */
+  remindSubmission: defineJob(
+    QUEUE_NAMES.submissions,
+    "remind-submission",
+    z.object({
+      programmeId: z.string().min(1),
+      memberId: z.string().min(1),
+      offsetHours: z.number().int().positive(),
+      deadlineEpochS: z.number().int().nonnegative(),
+    }),
+  ),
   /** Re-creates from the database the jobs Redis lost (src/jobs/reconcile.ts); scheduled. */
   reconcile: defineJob(QUEUE_NAMES.milestones, "reconcile", z.object({})),
   /** Deletes abandoned onboarding drafts (personal answers never submitted); scheduled, see below. */
@@ -60,7 +73,7 @@ export const JOBS = {
       confirmation: z.object({ applicationId: z.string().min(1), token: z.string().min(1) }).optional(),
     }),
   ),
-  /** Finds the interns whose 日報 reminder is due and adds their reminder jobs (src/jobs/reminders.ts); scheduled. */
+  /** Finds the interns whose 日報 reminder is due and adds their reminder jobs (src/jobs/report-reminders.ts); scheduled. */
   reportReminderSweep: defineJob(QUEUE_NAMES.operations, "report-reminder-sweep", z.object({})),
   /** One gentle 日報 reminder, for one member and local day. */
   sendReportReminder: defineJob(

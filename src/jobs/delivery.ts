@@ -22,6 +22,9 @@ export const DeliveryKeys = {
   milestone: (milestoneId: string, at: Date) => `milestone:${milestoneId}:${at.getTime()}`,
   /** One 日報 reminder per member and local day. */
   reportReminder: (memberId: string, localDate: string) => `report-reminder:${memberId}:${localDate}`,
+  /** Per member, offset and deadline: an extension gives new keys, so its reminders go out too. */
+  submissionReminder: (memberId: string, offsetHours: number, deadlineEpochS: number) =>
+    `submission-reminder:${memberId}:${offsetHours}:${deadlineEpochS}`,
 } as const;
 
 /** What {@link deliverOnce} did. `in_flight`: another run holds a fresh claim; try again later. */

@@ -8,7 +8,8 @@ import {
   finishOnboardingHandler,
 } from "./onboarding.ts";
 import { reconcileHandler } from "./reconcile.ts";
-import { reportReminderSweepHandler, sendReportReminderHandler } from "./reminders.ts";
+import { reportReminderSweepHandler, sendReportReminderHandler } from "./report-reminders.ts";
+import { remindSubmissionHandler } from "./submission-reminders.ts";
 import type { JobHandler } from "./workers.ts";
 
 /** The Discord effects job handlers use, bound by the composition root (src/app/job-effects.ts). */
@@ -35,6 +36,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   reportReminderSweep: (ctx) =>
     reportReminderSweepHandler({ db: ctx.db, queues: ctx.queues, now: () => ctx.now() }),
   sendReportReminder: (ctx, effects) => sendReportReminderHandler(ctx, effects.rest),
+  remindSubmission: (ctx, effects) => remindSubmissionHandler(ctx, effects.rest),
 };
 
 /** Every job handler the bot's workers run. */

@@ -1,12 +1,12 @@
-import { DiscordAPIError, HTTPError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
+import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
-import { createDeliveryRepository } from "../db/repositories/deliveries.ts";
 import { createProgrammeRepository } from "../db/repositories/programmes.ts";
 import { ResourceKeys } from "../domain/workspace/keys.ts";
 import { discordTimestamp } from "../i18n/time.ts";
 import { t } from "../i18n/translate.ts";
+import { postOnce } from "./channel-post.ts";
 import { JOBS } from "./definitions.ts";
-import { DeliveryKeys, type DeliveryOutcome, deliverOnce, EffectNotDone } from "./delivery.ts";
+import { DeliveryKeys } from "./delivery.ts";
 import { done, giveUp, retryLater } from "./outcome.ts";
 import { handleJob } from "./workers.ts";
 
@@ -15,13 +15,6 @@ export const ANNOUNCEMENTS_CHANNEL_KEY = ResourceKeys.channels.announcements;
 
 /** A milestone whose time moved later than this past the job's firing is left to its newer job. */
 const RESCHEDULED_SLACK_MS = 60_000;
-
-/** Discord errors that no retry can fix: the channel is gone or the bot may not post there. */
-const PERMANENT_DISCORD_ERRORS = new Set<number | string>([
-  RESTJSONErrorCodes.UnknownChannel,
-  RESTJSONErrorCodes.MissingAccess,
-  RESTJSONErrorCodes.MissingPermissions,
-]);
 
 /**
  * Announces a programme milestone (kick-off, mid-point review, deadline, presentation, debrief)
@@ -51,35 +44,15 @@ export function announceMilestoneHandler(ctx: AppContext, rest: REST) {
       relative: discordTimestamp(milestone.at, "R"),
     });
     // The ledger makes the post at most once even when BullMQ redelivers or two runs overlap.
-    let delivery: DeliveryOutcome;
-    try {
-      delivery = await deliverOnce(
-        createDeliveryRepository(ctx.db),
-        DeliveryKeys.milestone(milestoneId, milestone.at),
-        ctx.now,
-        async () => {
-          try {
-            const message = (await rest.post(Routes.channelMessages(channel.discordId), {
-              body: { content, allowed_mentions: { parse: [] } },
-            })) as { id?: string };
-            return { messageId: message.id ?? null };
-          } catch (error) {
-            // Discord answered with an error (4xx, or a 5xx that as a rule saved nothing): release the
-            // claim so a retry can post. Timeouts keep it: the post may have gone out.
-            if (error instanceof DiscordAPIError || error instanceof HTTPError) {
-              throw new EffectNotDone(error.message, { cause: error });
-            }
-            throw error;
-          }
-        },
-      );
-    } catch (error) {
-      const cause = error instanceof EffectNotDone ? error.cause : error;
-      if (cause instanceof DiscordAPIError && PERMANENT_DISCORD_ERRORS.has(cause.code)) {
-        return giveUp(`Discord refused the announcement (${cause.code})`);
-      }
-      return retryLater(cause instanceof Error ? cause.message : String(cause));
-    }
+    const posted = await postOnce(
+      { db: ctx.db, rest, now: ctx.now },
+      DeliveryKeys.milestone(milestoneId, milestone.at),
+      channel.discordId,
+      { content, allowed_mentions: { parse: [] } },
+      "announcement",
+    );
+    if ("failed" in posted) return posted.failed;
+    const { delivery } = posted;
     if (delivery.status === "in_flight") return retryLater("another run is posting this announcement");
     if (delivery.status === "sent" && !delivery.recorded) {
       ctx.logger.error({ programmeId, milestoneId }, "milestone announced but its delivery not recorded");

@@ -3,7 +3,8 @@ import { milestoneJobId } from "../domain/programme/timeline.ts";
 import { JOBS } from "./definitions.ts";
 import { done, retryLater } from "./outcome.ts";
 import type { Queues } from "./queues.ts";
-import { reconcileReportReminders } from "./reminders.ts";
+import { reconcileReportReminders } from "./report-reminders.ts";
+import { reconcileSubmissionReminders } from "./submission-reminders.ts";
 import { handleJob } from "./workers.ts";
 
 /** How often the reconciler runs besides start-up (a BullMQ job scheduler). */
@@ -47,15 +48,29 @@ export async function reconcileMilestoneJobs(deps: {
 }
 
 /**
- * The scheduled reconcile job: milestone jobs, and the 日報 reminders due now (the same work as
- * the reminder sweep). A failure (Redis or the database down) is retried later.
+ * Every job the database says Redis should hold: milestone announcements, submission reminders,
+ * and the 日報 reminders due now (the same work as the reminder sweep).
  */
+export async function reconcileJobs(deps: {
+  db: Database;
+  queues: Queues;
+  now: () => Date;
+}): Promise<{ milestoneJobs: number; submissionReminderJobs: number; reportReminderJobs: number }> {
+  return {
+    milestoneJobs: await reconcileMilestoneJobs(deps),
+    submissionReminderJobs: await reconcileSubmissionReminders(deps),
+    reportReminderJobs: await reconcileReportReminders(deps),
+  };
+}
+
+/** The scheduled reconcile job; a failure (Redis or the database down) is retried later. */
 export function reconcileHandler(deps: { db: Database; queues: Queues; now: () => Date }) {
   return handleJob(JOBS.reconcile, async () => {
     try {
-      const milestones = await reconcileMilestoneJobs(deps);
-      const reminders = await reconcileReportReminders(deps);
-      return done(`${milestones} milestone jobs, ${reminders} reminder jobs ensured`);
+      const ensured = await reconcileJobs(deps);
+      return done(
+        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder and ${ensured.reportReminderJobs} 日報 reminder jobs ensured`,
+      );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));
     }

@@ -62,8 +62,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         paths: ["token", "*.token", "config.discord.token", "headers.authorization"],
         censor: REDACTED,
       },
-      // A Discord error carries the request's URL (with the interaction token) and its body.
-      serializers: { err: (error: Error) => scrubLogValue(pino.stdSerializers.err(error)) },
+      // Runs before the serializers: an error anywhere (a Discord error carries the request's URL,
+      // with the interaction token, and its body) is serialised and scrubbed here.
       formatters: { log: (object) => scrubLogValue(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

@@ -35,8 +35,10 @@ export function jobTestContext(options: {
   };
   const features = createFeatures({
     db: options.db,
+    queues: () => ctx.queues,
     now: () => ctx.now(),
-    defaultLocale: ctx.config.defaults.locale,
+    defaults: ctx.config.defaults,
+    submissionsDir: ctx.config.submissionsDir,
   });
   return ctx;
 }

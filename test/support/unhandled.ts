@@ -23,7 +23,7 @@ process.on("unhandledRejection", onError);
 process.on("uncaughtException", onError);
 
 /** Errors collected since the last check (not cleared). */
-export function unhandledErrors(): readonly unknown[] {
+function _unhandledErrors(): readonly unknown[] {
   return seen;
 }
 

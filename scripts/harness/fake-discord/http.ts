@@ -100,8 +100,17 @@ export async function handleHttp(
   if (method === "GET" && url.pathname.startsWith("/attachments/")) {
     const id = url.pathname.split("/")[3] ?? "";
     const file = fake.store.files.get(id);
-    if (!file) send(res, 404, { message: "404: Not Found", code: 0 });
-    else {
+    // A signed URL works until its `ex`; a missing or altered `ex` fails like an expired one.
+    const ex = url.searchParams.get("ex");
+    const expired =
+      file?.expiresAt !== undefined &&
+      (ex !== Math.floor(file.expiresAt / 1000).toString(16) || Date.now() > file.expiresAt);
+    if (!file || expired) {
+      send(res, 404, { message: "404: Not Found", code: 0 });
+    } else if (file.servedBytes !== undefined) {
+      res.writeHead(200, { "Content-Type": file.contentType, "Content-Length": String(file.data.length) });
+      res.write(file.data.subarray(0, file.servedBytes), () => res.destroy());
+    } else {
       res.writeHead(200, { "Content-Type": file.contentType, "Content-Length": String(file.data.length) });
       res.end(file.data);
     }

@@ -50,6 +50,12 @@ export interface AttachmentInput {
   filename: string;
   content: string | Buffer;
   contentType?: string;
+  /** Its signed URL stops working after this long, as Discord's `ex` does (default 24 h). */
+  expiresInMs?: number;
+  /** The size the interaction declares, when it should differ from the content's. */
+  declaredSize?: number;
+  /** Serve only this many bytes, then cut the connection (a download cut short). */
+  servedBytes?: number;
 }
 
 /**

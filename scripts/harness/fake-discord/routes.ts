@@ -23,7 +23,7 @@ import {
   isThreadType,
 } from "./types.ts";
 
-export { type Handler, HttpError, postMessage, type RouteContext, type RouteResult, unknown };
+export { type Handler, HttpError, postMessage, unknown };
 
 /**
  * REST route handlers, keyed by "METHOD spec-template". A template the spec has but

@@ -544,12 +544,22 @@ export class FakeDiscord implements InteractionHost {
     const id = snowflake();
     const data = typeof input.content === "string" ? Buffer.from(input.content) : input.content;
     const contentType = input.contentType ?? "application/octet-stream";
-    this.store.files.set(id, { data, contentType, filename: input.filename });
-    const url = `${this.baseUrl}/attachments/${channelId}/${id}/${encodeURIComponent(input.filename)}`;
+    // Discord signs attachment URLs: `ex` (expiry, hex unix seconds), `is` (issued), `hm` (signature).
+    const expiresAt = Date.now() + (input.expiresInMs ?? 24 * 3600 * 1000);
+    const hex = (ms: number) => Math.floor(ms / 1000).toString(16);
+    this.store.files.set(id, {
+      data,
+      contentType,
+      filename: input.filename,
+      expiresAt,
+      ...(input.servedBytes === undefined ? {} : { servedBytes: input.servedBytes }),
+    });
+    const signed = `ex=${hex(expiresAt)}&is=${hex(Date.now())}&hm=${id.slice(-8)}`;
+    const url = `${this.baseUrl}/attachments/${channelId}/${id}/${encodeURIComponent(input.filename)}?${signed}`;
     return {
       id,
       filename: input.filename,
-      size: data.length,
+      size: input.declaredSize ?? data.length,
       url,
       proxy_url: url,
       content_type: contentType,

@@ -25,7 +25,7 @@ export function snowflake(at: number = Date.now()): string {
 }
 
 /** The creation time (ms since the Unix epoch) encoded in a snowflake. */
-export function snowflakeTime(id: string): number {
+function _snowflakeTime(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 }
 

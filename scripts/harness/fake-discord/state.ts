@@ -351,7 +351,10 @@ export class Store {
   readonly threadMembers = new Map<string, Map<string, ApiThreadMember>>();
   readonly globalCommands = new Map<string, ApiCommand>();
   /** Uploaded files (message attachments and interaction attachments) by attachment id. */
-  readonly files = new Map<string, { data: Buffer; contentType: string; filename: string }>();
+  readonly files = new Map<
+    string,
+    { data: Buffer; contentType: string; filename: string; expiresAt?: number; servedBytes?: number }
+  >();
   private guildCounter = 0;
 
   constructor(botName = "Taiken") {

@@ -76,6 +76,32 @@ export function createAgencyRepository(db: DatabaseTransaction) {
       return true;
     },
 
+    /** Ends `discordUserId`'s work for the agency. Returns false if they were not recorded. */
+    async removeStaff(agencyId: string, discordUserId: string): Promise<boolean> {
+      const { count } = await db.agencyStaff.deleteMany({ where: { agencyId, discordUserId } });
+      return count > 0;
+    },
+
+    /** The Discord user ids of the agency's staff. */
+    async staffOf(agencyId: string): Promise<string[]> {
+      const rows = await db.agencyStaff.findMany({ where: { agencyId }, orderBy: { createdAt: "asc" } });
+      return rows.map((r) => r.discordUserId);
+    },
+
+    /**
+     * Deletes the agency and its staff records. Its clients stay in the programme without an
+     * agency, and sharing is turned off (recording when): consent was given to this agency only.
+     * Returns how many clients it had.
+     */
+    async remove(agencyId: string, at: Date): Promise<number> {
+      const { count } = await db.member.updateMany({
+        where: { agencyId },
+        data: { agencyId: null, agencyConsent: false, agencyConsentChangedAt: at },
+      });
+      await db.agency.delete({ where: { id: agencyId } });
+      return count;
+    },
+
     /** Ids of the agencies (of this guild) the user works for. */
     async agencyIdsOfStaff(guildId: string, discordUserId: string): Promise<Set<string>> {
       const rows = await db.agencyStaff.findMany({
@@ -113,5 +139,3 @@ export function createAgencyRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type AgencyRepository = ReturnType<typeof createAgencyRepository>;

@@ -16,11 +16,12 @@ import type {
   SavedPreview,
 } from "../../domain/allocation/records.ts";
 import { STAGE_ORDER } from "../../domain/onboarding/stages.ts";
+import type { ReleaseWrite } from "../../features/library/ports.ts";
 import type { Database, DatabaseTransaction } from "../client.ts";
-import type { InternStage, ReleaseReason } from "../enums.ts";
+import type { InternStage } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { type Allocation, createAllocationRepository } from "./allocations.ts";
-import { createAuditRepository } from "./audit.ts";
+import { createAuditRepository, recordAudit } from "./audit.ts";
 import { stringList } from "./json.ts";
 
 export type { Claimability, Claimer };
@@ -359,15 +360,7 @@ export function createAllocationRunRepository(db: Database) {
      * Releases the intern's live allocation back to the pool (history kept) and moves them to
      * `stage`, with an audit entry. Returns null when they had none.
      */
-    async release(input: {
-      guildId: string;
-      programmeId: string;
-      memberId: string;
-      reason: ReleaseReason;
-      stage: InternStage;
-      actorUserId: string;
-      at?: Date;
-    }): Promise<Allocation | null> {
+    async release(input: Omit<ReleaseWrite, "at"> & { at?: Date }): Promise<Allocation | null> {
       const at = input.at ?? new Date();
       return db.$transaction(async (tx) => {
         const live = await tx.allocation.findFirst({
@@ -385,15 +378,13 @@ export function createAllocationRunRepository(db: Database) {
           `allocation.${input.reason}`,
           at,
         );
-        await createAuditRepository(tx).record({
-          guildId: input.guildId,
-          programmeId: input.programmeId,
-          actorUserId: input.actorUserId,
-          action: input.reason === "withdrawn" ? "member.withdraw" : "allocation.release",
-          target: released === null ? `member:${input.memberId}` : `allocation:${released.id}`,
-          data: { reason: input.reason },
-          at,
-        });
+        await recordAudit(
+          tx,
+          { ...input, at },
+          input.reason === "withdrawn" ? "member.withdraw" : "allocation.release",
+          released === null ? `member:${input.memberId}` : `allocation:${released.id}`,
+          { reason: input.reason },
+        );
         return released;
       });
     },
@@ -422,5 +413,3 @@ export function createAllocationRunRepository(db: Database) {
     },
   };
 }
-
-export type AllocationRunRepository = ReturnType<typeof createAllocationRunRepository>;

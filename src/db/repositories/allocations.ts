@@ -313,5 +313,3 @@ export function createAllocationRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type AllocationRepository = ReturnType<typeof createAllocationRepository>;

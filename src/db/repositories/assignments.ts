@@ -207,5 +207,3 @@ export function createAssignmentRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type AssignmentRepository = ReturnType<typeof createAssignmentRepository>;

@@ -15,6 +15,28 @@ export interface AuditEntry {
   at: Date;
 }
 
+/** Who acted, where and when: the part of an audit entry a store's input already carries. */
+export type AuditActor = Pick<AuditRecord, "guildId" | "programmeId" | "actorUserId" | "at">;
+
+/** Records `action` on `target` by `actor` through `tx` (a store's transaction). */
+export function recordAudit(
+  tx: DatabaseTransaction,
+  actor: AuditActor,
+  action: string,
+  target: string,
+  data?: unknown,
+): Promise<void> {
+  return createAuditRepository(tx).record({
+    guildId: actor.guildId,
+    programmeId: actor.programmeId ?? null,
+    actorUserId: actor.actorUserId,
+    at: actor.at,
+    action,
+    target,
+    data,
+  });
+}
+
 /** Appends to and reads the audit log. `db` may be the client or a transaction. */
 export function createAuditRepository(db: DatabaseTransaction) {
   return {
@@ -57,5 +79,3 @@ export function createAuditRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type AuditRepository = ReturnType<typeof createAuditRepository>;

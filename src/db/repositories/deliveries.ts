@@ -53,5 +53,3 @@ export function createDeliveryRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>;

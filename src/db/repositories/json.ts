@@ -1,7 +1,3 @@
-import type { Attachment, Link } from "../../domain/assignment/types.ts";
-
-export type { Attachment, Link };
-
 /** Typed views of the schema's Json columns. Invalid stored JSON is a bug, so parsing throws. */
 import { z } from "zod";
 

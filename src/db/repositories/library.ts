@@ -19,7 +19,7 @@ import {
 import { createAuditRepository } from "./audit.ts";
 import { stringList } from "./json.ts";
 
-export type { LibraryView, LibraryViewEntry };
+export type { LibraryView };
 
 /** Rows per bulk statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 400;
@@ -257,5 +257,3 @@ export function createLibraryRepository(db: Database) {
     },
   };
 }
-
-export type LibraryRepository = ReturnType<typeof createLibraryRepository>;

@@ -1,18 +1,12 @@
 /** Programme members: their roles, the intern journey (stage + history), and profiles. */
 
-import type {
-  Accommodations,
-  Member,
-  MemberProfile,
-  MemberSkill,
-  StageTransition,
-} from "../../domain/member/types.ts";
+import type { Member, MemberProfile, StageTransition } from "../../domain/member/types.ts";
 import type { DatabaseTransaction } from "../client.ts";
 import type { InternStage, MemberRoleKind } from "../enums.ts";
 import { mapConstraintViolations } from "../errors.ts";
 import { stringList } from "./json.ts";
 
-export type { Accommodations, Member, MemberProfile, MemberSkill, StageTransition };
+export type { Member, MemberProfile, StageTransition };
 
 const ROLE_ORDER: readonly MemberRoleKind[] = ["organiser", "mentor", "intern", "agency_staff"];
 
@@ -197,21 +191,25 @@ export function createMemberRepository(db: DatabaseTransaction) {
      * changes). The programme's row is locked first, so two organisers removing each other at the
      * same instant run one after the other and the second is refused, on PostgreSQL too (where
      * each would otherwise still count the other). Needs the client: it opens a transaction.
+     * `alongside` (e.g. the audit entry) runs in that transaction once the revocation stands.
      */
     async revokeRoleKeepingAnOrganiser(
       programmeId: string,
       memberId: string,
       role: MemberRoleKind,
+      alongside?: (tx: DatabaseTransaction) => Promise<void>,
     ): Promise<"revoked" | "last_organiser"> {
       return db
         .$transaction(async (tx) => {
           // A write to the programme row: PostgreSQL holds its row lock until this transaction ends.
           await tx.programme.update({ where: { id: programmeId }, data: { updatedAt: new Date() } });
           await tx.memberRole.deleteMany({ where: { memberId, role } });
-          if (role !== "organiser") return "revoked" as const;
-          const left = await tx.memberRole.count({ where: { role: "organiser", member: { programmeId } } });
-          if (left > 0) return "revoked" as const;
-          throw new LastOrganiser();
+          if (role === "organiser") {
+            const left = await tx.memberRole.count({ where: { role: "organiser", member: { programmeId } } });
+            if (left === 0) throw new LastOrganiser();
+          }
+          await alongside?.(tx);
+          return "revoked" as const;
         })
         .catch((error: unknown) => {
           if (error instanceof LastOrganiser) return "last_organiser" as const;
@@ -283,6 +281,15 @@ export function createMemberRepository(db: DatabaseTransaction) {
       return row === null ? null : toProfile(row, row.member.skills);
     },
 
+    /** The language the member picked, without reading the rest of the profile. */
+    async preferredLocale(memberId: string): Promise<MemberProfile["preferredLocale"]> {
+      const row = await db.memberProfile.findUnique({
+        where: { memberId },
+        select: { preferredLocale: true },
+      });
+      return row?.preferredLocale ?? null;
+    },
+
     /** Links the intern to a support agency (or unlinks with null). Consent is kept separately. */
     async setAgency(memberId: string, agencyId: string | null): Promise<Member> {
       return toMember(
@@ -312,5 +319,3 @@ export function createMemberRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type MemberRepository = ReturnType<typeof createMemberRepository>;

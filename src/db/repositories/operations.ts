@@ -175,5 +175,3 @@ export function createOperationsRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type OperationsRepository = ReturnType<typeof createOperationsRepository>;

@@ -280,5 +280,3 @@ export function createProfileRepository(client: Database) {
     },
   };
 }
-
-export type ProfileRepository = ReturnType<typeof createProfileRepository>;

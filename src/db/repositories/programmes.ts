@@ -156,5 +156,3 @@ export function createProgrammeRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type ProgrammeRepository = ReturnType<typeof createProgrammeRepository>;

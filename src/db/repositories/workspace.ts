@@ -3,33 +3,10 @@
  * with, milestone rescheduling, the counts `/program status` shows, and the rows `/program export`
  * writes out.
  */
+import type { ExportedAllocation, ExportedMember } from "../../features/programme/ports.ts";
 import type { DatabaseTransaction } from "../client.ts";
 import type { InternStage, MilestoneKind } from "../enums.ts";
 
-/** One member as exported (no accommodations: those stay inside the bot). */
-export interface ExportedMember {
-  discordUserId: string;
-  displayName: string | null;
-  roles: string[];
-  stage: InternStage | null;
-  agency: string | null;
-  agencyConsent: boolean;
-  joinedAt: Date;
-}
-
-/** One allocation as exported. */
-export interface ExportedAllocation {
-  discordUserId: string;
-  assignmentKey: string;
-  assignmentTitle: string;
-  assignmentVersion: number;
-  method: string;
-  allocatedAt: Date;
-  releasedAt: Date | null;
-  releaseReason: string | null;
-}
-
-/** Reads and writes a programme's workspace data. `db` may be the client or a transaction. */
 export function createWorkspaceRepository(db: DatabaseTransaction) {
   return {
     /** The stored template JSON, or null when the programme uses the default template. */
@@ -121,5 +98,3 @@ export function createWorkspaceRepository(db: DatabaseTransaction) {
     },
   };
 }
-
-export type WorkspaceRepository = ReturnType<typeof createWorkspaceRepository>;

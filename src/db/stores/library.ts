@@ -1,4 +1,5 @@
 /** {@link LibraryStore} over the database: each write with its audit entry in one transaction. */
+
 import type { ApplyWrite, LibraryStore } from "../../features/library/ports.ts";
 import type { Database } from "../client.ts";
 import { ConstraintViolation } from "../errors.ts";
@@ -9,10 +10,9 @@ import {
 } from "../repositories/allocation-runs.ts";
 import { createAllocationRepository } from "../repositories/allocations.ts";
 import { createAssignmentRepository } from "../repositories/assignments.ts";
-import { createAuditRepository } from "../repositories/audit.ts";
+import { recordAudit } from "../repositories/audit.ts";
 import { createLibraryRepository } from "../repositories/library.ts";
-import { createMemberRepository } from "../repositories/members.ts";
-import { createProgrammeRepository } from "../repositories/programmes.ts";
+import { programmeReads } from "./reads.ts";
 
 /** A second Confirm click, or a change since the preview (a stage, a claim meanwhile), as an outcome. */
 async function settled(write: () => Promise<void>): Promise<ApplyWrite> {
@@ -31,15 +31,7 @@ export function createLibraryStore(db: Database): LibraryStore {
   const allocations = createAllocationRepository(db);
   const assignments = createAssignmentRepository(db);
   return {
-    programme: (id) => createProgrammeRepository(db).get(id),
-    member: (programmeId, userId) => createMemberRepository(db).find(programmeId, userId),
-    async preferredLocale(memberId) {
-      const profile = await db.memberProfile.findUnique({
-        where: { memberId },
-        select: { preferredLocale: true },
-      });
-      return profile?.preferredLocale ?? null;
-    },
+    ...programmeReads(db),
     library: (guildId) => assignments.library(guildId),
     assignment: (id) => assignments.get(id),
     assignmentByKey: (guildId, key) => assignments.findByKey(guildId, key),
@@ -63,14 +55,9 @@ export function createLibraryStore(db: Database): LibraryStore {
           input.assignmentId,
           input.flags,
         );
-        await createAuditRepository(tx).record({
-          guildId: input.guildId,
-          programmeId: input.programmeId,
-          actorUserId: input.actorUserId,
-          action: "assignment.flags",
-          target: `assignment:${input.assignmentId}`,
-          data: { excluded: saved.excluded, reserved: saved.reserved },
-          at: input.at,
+        await recordAudit(tx, input, "assignment.flags", `assignment:${input.assignmentId}`, {
+          excluded: saved.excluded,
+          reserved: saved.reserved,
         });
         return saved;
       }),

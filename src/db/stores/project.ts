@@ -1,4 +1,5 @@
 /** {@link ProjectStore} over the database: the repositories, with races turned into outcomes. */
+
 import type { PickWrite, ProjectStore } from "../../features/project/ports.ts";
 import type { Database } from "../client.ts";
 import { Constraints, ConstraintViolation } from "../errors.ts";
@@ -6,8 +7,7 @@ import { createAllocationRunRepository } from "../repositories/allocation-runs.t
 import { createAllocationRepository, SwapRefused } from "../repositories/allocations.ts";
 import { createAssignmentRepository } from "../repositories/assignments.ts";
 import { createLibraryRepository } from "../repositories/library.ts";
-import { createMemberRepository } from "../repositories/members.ts";
-import { createProgrammeRepository } from "../repositories/programmes.ts";
+import { programmeReads } from "./reads.ts";
 
 /** A lost race (one live allocation per intern / per assignment) or a refused swap, as an outcome. */
 async function settled(write: () => Promise<PickWrite>): Promise<PickWrite> {
@@ -29,15 +29,7 @@ export function createProjectStore(db: Database): ProjectStore {
   const allocations = createAllocationRepository(db);
   const assignments = createAssignmentRepository(db);
   return {
-    programme: (id) => createProgrammeRepository(db).get(id),
-    member: (programmeId, userId) => createMemberRepository(db).find(programmeId, userId),
-    async preferredLocale(memberId) {
-      const profile = await db.memberProfile.findUnique({
-        where: { memberId },
-        select: { preferredLocale: true },
-      });
-      return profile?.preferredLocale ?? null;
-    },
+    ...programmeReads(db),
     libraryView: (guildId) => createLibraryRepository(db).view(guildId),
     library: (guildId) => assignments.library(guildId),
     assignment: (id) => assignments.get(id),

@@ -86,6 +86,16 @@ export function observerRoleGateway(
       const guild = interaction.guild ?? (await interaction.client.guilds.fetch(scope.guildId));
       await guild.members.addRole({ user: userId, role: roleId, reason });
     },
+    async revoke(userId, roleId, reason) {
+      const guild = interaction.guild ?? (await interaction.client.guilds.fetch(scope.guildId));
+      try {
+        await guild.members.removeRole({ user: userId, role: roleId, reason });
+      } catch (error) {
+        // Someone who left the server has no role to lose.
+        if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember))
+          throw error;
+      }
+    },
   };
 }
 

@@ -109,9 +109,6 @@ export interface HoursVars {
   readonly available: number;
 }
 
-/** Every reason code, for typed translation keys. */
-export type ReasonCode = FitReason["code"];
-
 /** How well one assignment fits one intern. */
 export interface Fit {
   /** Integer points in [0, 100]; integers keep optimum comparisons exact. */

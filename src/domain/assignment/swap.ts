@@ -7,7 +7,7 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The default swap window, in days, when the programme does not set one. */
-export const DEFAULT_SWAP_WINDOW_DAYS = 3;
+const _DEFAULT_SWAP_WINDOW_DAYS = 3;
 
 /**
  * The last moment a swap is allowed for an allocation made at `allocatedAt`, or null when the

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { AssignmentDraft, ImportIssueCode } from "./types.ts";
 
 /** The field names of the import format, as organisers write them. */
-export const LIBRARY_FIELDS = [
+const _LIBRARY_FIELDS = [
   "id",
   "title_ja",
   "title_en",
@@ -21,8 +21,6 @@ export const LIBRARY_FIELDS = [
   "links",
   "attachments",
 ] as const;
-
-export type LibraryField = (typeof LIBRARY_FIELDS)[number];
 
 /** Longest brief accepted (Discord shows briefs in messages; longer belongs in a linked document). */
 export const MAX_BRIEF_LENGTH = 8_000;

@@ -16,6 +16,3 @@ export type AnswerProblem =
   | { field: "hours"; code: "notWhole"; value: string }
   | { field: "hours"; code: "range"; min: number; max: number }
   | { field: "accommodationNotes"; code: "tooLong"; max: number };
-
-/** The free-text fields of the "about you" form. */
-export type AnswerField = AnswerProblem["field"];

@@ -7,7 +7,7 @@ import type { MilestoneKind } from "../enums.ts";
 import { milestoneJobId, type PlannedMilestone } from "./timeline.ts";
 import type { Milestone } from "./types.ts";
 
-/** Where announcement jobs live (BullMQ in production: see src/discord/workspace/milestone-jobs.ts). */
+/** Where announcement jobs live (BullMQ in production: see src/jobs/milestone-jobs.ts). */
 export interface MilestoneJobs {
   /** Adds a delayed job under `jobId`; adding an id that exists does nothing. */
   add(jobId: string, payload: { programmeId: string; milestoneId: string }, delayMs: number): Promise<void>;

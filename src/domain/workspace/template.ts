@@ -172,8 +172,6 @@ export const templateSchema = z
 
 /** A validated template. */
 export type WorkspaceTemplate = z.output<typeof templateSchema>;
-export type TemplateCategory = WorkspaceTemplate["categories"][number];
-export type TemplateChannel = TemplateCategory["channels"][number];
 export type TimelineMoment = z.output<typeof momentSchema>;
 
 /** Why a template was refused: where (a field path, and a line when the source had lines) and what. */

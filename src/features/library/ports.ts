@@ -1,4 +1,5 @@
 /** What the organiser's library and batch allocation flows (`/assignments`) need from outside. */
+
 import type {
   Allocation,
   AssignmentUsage,
@@ -13,17 +14,24 @@ import type {
 } from "../../domain/assignment/types.ts";
 import type { InternStage, Locale, ReleaseReason } from "../../domain/enums.ts";
 import type { LibraryEntry, LibraryImportSummary } from "../../domain/library/types.ts";
-import type { Member } from "../../domain/member/types.ts";
-import type { Programme } from "../../domain/programme/types.ts";
+import type { ProgrammeReads } from "../ports.ts";
 
 /** How applying a saved preview ended: the database settles a second click or a change meanwhile. */
 export type ApplyWrite = "applied" | "already_applied" | "stale";
 
+/** What releasing an intern's allocation writes. */
+export interface ReleaseWrite {
+  guildId: string;
+  programmeId: string;
+  memberId: string;
+  reason: ReleaseReason;
+  stage: InternStage;
+  actorUserId: string;
+  at: Date;
+}
+
 /** The store behind `/assignments` (implemented over the database in src/db/stores/library.ts). */
-export interface LibraryStore {
-  programme(programmeId: string): Promise<Programme | null>;
-  member(programmeId: string, discordUserId: string): Promise<Member | null>;
-  preferredLocale(memberId: string): Promise<Locale | null>;
+export interface LibraryStore extends ProgrammeReads {
   library(guildId: string): Promise<LibraryAssignment[]>;
   assignment(assignmentId: string): Promise<LibraryAssignment | null>;
   assignmentByKey(guildId: string, key: string): Promise<LibraryAssignment | null>;
@@ -58,15 +66,7 @@ export interface LibraryStore {
     input: { guildId: string; actorUserId: string; at: Date },
   ): Promise<ApplyWrite>;
   /** Releases the intern's live allocation and moves them to `stage`, with the audit entry. */
-  release(input: {
-    guildId: string;
-    programmeId: string;
-    memberId: string;
-    reason: ReleaseReason;
-    stage: InternStage;
-    actorUserId: string;
-    at: Date;
-  }): Promise<Allocation | null>;
+  release(input: ReleaseWrite): Promise<Allocation | null>;
   /** Sets an assignment's flags for the programme with its audit entry, in one transaction. */
   setFlags(input: {
     guildId: string;

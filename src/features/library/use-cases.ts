@@ -3,6 +3,7 @@
  * programme, preview and confirm a batch allocation, release an intern's project. Each use-case
  * returns an outcome the command renders, or throws a UserError; the rules live in src/domain.
  */
+
 import { allocateAssignments } from "../../domain/allocation/batch.ts";
 import { type AllocationQuality, allocationQuality } from "../../domain/allocation/exact.ts";
 import type { AssignmentUsage, PreviewPair } from "../../domain/allocation/records.ts";
@@ -21,6 +22,7 @@ import { filesFromUpload, MAX_IMPORT_BYTES } from "../../domain/library/sources.
 import type { ImportIssue, LibraryImportSummary } from "../../domain/library/types.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { UserError } from "../errors.ts";
+import { currentProgramme } from "../ports.ts";
 import type { PendingBrief } from "../project/use-cases.ts";
 import type { LibraryPorts, UploadSource } from "./ports.ts";
 
@@ -107,12 +109,7 @@ const toMb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 export function libraryUseCases(ports: LibraryPorts) {
   const { store } = ports;
 
-  async function currentProgramme(caller: Caller): Promise<Programme> {
-    if (caller.programmeId === null) throw new UserError("error.access.noProgramme");
-    const programme = await store.programme(caller.programmeId);
-    if (programme === null) throw new UserError("error.access.noProgramme");
-    return programme;
-  }
+  const programmeOf = (caller: Caller) => currentProgramme(store, caller.programmeId);
 
   /** An assignment of the caller's server, by id or key. */
   async function findAssignment(caller: Caller, value: string): Promise<LibraryAssignment> {
@@ -231,7 +228,7 @@ export function libraryUseCases(ports: LibraryPorts) {
       value: string,
       flags: { excluded?: boolean; reserved?: boolean },
     ): Promise<{ assignment: LibraryAssignment; flags: ProgrammeAssignmentFlags }> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const assignment = await findAssignment(caller, value);
       const saved = await store.setFlags({
         guildId: caller.guildId,
@@ -246,7 +243,7 @@ export function libraryUseCases(ports: LibraryPorts) {
 
     /** `/assignments allocate`: computes the batch allocation and saves it as a preview. */
     async preview(caller: Caller): Promise<PreviewOutcome> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const { input, state, interns, fingerprint } = await allocationSituation(programme);
       if (interns.length === 0) return { kind: "nobody" };
       const result = allocateAssignments(input);
@@ -300,7 +297,7 @@ export function libraryUseCases(ports: LibraryPorts) {
         throw new UserError("assignments.allocate.unknownPreview");
       }
       if (preview.applied) throw new UserError("assignments.allocate.alreadyApplied");
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const { state, fingerprint } = await allocationSituation(programme);
       if (fingerprint !== preview.fingerprint) throw new UserError("assignments.allocate.stale");
       const at = ports.now();
@@ -334,7 +331,7 @@ export function libraryUseCases(ports: LibraryPorts) {
 
     /** `/assignments release`: the intern's project back to the pool, the intern back to onboarded. */
     async release(caller: Caller, discordUserId: string): Promise<{ version: AssignmentVersion | null }> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const member = await store.member(programme.id, discordUserId);
       if (member === null) throw new UserError("assignments.release.notMember", { user: discordUserId });
       const live = await store.liveForMember(programme.id, member.id);

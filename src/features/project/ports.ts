@@ -1,4 +1,5 @@
 /** What the intern's project flows (view, wishes, claim, swap) need from the outside world. */
+
 import type { Allocation, Claimability, Claimer, LibraryView } from "../../domain/allocation/records.ts";
 import type {
   AssignmentVersion,
@@ -6,8 +7,7 @@ import type {
   ProgrammeAssignmentFlags,
 } from "../../domain/assignment/types.ts";
 import type { Locale } from "../../domain/enums.ts";
-import type { Member } from "../../domain/member/types.ts";
-import type { Programme } from "../../domain/programme/types.ts";
+import type { ProgrammeReads } from "../ports.ts";
 
 /** How a claim or swap write ended: the database settles races, the loser learns why. */
 export type PickWrite =
@@ -25,10 +25,7 @@ export interface PickInput {
 }
 
 /** The store behind the project flows (implemented over the database in src/db/stores/project.ts). */
-export interface ProjectStore {
-  programme(programmeId: string): Promise<Programme | null>;
-  member(programmeId: string, discordUserId: string): Promise<Member | null>;
-  preferredLocale(memberId: string): Promise<Locale | null>;
+export interface ProjectStore extends ProgrammeReads {
   libraryView(guildId: string): Promise<LibraryView>;
   library(guildId: string): Promise<LibraryAssignment[]>;
   assignment(assignmentId: string): Promise<LibraryAssignment | null>;

@@ -3,6 +3,7 @@
  * caller and returns an outcome the command renders; the database settles races (the store turns
  * a lost one into an outcome) and the rules live in src/domain/assignment.
  */
+
 import type { Allocation, LibraryViewEntry } from "../../domain/allocation/records.ts";
 import type { AllocationAssignment } from "../../domain/allocation/types.ts";
 import {
@@ -18,6 +19,7 @@ import type { Locale } from "../../domain/enums.ts";
 import type { Member } from "../../domain/member/types.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { UserError } from "../errors.ts";
+import { currentProgramme } from "../ports.ts";
 import type { ProjectPorts } from "./ports.ts";
 
 /** Who is asking: the server's current programme (null: none), the Discord user, their locale. */
@@ -90,13 +92,7 @@ function swapError(refusal: SwapRefusalReason, programme: Programme): UserError 
 export function projectUseCases(ports: ProjectPorts) {
   const { store } = ports;
 
-  /** The server's current programme with its settings, or a friendly refusal. */
-  async function currentProgramme(caller: Caller): Promise<Programme> {
-    if (caller.programmeId === null) throw new UserError("error.access.noProgramme");
-    const programme = await store.programme(caller.programmeId);
-    if (programme === null) throw new UserError("error.access.noProgramme");
-    return programme;
-  }
+  const programmeOf = (caller: Caller) => currentProgramme(store, caller.programmeId);
 
   /** The caller's membership as an intern, or a friendly refusal. */
   async function callerIntern(caller: Caller, programme: Programme): Promise<Member> {
@@ -294,7 +290,7 @@ export function projectUseCases(ports: ProjectPorts) {
   return {
     /** `/project view`: the live brief with its swap deadline, or nothing yet. */
     async view(caller: Caller): Promise<ProjectView> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const member = await callerIntern(caller, programme);
       const current = await liveVersion(programme, member);
       if (current === null) return { kind: "none", selfService: programme.settings.selfServiceClaimEnabled };
@@ -308,7 +304,7 @@ export function projectUseCases(ports: ProjectPorts) {
 
     /** Open assignments matching what the intern typed (title or key), at most 25. */
     async suggest(caller: Caller, typed: string): Promise<LibraryAssignment[]> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const needle = typed.trim().toLowerCase();
       return (await openAssignments(programme))
         .filter((a) =>
@@ -321,7 +317,7 @@ export function projectUseCases(ports: ProjectPorts) {
 
     /** `/project preferences`: replaces the intern's ranked wishes; returns them in order. */
     async setPreferences(caller: Caller, values: readonly string[]): Promise<LibraryAssignment[]> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const member = await callerIntern(caller, programme);
       const open = await openAssignments(programme);
       const wishes: LibraryAssignment[] = [];
@@ -337,7 +333,7 @@ export function projectUseCases(ports: ProjectPorts) {
 
     /** `/project claim`: the options to claim from, or why not. */
     async startClaim(caller: Caller): Promise<OptionsOutcome> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const member = await callerIntern(caller, programme);
       const live = await store.liveForMember(programme.id, member.id);
       const refusal = claimRefusal({
@@ -353,7 +349,7 @@ export function projectUseCases(ports: ProjectPorts) {
 
     /** `/project swap`: the options to swap to, or why not. */
     async startSwap(caller: Caller): Promise<OptionsOutcome> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const member = await callerIntern(caller, programme);
       const situation = await swapSituation(programme, member);
       if (situation.refusal !== null || situation.live === null)
@@ -366,7 +362,7 @@ export function projectUseCases(ports: ProjectPorts) {
      * lane). The database settles races; the loser is offered the next options.
      */
     async pick(caller: Caller, payload: { assignmentId: string; from: string | null }): Promise<Picked> {
-      const programme = await currentProgramme(caller);
+      const programme = await programmeOf(caller);
       const member = await callerIntern(caller, programme);
       const assignment = (await store.libraryView(programme.guildId)).byId.get(payload.assignmentId);
       if (assignment === undefined) throw new UserError("assignments.show.notFound");

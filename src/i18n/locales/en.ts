@@ -4,6 +4,7 @@ import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts"
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
 import { enProgramCommands, enProgramMessages } from "./en/program.ts";
+import { enSubmissionCommands, enSubmissionMessages } from "./en/submissions.ts";
 import type { ja, jaCommands } from "./ja.ts";
 
 const messages = {
@@ -88,6 +89,7 @@ const messages = {
   ...enAssignmentMessages,
   ...enProgramMessages,
   ...enOperationsMessages,
+  ...enSubmissionMessages,
   ...onboardingEn,
 } as const;
 
@@ -101,6 +103,7 @@ const commands = {
   ...onboardingEnCommands,
   ...enAssignmentCommands,
   ...enOperationsCommands,
+  ...enSubmissionCommands,
 } as const;
 
 /**

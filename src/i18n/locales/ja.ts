@@ -6,6 +6,7 @@ import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts"
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
+import { jaSubmissionCommands, jaSubmissionMessages } from "./ja/submissions.ts";
 export const ja = {
   "about.title": "taiken について",
   "about.version": "バージョン",
@@ -88,6 +89,7 @@ export const ja = {
   ...jaAssignmentMessages,
   ...jaProgramMessages,
   ...jaOperationsMessages,
+  ...jaSubmissionMessages,
   ...onboardingJa,
 } as const;
 
@@ -105,4 +107,5 @@ export const jaCommands = {
   ...onboardingJaCommands,
   ...jaAssignmentCommands,
   ...jaOperationsCommands,
+  ...jaSubmissionCommands,
 } as const;

@@ -286,4 +286,83 @@ describe("agencies, agency staff and consent", () => {
       t("en", "agency.list.line", { name: "ひかり就労支援", staff: 1, clients: 2, consenting: 1 }),
     );
   });
+
+  it("GIVEN staff of two agencies WHEN an organiser removes them from one, then the other THEN access ends at once, the observer role goes only with the last, and both are audited", async () => {
+    const both = bot.fake.addMember({ username: "both" }).user;
+    for (const id of [agencyId, otherAgencyId]) {
+      await bot.fake
+        .sendSlashCommand({
+          name: "agency",
+          subcommandGroup: "staff",
+          subcommand: "add",
+          options: { user: both, agency: id },
+          user: organiser,
+        })
+        .finalReply();
+    }
+    const remove = (id: string) =>
+      bot.fake
+        .sendSlashCommand({
+          name: "agency",
+          subcommandGroup: "staff",
+          subcommand: "remove",
+          options: { user: both, agency: id },
+          user: organiser,
+          locale: "ja",
+        })
+        .finalReply();
+    const first = await remove(agencyId);
+    expect(first.content).toBe(
+      t("ja", "agency.staff.removedKeepsRole", { user: `<@${both.id}>`, agency: "ひかり就労支援" }),
+    );
+    expect(bot.fake.member(both.id)?.roles).toContain(ws.roles.observer.id);
+    const clients = await bot.fake
+      .sendSlashCommand({ name: "agency", subcommand: "clients", user: both, locale: "ja" })
+      .finalReply();
+    expect(description(clients)).not.toContain(`<@${sharing.id}>`);
+
+    const last = await remove(otherAgencyId);
+    expect(last.content).toBe(
+      t("ja", "agency.staff.removed", { user: `<@${both.id}>`, agency: "Bridge NPO" }),
+    );
+    expect(bot.fake.member(both.id)?.roles).not.toContain(ws.roles.observer.id);
+    expect((await createMemberRepository(db()).find(ws.programme.id, both.id))?.roles).toEqual([]);
+    const refused = await bot.fake
+      .sendSlashCommand({ name: "agency", subcommand: "clients", user: both, locale: "ja" })
+      .finalReply();
+    expect(refused.content).toBe(t("ja", "error.access.agency"));
+    const again = await remove(otherAgencyId);
+    expect(again.content).toBe(t("ja", "agency.staff.error.notStaff", { agency: "Bridge NPO" }));
+    const audit = await createAuditRepository(db()).recent(bot.fake.guild.id);
+    expect(audit.filter((e) => e.action === "agency.staff.remove")).toHaveLength(2);
+  });
+
+  it("GIVEN an agency with staff and a consenting client WHEN an organiser removes it THEN staff lose access, the client stays without an agency and sharing off, and it is audited", async () => {
+    const reply = await bot.fake
+      .sendSlashCommand({
+        name: "agency",
+        subcommand: "remove",
+        options: { agency: agencyId },
+        user: organiser,
+      })
+      .finalReply();
+    expect(reply.content).toBe(t("en", "agency.removed", { name: "ひかり就労支援", staff: 1, clients: 2 }));
+    expect(bot.fake.member(staff.id)?.roles).not.toContain(ws.roles.observer.id);
+    const refused = await bot.fake
+      .sendSlashCommand({ name: "agency", subcommand: "clients", user: staff, locale: "ja" })
+      .finalReply();
+    expect(refused.content).toBe(t("ja", "error.access.agency"));
+    expect(await createMemberRepository(db()).find(ws.programme.id, sharing.id)).toMatchObject({
+      agencyId: null,
+      agencyConsent: false,
+      stage: "onboarded",
+    });
+    const agencies = await createAgencyRepository(db()).forProgramme(bot.fake.guild.id, ws.programme.id);
+    expect(agencies.map((a) => a.name)).toEqual(["Bridge NPO"]);
+    const audit = await createAuditRepository(db()).recent(bot.fake.guild.id);
+    expect(audit[0]).toMatchObject({
+      action: "agency.remove",
+      data: { name: "ひかり就労支援", staff: 1, clients: 2 },
+    });
+  });
 });

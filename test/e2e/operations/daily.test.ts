@@ -10,7 +10,7 @@ import { REPORT_REMINDER_NUDGE } from "../../../src/domain/operations/rules.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { t } from "../../../src/i18n/translate.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
-import { reconcileReportReminders, reportReminderJobId } from "../../../src/jobs/reminders.ts";
+import { reconcileReportReminders, reportReminderJobId } from "../../../src/jobs/report-reminders.ts";
 import { onboard, seedWorkspace, startOnboardingBot, type Workspace } from "../onboarding/setup.ts";
 
 describe("check-in, check-out, the 日報 and its reminder through the local Discord", () => {

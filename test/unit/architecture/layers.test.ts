@@ -17,6 +17,7 @@ const FILES: Record<string, string> = {
   "commands/ok.ts": 'import { claim } from "../src/features/claim.ts";\nexport const ok = claim;\n',
   "scripts/bench.ts": 'import { helper } from "../test/helper.ts";\nexport const bench = helper;\n',
   "test/helper.ts": "export const helper = 1;\n",
+  "src/storage/disk.ts": 'import { rows } from "../db/rows.ts";\nexport const disk = rows;\n',
   "src/jobs/a.ts": 'import { b } from "./b.ts";\nexport const a = () => b;\n',
   "src/jobs/b.ts": 'import { a } from "./a.ts";\nexport const b = () => a;\n',
 };
@@ -64,6 +65,9 @@ describe("the layer rules (.dependency-cruiser.cjs, run in CI by `npm run lint:d
   });
   it("GIVEN a script importing test code THEN scripts-do-not-import-tests fails", () => {
     expect(found("scripts-do-not-import-tests")).toEqual(["scripts/bench.ts → test/helper.ts"]);
+  });
+  it("GIVEN the file store importing the database THEN storage-is-a-leaf-adapter fails", () => {
+    expect(found("storage-is-a-leaf-adapter")).toEqual(["src/storage/disk.ts → src/db/rows.ts"]);
   });
   it("GIVEN two files importing each other THEN no-cycles fails", () => {
     expect(found("no-cycles").length).toBeGreaterThan(0);

@@ -26,6 +26,15 @@ describe("loadConfig", () => {
     expect(config.shutdownTimeoutMs).toBe(10_000);
   });
 
+  it("GIVEN no SUBMISSIONS_DIR THEN submitted files go under DATA_DIR/submissions; given one THEN it is used", () => {
+    expect(loadConfig(minimal).submissionsDir).toBe("./data/submissions");
+    expect(loadConfig({ ...minimal, DATA_DIR: "/srv/taiken/" }).submissionsDir).toBe(
+      "/srv/taiken/submissions",
+    );
+    expect(loadConfig({ ...minimal, SUBMISSIONS_DIR: "/mnt/files" }).submissionsDir).toBe("/mnt/files");
+    expect(loadConfig({ ...minimal, SUBMISSIONS_DIR: "" }).submissionsDir).toBe("./data/submissions");
+  });
+
   it("GIVEN SHUTDOWN_TIMEOUT_MS THEN it is used, and a value that isn't a whole number is named", () => {
     expect(loadConfig({ ...minimal, SHUTDOWN_TIMEOUT_MS: "2500" }).shutdownTimeoutMs).toBe(2_500);
     expect(problemsOf({ ...minimal, SHUTDOWN_TIMEOUT_MS: "soon" })[0]).toMatch(/^SHUTDOWN_TIMEOUT_MS /);

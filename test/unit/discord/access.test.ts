@@ -7,17 +7,9 @@ import {
   type ProgrammeSummary,
 } from "../../../src/discord/access.ts";
 import { UserError } from "../../../src/features/errors.ts";
+import { aProgramme } from "../../support/records.ts";
 
-const programme: ProgrammeSummary = {
-  id: "p1",
-  name: "Spring 2026",
-  mode: "internship",
-  status: "open",
-  startsAt: new Date("2026-04-01T00:00:00Z"),
-  endsAt: new Date("2026-06-30T00:00:00Z"),
-  timeZone: "Asia/Tokyo",
-  forcedLocale: null,
-};
+const programme: ProgrammeSummary = aProgramme({ name: "Spring 2026" });
 
 function check(roles: ProgrammeRole[], options: { programme?: boolean; manage?: boolean } = {}): AccessCheck {
   return {

@@ -22,24 +22,12 @@ import type {
   UploadSource,
 } from "../../../src/features/library/ports.ts";
 import { type Caller, libraryUseCases } from "../../../src/features/library/use-cases.ts";
+import { aProgramme } from "../../support/records.ts";
 
 /** The `/assignments` use-cases over an in-memory store: the rules and refusals, without a database. */
 const NOW = new Date("2026-04-02T00:00:00Z");
 
-const programme: Programme = {
-  id: "p1",
-  guildId: "g1",
-  name: "Spring",
-  mode: "internship",
-  status: "open",
-  startsAt: new Date("2026-04-01T00:00:00Z"),
-  endsAt: new Date("2026-06-30T00:00:00Z"),
-  timeZone: "Asia/Tokyo",
-  forcedLocale: null,
-  settings: { selfServiceClaimEnabled: false, swapWindowDays: 3 },
-  createdByUserId: "u0",
-  createdAt: NOW,
-};
+const programme = aProgramme({ settings: { selfServiceClaimEnabled: false, swapWindowDays: 3 } });
 
 function version(
   id: string,

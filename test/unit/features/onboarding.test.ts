@@ -4,6 +4,7 @@ import type { Member, MemberProfile } from "../../../src/domain/member/types.ts"
 import { UserError } from "../../../src/features/errors.ts";
 import { type OnboardingStore, onboardingUseCases } from "../../../src/features/onboarding/onboarding.ts";
 import { profileUseCases } from "../../../src/features/profile/profiles.ts";
+import { aMember } from "../../support/records.ts";
 
 /** Onboarding over an in-memory store: the steps a draft goes through, and the races at the end. */
 const NOW = new Date("2026-04-02T00:00:00Z");
@@ -24,18 +25,7 @@ function memory(options: { staff?: boolean; raceWith?: Member["stage"] } = {}) {
   const profiles = new Map<string, MemberProfile>();
   const completed: string[] = [];
   if (options.staff) {
-    members.set("u1", {
-      id: "m0",
-      programmeId: "p1",
-      discordUserId: "u1",
-      roles: ["organiser"],
-      stage: null,
-      agencyId: null,
-      agencyConsent: false,
-      agencyConsentChangedAt: null,
-      projectChannelId: null,
-      joinedAt: NOW,
-    });
+    members.set("u1", aMember({ id: "m0", roles: ["organiser"], stage: null }));
   }
   const store: OnboardingStore = {
     member: async (_p, userId) => members.get(userId) ?? null,

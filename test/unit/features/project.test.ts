@@ -1,41 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Allocation, LibraryViewEntry } from "../../../src/domain/allocation/records.ts";
-import type { Member } from "../../../src/domain/member/types.ts";
-import type { Programme } from "../../../src/domain/programme/types.ts";
 import { UserError } from "../../../src/features/errors.ts";
 import type { PickWrite, ProjectStore } from "../../../src/features/project/ports.ts";
 import { projectUseCases } from "../../../src/features/project/use-cases.ts";
+import { aMember, aProgramme } from "../../support/records.ts";
 
 /** The claim use-case over an in-memory store: the rules and the race handling, without a database. */
 const NOW = new Date("2026-04-02T00:00:00Z");
 
-const programme: Programme = {
-  id: "p1",
-  guildId: "g1",
-  name: "Spring",
-  mode: "internship",
-  status: "open",
-  startsAt: new Date("2026-04-01T00:00:00Z"),
-  endsAt: new Date("2026-06-30T00:00:00Z"),
-  timeZone: "Asia/Tokyo",
-  forcedLocale: null,
-  settings: { selfServiceClaimEnabled: true, swapWindowDays: 3 },
-  createdByUserId: "u0",
-  createdAt: NOW,
-};
+const programme = aProgramme();
 
-const member: Member = {
-  id: "m1",
-  programmeId: "p1",
-  discordUserId: "u1",
-  roles: ["intern"],
-  stage: "onboarded",
-  agencyId: null,
-  agencyConsent: false,
-  agencyConsentChangedAt: null,
-  projectChannelId: "thread-1",
-  joinedAt: NOW,
-};
+const member = aMember({ projectChannelId: "thread-1" });
 
 const entry = (id: string): LibraryViewEntry => ({
   id,

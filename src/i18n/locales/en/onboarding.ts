@@ -130,6 +130,13 @@ export const onboardingEn = {
   "agency.error.notStaff": "That user isn't a member of this server, or is a bot.",
   "agency.staff.added": "Registered {user} as staff of “{agency}” and gave them the agency observer role.",
   "agency.staff.already": "{user} is already staff of “{agency}”; I checked their role too.",
+  "agency.staff.removed":
+    "{user} is no longer staff of “{agency}”: their access ended now and the agency observer role was removed.",
+  "agency.staff.removedKeepsRole":
+    "{user} is no longer staff of “{agency}”. They still work for another agency of this programme, so they keep the observer role.",
+  "agency.staff.error.notStaff": "That person isn't registered as staff of “{agency}”.",
+  "agency.removed":
+    "Removed the agency “{name}”. {staff} staff lost access now; its {clients} clients stay in the programme without an agency, and sharing is off.",
   "agency.list.title": "Support agencies",
   "agency.list.empty": "No agencies are registered yet. Add one with `/agency add`.",
   "agency.list.line": "**{name}** — {staff} staff, {clients} clients ({consenting} sharing their progress)",
@@ -159,4 +166,13 @@ export const onboardingEnCommands = {
   },
   "agency.staff.add.user": { description: "The person to register" },
   "agency.staff.add.agency": { description: "Their agency" },
+  "agency.staff.remove": {
+    description: "End a staff member's access to an agency's clients at once (organisers)",
+  },
+  "agency.staff.remove.user": { description: "The staff member to remove" },
+  "agency.staff.remove.agency": { description: "The agency they no longer work for" },
+  "agency.remove": {
+    description: "Remove an agency: its staff lose access, its clients stop sharing (organisers)",
+  },
+  "agency.remove.agency": { description: "The agency to remove" },
 } as const;

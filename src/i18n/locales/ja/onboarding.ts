@@ -126,6 +126,13 @@ export const onboardingJa = {
   "agency.error.notStaff": "そのユーザーはこのサーバーのメンバーではないか、ボットです。",
   "agency.staff.added": "{user} さんを「{agency}」のスタッフとして登録し、支援機関ロールを付けました。",
   "agency.staff.already": "{user} さんはすでに「{agency}」のスタッフです。ロールも確認しました。",
+  "agency.staff.removed":
+    "{user} さんを「{agency}」のスタッフから外しました。閲覧権限はただちに終了し、支援機関ロールも外しました。",
+  "agency.staff.removedKeepsRole":
+    "{user} さんを「{agency}」のスタッフから外しました。このプログラムの別の支援機関のスタッフでもあるため、支援機関ロールは残しています。",
+  "agency.staff.error.notStaff": "その人は「{agency}」のスタッフとして登録されていません。",
+  "agency.removed":
+    "支援機関「{name}」を削除しました。スタッフ {staff} 人の閲覧権限はただちに終了しました。利用者 {clients} 人は支援機関なしでプログラムに残り、共有はオフになりました。",
   "agency.list.title": "支援機関",
   "agency.list.empty": "まだ支援機関が登録されていません。`/agency add` で登録できます。",
   "agency.list.line":
@@ -163,4 +170,15 @@ export const onboardingJaCommands = {
   },
   "agency.staff.add.user": { name: "ユーザー", description: "スタッフとして登録する人" },
   "agency.staff.add.agency": { name: "支援機関", description: "所属する支援機関" },
+  "agency.staff.remove": {
+    name: "削除",
+    description: "支援機関スタッフの閲覧権限をただちに終了します（運営）",
+  },
+  "agency.staff.remove.user": { name: "ユーザー", description: "外すスタッフ" },
+  "agency.staff.remove.agency": { name: "支援機関", description: "所属をやめる支援機関" },
+  "agency.remove": {
+    name: "削除",
+    description: "支援機関を削除します。スタッフは閲覧できなくなり、利用者の共有はオフになります（運営）",
+  },
+  "agency.remove.agency": { name: "支援機関", description: "削除する支援機関" },
 } as const;

@@ -8,7 +8,7 @@ import { createMemberRepository } from "../../../src/db/repositories/members.ts"
 import { createOperationsRepository } from "../../../src/db/repositories/operations.ts";
 import { REPORT_REMINDER_NUDGE } from "../../../src/domain/operations/rules.ts";
 import type { Queues } from "../../../src/jobs/queues.ts";
-import { reconcileReportReminders, sendReportReminderHandler } from "../../../src/jobs/reminders.ts";
+import { reconcileReportReminders, sendReportReminderHandler } from "../../../src/jobs/report-reminders.ts";
 import { jobTestContext } from "../../support/context.ts";
 import { seedProgramme } from "../../support/programme.ts";
 

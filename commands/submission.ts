@@ -1,0 +1,144 @@
+import {
+  ApplicationCommandOptionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { z } from "zod";
+import { defineCommand, guildCommand } from "../src/discord/command.ts";
+import type { Scope } from "../src/discord/route.ts";
+import { shownEmbed } from "../src/discord/submission/render.ts";
+import { parseLocalDateTime } from "../src/domain/programme/dates.ts";
+import { UserError } from "../src/features/errors.ts";
+import type { ManageCaller } from "../src/features/submission/manage.ts";
+import { commandText } from "../src/i18n/command-text.ts";
+import { discordTimestamp } from "../src/i18n/time.ts";
+
+const T = ApplicationCommandOptionType;
+
+/** `/submission show|extend|close|reopen`: versions and receipts, and the organisers' deadline controls. */
+export const definition = {
+  ...guildCommand("submission"),
+  options: [
+    {
+      type: T.Subcommand,
+      name: "show",
+      ...commandText("submission.show"),
+      options: [
+        {
+          type: T.Integer,
+          name: "version",
+          min_value: 1,
+          max_value: 1000,
+          ...commandText("submission.show.version"),
+        },
+        { type: T.User, name: "user", ...commandText("submission.show.user") },
+      ],
+    },
+    {
+      type: T.Subcommand,
+      name: "extend",
+      ...commandText("submission.extend"),
+      options: [
+        { type: T.User, name: "user", required: true, ...commandText("submission.extend.user") },
+        {
+          type: T.String,
+          name: "until",
+          min_length: 16,
+          max_length: 16,
+          ...commandText("submission.extend.until"),
+        },
+        { type: T.String, name: "reason", max_length: 300, ...commandText("submission.extend.reason") },
+        { type: T.Boolean, name: "clear", ...commandText("submission.extend.clear") },
+      ],
+    },
+    { type: T.Subcommand, name: "close", ...commandText("submission.close") },
+    { type: T.Subcommand, name: "reopen", ...commandText("submission.reopen") },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const caller = (scope: Scope): ManageCaller => ({
+  guildId: scope.guildId,
+  programmeId: scope.programme?.id ?? null,
+  userId: scope.userId,
+  roles: scope.roles,
+});
+
+const snowflake = z.string().regex(/^\d{17,20}$/);
+const showArgs = z.object({
+  version: z.number().int().min(1).max(1000).optional(),
+  user: snowflake.optional(),
+});
+const extendArgs = z.object({
+  user: snowflake,
+  until: z.string().trim().max(16).optional(),
+  reason: z.string().trim().max(300).optional(),
+  clear: z.boolean().optional(),
+});
+
+/** Reads options with `schema`; a value that does not fit is the usual invalid-option answer. */
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new UserError("error.invalidOption", { option: String(parsed.error.issues[0]?.path[0] ?? "") });
+  }
+  return parsed.data;
+}
+
+export const command = defineCommand(definition, {
+  show: {
+    access: ["intern", "mentor", "organiser", "agency_staff"],
+    async run(ctx) {
+      const args = parse(showArgs, { version: ctx.args.version, user: ctx.args.user?.user.id });
+      const shown = await ctx.app.features.submission.show(caller(ctx), {
+        userId: args.user ?? null,
+        version: args.version ?? null,
+      });
+      await ctx.respond.reply({ embeds: [shownEmbed(ctx.t, shown)] });
+    },
+  },
+  extend: {
+    access: "organiser",
+    async run(ctx) {
+      const args = parse(extendArgs, {
+        user: ctx.args.user.user.id,
+        until: ctx.args.until,
+        reason: ctx.args.reason,
+        clear: ctx.args.clear,
+      });
+      let until: Date | null = null;
+      if (args.clear !== true) {
+        if (args.until === undefined) throw new UserError("submission.extend.needUntil");
+        until = ctx.programme === null ? null : parseLocalDateTime(args.until, ctx.programme.timeZone);
+        if (until === null) throw new UserError("submission.extend.badUntil", { value: args.until });
+      }
+      const outcome = await ctx.app.features.submission.extend(caller(ctx), {
+        userId: args.user,
+        until,
+        reason: args.reason ? args.reason : null,
+      });
+      ctx.logger.info({ target: args.user, until: outcome.current?.at }, "submission deadline changed");
+      const user = `<@${args.user}>`;
+      await ctx.respond.reply(
+        until === null
+          ? ctx.t("submission.extend.cleared", {
+              user,
+              deadline: outcome.current === null ? "-" : discordTimestamp(outcome.current.at, "f"),
+            })
+          : ctx.t("submission.extend.done", { user, until: discordTimestamp(until, "f") }),
+      );
+    },
+  },
+  close: {
+    access: "organiser",
+    async run(ctx) {
+      await ctx.app.features.submission.close(caller(ctx));
+      await ctx.respond.reply(ctx.t("submission.close.done"));
+    },
+  },
+  reopen: {
+    access: "organiser",
+    async run(ctx) {
+      await ctx.app.features.submission.reopen(caller(ctx));
+      await ctx.respond.reply(ctx.t("submission.reopen.done"));
+    },
+  },
+});

@@ -1,0 +1,122 @@
+/** {@link SubmissionStore} over the repositories: each write and its audit entry in one transaction. */
+import type { SubmissionStore } from "../../features/submission/ports.ts";
+import type { Database } from "../client.ts";
+import { ConstraintViolation, mapConstraintViolations } from "../errors.ts";
+import { createAgencyRepository } from "../repositories/agencies.ts";
+import { createAllocationRepository } from "../repositories/allocations.ts";
+import { recordAudit } from "../repositories/audit.ts";
+import { createMemberRepository } from "../repositories/members.ts";
+import { createProgrammeRepository } from "../repositories/programmes.ts";
+import { createSubmissionRepository } from "../repositories/submissions.ts";
+
+/** Two `/submit` at once for one intern: the loser of the version number tries again. */
+const NUMBER_RACES = new Set(["submission_version_submissionId_number_key", "submission_allocationId_key"]);
+const ATTEMPTS = 3;
+
+export function createSubmissionStore(db: Database): SubmissionStore {
+  const submissions = createSubmissionRepository(db);
+  return {
+    async state(programmeId) {
+      const programme = await createProgrammeRepository(db).get(programmeId);
+      const terms = programme && (await submissions.programmeTerms(programmeId));
+      return programme && terms ? { programme, ...terms } : null;
+    },
+    member: (programmeId, userId) => createMemberRepository(db).find(programmeId, userId),
+    async terms(memberId) {
+      const profile = await db.memberProfile.findUnique({
+        where: { memberId },
+        select: { extendedDeadlines: true, fewerNotifications: true, preferredLocale: true },
+      });
+      return {
+        extension: await submissions.extension(memberId),
+        extendedDeadlines: profile?.extendedDeadlines ?? false,
+        fewerNotifications: profile?.fewerNotifications ?? false,
+        preferredLocale: profile?.preferredLocale ?? null,
+      };
+    },
+    async liveAllocation(programmeId, memberId) {
+      return (await createAllocationRepository(db).liveForMember(programmeId, memberId))?.id ?? null;
+    },
+    versions: (programmeId, memberId) => submissions.versions(programmeId, memberId),
+    async addVersion(input) {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await mapConstraintViolations(() =>
+            db.$transaction(async (tx) => {
+              const version = await createSubmissionRepository(tx).addVersion(input);
+              let movedToSubmitted = false;
+              if (version.number === 1) {
+                const member = await tx.member.findUniqueOrThrow({
+                  where: { id: input.memberId },
+                  select: { stage: true },
+                });
+                if (member.stage === "working") {
+                  await tx.member.update({ where: { id: input.memberId }, data: { stage: "submitted" } });
+                  await tx.stageTransition.create({
+                    data: {
+                      memberId: input.memberId,
+                      fromStage: "working",
+                      toStage: "submitted",
+                      actorUserId: input.actorUserId,
+                      reason: "first submission",
+                      at: input.submittedAt,
+                    },
+                  });
+                  movedToSubmitted = true;
+                }
+              }
+              await recordAudit(
+                tx,
+                { ...input, at: input.submittedAt },
+                "submission.version",
+                `submission_version:${version.id}`,
+                {
+                  number: version.number,
+                  late: version.late,
+                  manifestHash: version.manifestHash,
+                  files: version.files.map((f) => f.sha256),
+                },
+              );
+              return { version, movedToSubmitted };
+            }),
+          );
+        } catch (error) {
+          if (
+            error instanceof ConstraintViolation &&
+            NUMBER_RACES.has(error.constraint) &&
+            attempt < ATTEMPTS
+          )
+            continue;
+          throw error;
+        }
+      }
+    },
+    async setExtension(input) {
+      await db.$transaction(async (tx) => {
+        await createSubmissionRepository(tx).setExtension(input.memberId, input.extension);
+        await recordAudit(
+          tx,
+          input,
+          input.extension === null ? "submission.extension.clear" : "submission.extension.set",
+          `member:${input.memberId}`,
+          input.extension === null
+            ? null
+            : { until: input.extension.until.toISOString(), reason: input.extension.reason },
+        );
+      });
+    },
+    async setClosed(input) {
+      await db.$transaction(async (tx) => {
+        await createSubmissionRepository(tx).setClosed(input.programmeId, input.closedAt);
+        await recordAudit(
+          tx,
+          input,
+          input.closedAt === null ? "submission.reopen" : "submission.close",
+          `programme:${input.programmeId}`,
+        );
+      });
+    },
+    blobReferenced: (storageKey) => submissions.blobReferenced(storageKey),
+    agencyIdsOfStaff: (guildId, userId) => createAgencyRepository(db).agencyIdsOfStaff(guildId, userId),
+  };
+}

@@ -1,0 +1,129 @@
+/** What the `/program` flows need from the outside world. */
+import type { InternStage, Locale } from "../../domain/enums.ts";
+import type { MilestoneJobs, TimelineStore } from "../../domain/programme/schedule.ts";
+import type {
+  DiscordResource,
+  Milestone,
+  NewProgramme,
+  Programme,
+  ProgrammeChanges,
+} from "../../domain/programme/types.ts";
+import type { AbstractOverwrite } from "../../domain/workspace/permissions.ts";
+import type { WorkspaceItem, WorkspacePlan } from "../../domain/workspace/plan.ts";
+import type { WorkspaceRole } from "../../domain/workspace/template.ts";
+import type { AuditPort } from "../ports.ts";
+
+/** One member as `/program export` writes them (no accommodations: those stay inside the bot). */
+export interface ExportedMember {
+  discordUserId: string;
+  displayName: string | null;
+  roles: string[];
+  stage: InternStage | null;
+  agency: string | null;
+  agencyConsent: boolean;
+  joinedAt: Date;
+}
+
+/** One allocation, live or released, as `/program export` writes it. */
+export interface ExportedAllocation {
+  discordUserId: string;
+  assignmentKey: string;
+  assignmentTitle: string;
+  assignmentVersion: number;
+  method: string;
+  allocatedAt: Date;
+  releasedAt: Date | null;
+  releaseReason: string | null;
+}
+
+/** What the programme flows write in one transaction. */
+export interface ProgrammeTransaction {
+  create(input: NewProgramme): Promise<Programme>;
+  update(programmeId: string, changes: ProgrammeChanges): Promise<Programme>;
+  /** Makes the user an organiser of the programme (joining them if new). */
+  addOrganiser(programmeId: string, userId: string, at: Date): Promise<void>;
+  saveTemplate(programmeId: string, template: unknown): Promise<void>;
+  /** Marks a milestone announced at `at` (a move forgot it). */
+  markMilestoneAnnounced(milestoneId: string, at: Date): Promise<void>;
+  /** Deletes the programme and everything recorded for it (the audit log keeps its entries). */
+  deleteProgramme(programmeId: string): Promise<void>;
+  audit: AuditPort;
+}
+
+/** The store behind the programme flows (implemented in src/db/stores/programme.ts). */
+export interface ProgrammeStore extends TimelineStore {
+  programme(programmeId: string): Promise<Programme | null>;
+  /** The stored template JSON, or null when the programme uses the default template. */
+  template(programmeId: string): Promise<unknown>;
+  saveTemplate(programmeId: string, template: unknown): Promise<void>;
+  discordResources(programmeId: string): Promise<DiscordResource[]>;
+  saveDiscordResource(programmeId: string, resource: DiscordResource): Promise<void>;
+  forgetDiscordResource(programmeId: string, key: string): Promise<void>;
+  update(programmeId: string, changes: ProgrammeChanges): Promise<Programme>;
+  milestones(programmeId: string): Promise<Milestone[]>;
+  stageCounts(programmeId: string): Promise<Map<InternStage, number>>;
+  exportMembers(programmeId: string): Promise<ExportedMember[]>;
+  exportAllocations(programmeId: string): Promise<ExportedAllocation[]>;
+  audit: AuditPort;
+  /** Runs `work` in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(work: (tx: ProgrammeTransaction) => Promise<T>): Promise<T>;
+}
+
+/** What the bot knows about the guild: which channels and roles exist, and its features. */
+export interface GuildSnapshot {
+  channelIds: ReadonlySet<string>;
+  roleIds: ReadonlySet<string>;
+  community: boolean;
+}
+
+/** What the workspace builder made: every key's Discord id and what was created this time. */
+export interface BuiltWorkspace {
+  ids: Map<string, string>;
+  created: WorkspaceItem[];
+}
+
+/**
+ * The Discord side of the workspace, for one interaction's guild (an adapter over the bot's REST
+ * client in src/discord/workspace/gateway.ts). Discord errors propagate unless a method says so.
+ */
+export interface WorkspaceDiscord {
+  snapshot(): Promise<GuildSnapshot>;
+  /** Whether the message is still there (false when Discord says it is gone). */
+  messageExists(channelId: string, messageId: string): Promise<boolean>;
+  /** Downloads an attached template; a failed download is a `UserError`. */
+  download(url: string): Promise<string>;
+  /**
+   * Creates what the plan lacks and refreshes the welcome message (the programme's dates and Join
+   * button in `locale`), recording each object through `save` as soon as Discord answers.
+   */
+  build(input: {
+    plan: WorkspacePlan;
+    welcome: { programme: Programme; locale: Locale };
+    save(resource: DiscordResource): Promise<void>;
+    onProgress(created: number): Promise<void>;
+  }): Promise<BuiltWorkspace>;
+  addMemberRole(userId: string, roleId: string): Promise<void>;
+  /** Replaces a channel's (or category's) permission overwrites. */
+  setOverwrites(
+    channelId: string,
+    overwrites: readonly AbstractOverwrite[],
+    roles: Partial<Record<WorkspaceRole, string>>,
+  ): Promise<void>;
+  /** Deletes a recorded object; false when Discord says it was already gone. */
+  deleteResource(resource: DiscordResource): Promise<boolean>;
+}
+
+/** The ports of the programme use-cases. */
+export interface ProgrammePorts {
+  store: ProgrammeStore;
+  jobs: MilestoneJobs;
+  now: () => Date;
+  defaults: { locale: Locale; timeZone: string };
+}
+
+/** Who is asking: the guild, the Discord user and the language of their reply. */
+export interface ProgrammeCaller {
+  guildId: string;
+  userId: string;
+  locale: Locale;
+}

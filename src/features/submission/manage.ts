@@ -1,0 +1,220 @@
+/**
+ * `/submission show|extend|close|reopen`: reading versions as far as the viewer may, and the
+ * organiser's deadline controls. Every write and its audit entry commit together; reminder jobs
+ * follow an extension at once (the reconciler re-derives them from the database anyway).
+ */
+import type { MemberRoleKind } from "../../domain/enums.ts";
+import type { Member } from "../../domain/member/types.ts";
+import {
+  type EffectiveDeadline,
+  effectiveDeadline,
+  planReminders,
+  reminderJobId,
+} from "../../domain/submission/deadline.ts";
+import {
+  FEWER_NOTIFICATIONS_OFFSET_HOURS,
+  type SubmissionExtension,
+  type SubmissionVersionRecord,
+} from "../../domain/submission/types.ts";
+import { type SubmissionView, submissionView } from "../../domain/submission/visibility.ts";
+import { UserError } from "../errors.ts";
+import type { PersonalTerms, ReminderJobs, SubmissionState, SubmissionStore } from "./ports.ts";
+
+export interface ManagePorts {
+  store: SubmissionStore;
+  /** Called when a use-case needs them, so reading needs no Redis. */
+  reminders: () => ReminderJobs;
+  now: () => Date;
+}
+
+export interface ManageCaller {
+  guildId: string;
+  programmeId: string | null;
+  userId: string;
+  roles: ReadonlySet<MemberRoleKind>;
+}
+
+/** What `/submission show` renders. */
+export interface SubmissionShown {
+  userId: string;
+  view: Exclude<SubmissionView, "none">;
+  versions: SubmissionVersionRecord[];
+  deadline: EffectiveDeadline | null;
+  /** Null for agency staff: they never see an extension's reason. */
+  extensionReason: string | null;
+  closed: boolean;
+}
+
+export interface ExtendOutcome {
+  userId: string;
+  previous: EffectiveDeadline | null;
+  current: EffectiveDeadline | null;
+}
+
+function deadlineOf(state: SubmissionState, terms: PersonalTerms, extension = terms.extension) {
+  return effectiveDeadline({
+    programmeDeadline: state.deadline,
+    extension,
+    extendedDeadlines: terms.extendedDeadlines,
+    accommodationExtensionHours: state.settings.accommodationExtensionHours,
+  });
+}
+
+export function manageUseCases(ports: ManagePorts) {
+  const { store } = ports;
+
+  async function stateOf(caller: ManageCaller): Promise<SubmissionState> {
+    const state = caller.programmeId === null ? null : await store.state(caller.programmeId);
+    if (state === null) throw new UserError("error.access.noProgramme");
+    return state;
+  }
+
+  async function internOf(state: SubmissionState, userId: string): Promise<Member | null> {
+    const member = await store.member(state.programme.id, userId);
+    return member?.roles.includes("intern") ? member : null;
+  }
+
+  /** Replaces the reminder jobs of one deadline with those of another; past ones are not added. */
+  async function moveReminders(
+    state: SubmissionState,
+    member: Member,
+    terms: PersonalTerms,
+    from: Date | null,
+    to: Date | null,
+  ) {
+    if (from?.getTime() === to?.getTime()) return;
+    const jobs = ports.reminders();
+    const now = ports.now();
+    const offsets = { offsetsHours: state.settings.reminderOffsetsHours, fewerNotifications: false, now };
+    if (from !== null) {
+      // Every offset, whatever the accommodation: removing an id that never existed is harmless.
+      for (const offsetHours of new Set([...offsets.offsetsHours, FEWER_NOTIFICATIONS_OFFSET_HOURS])) {
+        await jobs.remove(reminderJobId(member.id, offsetHours, from));
+      }
+    }
+    if (to === null || state.closedAt !== null || member.stage === "withdrawn") return;
+    if ((await store.versions(state.programme.id, member.id)).length > 0) return;
+    const plan = planReminders({ ...offsets, fewerNotifications: terms.fewerNotifications, deadline: to });
+    for (const r of plan) {
+      await jobs.add(
+        reminderJobId(member.id, r.offsetHours, to),
+        {
+          programmeId: state.programme.id,
+          memberId: member.id,
+          offsetHours: r.offsetHours,
+          deadlineEpochS: Math.floor(to.getTime() / 1000),
+        },
+        r.dueAt.getTime() - now.getTime(),
+      );
+    }
+  }
+
+  return {
+    /**
+     * The versions of `targetUserId` (default: the caller). Whatever the reason a person is not
+     * visible (not an intern, not consenting, another agency's client), one answer.
+     */
+    async show(
+      caller: ManageCaller,
+      query: { userId: string | null; version: number | null },
+    ): Promise<SubmissionShown> {
+      const targetUserId = query.userId;
+      const state = await stateOf(caller);
+      const userId = targetUserId ?? caller.userId;
+      const member = await internOf(state, userId);
+      if (member === null) {
+        throw new UserError(userId === caller.userId ? "project.notIntern" : "submission.error.notVisible");
+      }
+      const agencyIds = caller.roles.has("agency_staff")
+        ? await store.agencyIdsOfStaff(caller.guildId, caller.userId)
+        : new Set<string>();
+      const view = submissionView(
+        { userId: caller.userId, roles: caller.roles, agencyIds },
+        {
+          discordUserId: member.discordUserId,
+          agencyId: member.agencyId,
+          agencyConsent: member.agencyConsent,
+        },
+      );
+      if (view === "none") throw new UserError("submission.error.notVisible");
+      const terms = await store.terms(member.id);
+      const all = await store.versions(state.programme.id, member.id);
+      const versions = query.version === null ? all : all.filter((v) => v.number === query.version);
+      if (query.version !== null && versions.length === 0) {
+        throw new UserError("submission.show.noVersion", { version: query.version });
+      }
+      return {
+        userId,
+        view,
+        versions,
+        deadline: deadlineOf(state, terms),
+        extensionReason: view === "full" ? (terms.extension?.reason ?? null) : null,
+        closed: state.closedAt !== null,
+      };
+    },
+
+    /** Sets (or with `until` null clears) an intern's own deadline; it must fall inside the programme. */
+    async extend(
+      caller: ManageCaller,
+      input: { userId: string; until: Date | null; reason: string | null },
+    ): Promise<ExtendOutcome> {
+      const state = await stateOf(caller);
+      const member = await internOf(state, input.userId);
+      if (member === null) throw new UserError("submission.error.notIntern");
+      const { programme } = state;
+      if (
+        input.until !== null &&
+        (input.until.getTime() < programme.startsAt.getTime() ||
+          input.until.getTime() > programme.endsAt.getTime())
+      ) {
+        throw new UserError("submission.error.extensionOutside");
+      }
+      const terms = await store.terms(member.id);
+      const previous = deadlineOf(state, terms);
+      const extension: SubmissionExtension | null =
+        input.until === null
+          ? null
+          : { until: input.until, reason: input.reason, source: "organiser", grantedByUserId: caller.userId };
+      await store.setExtension({
+        guildId: caller.guildId,
+        programmeId: programme.id,
+        memberId: member.id,
+        actorUserId: caller.userId,
+        at: ports.now(),
+        extension,
+      });
+      const current = deadlineOf(state, terms, extension);
+      await moveReminders(state, member, terms, previous?.at ?? null, current?.at ?? null);
+      return { userId: input.userId, previous, current };
+    },
+
+    /** Stops accepting versions. Reminders still queued find submissions closed and end. */
+    async close(caller: ManageCaller): Promise<void> {
+      const state = await stateOf(caller);
+      if (state.closedAt !== null) throw new UserError("submission.close.already");
+      const at = ports.now();
+      await store.setClosed({
+        guildId: caller.guildId,
+        programmeId: state.programme.id,
+        actorUserId: caller.userId,
+        at,
+        closedAt: at,
+      });
+    },
+
+    /** Accepts versions again (past a person's deadline they are marked late). */
+    async reopen(caller: ManageCaller): Promise<void> {
+      const state = await stateOf(caller);
+      if (state.closedAt === null) throw new UserError("submission.reopen.notClosed");
+      await store.setClosed({
+        guildId: caller.guildId,
+        programmeId: state.programme.id,
+        actorUserId: caller.userId,
+        at: ports.now(),
+        closedAt: null,
+      });
+    },
+  };
+}
+
+export type ManageUseCases = ReturnType<typeof manageUseCases>;

@@ -1,0 +1,168 @@
+/** What the submission flows need from the outside world. */
+import type { Locale } from "../../domain/enums.ts";
+import type { Member } from "../../domain/member/types.ts";
+import type { Programme } from "../../domain/programme/types.ts";
+import type {
+  SubmissionExtension,
+  SubmissionFileRecord,
+  SubmissionLink,
+  SubmissionSettings,
+  SubmissionVersionRecord,
+} from "../../domain/submission/types.ts";
+
+/** A programme's submission state: the deadline milestone, whether closed, the settings. */
+export interface SubmissionState {
+  programme: Programme;
+  /** The `submission_deadline` milestone; null when the programme has none. */
+  deadline: Date | null;
+  closedAt: Date | null;
+  settings: SubmissionSettings;
+}
+
+/** What decides a person's deadline and reminders besides the programme. */
+export interface PersonalTerms {
+  extension: SubmissionExtension | null;
+  extendedDeadlines: boolean;
+  fewerNotifications: boolean;
+  preferredLocale: Locale | null;
+}
+
+/** A new version, as the transaction writes it; `manifestHash` is computed for the number it gets. */
+export interface NewVersion {
+  guildId: string;
+  programmeId: string;
+  memberId: string;
+  allocationId: string;
+  actorUserId: string;
+  submittedAt: Date;
+  links: SubmissionLink[];
+  note: string | null;
+  files: SubmissionFileRecord[];
+  late: boolean;
+  deadlineAt: Date | null;
+  manifestHash(number: number): string;
+}
+
+/** The store behind the submission flows (src/db/stores/submission.ts). */
+export interface SubmissionStore {
+  state(programmeId: string): Promise<SubmissionState | null>;
+  member(programmeId: string, discordUserId: string): Promise<Member | null>;
+  terms(memberId: string): Promise<PersonalTerms>;
+  /** The intern's live allocation id, or null. */
+  liveAllocation(programmeId: string, memberId: string): Promise<string | null>;
+  /** Every version of the member's submissions in this programme, oldest first. */
+  versions(programmeId: string, memberId: string): Promise<SubmissionVersionRecord[]>;
+  /**
+   * In one transaction: the next version number, the version and its files, the audit entry, and
+   * on the first version `working → submitted`. Returns the version written.
+   */
+  addVersion(input: NewVersion): Promise<{ version: SubmissionVersionRecord; movedToSubmitted: boolean }>;
+  /** Sets (or with `until` null removes) a member's extension, audited, in one transaction. */
+  setExtension(input: {
+    guildId: string;
+    programmeId: string;
+    memberId: string;
+    actorUserId: string;
+    at: Date;
+    extension: SubmissionExtension | null;
+  }): Promise<void>;
+  /** Closes (`closedAt`) or reopens (null) submissions, audited, in one transaction. */
+  setClosed(input: {
+    guildId: string;
+    programmeId: string;
+    actorUserId: string;
+    at: Date;
+    closedAt: Date | null;
+  }): Promise<void>;
+  /** Whether any stored file row points at the blob. */
+  blobReferenced(storageKey: string): Promise<boolean>;
+  agencyIdsOfStaff(guildId: string, discordUserId: string): Promise<Set<string>>;
+}
+
+/** An attachment given to `/submit`, as Discord declared it. */
+export interface IncomingFile {
+  name: string;
+  /** The size Discord declared, in bytes. */
+  size: number;
+  url: string;
+  contentType: string | null;
+}
+
+/** An open download: what the server declared, and the body. */
+export interface Download {
+  /** Content-Length, when the server sent one. */
+  declaredBytes: number | null;
+  body: AsyncIterable<Uint8Array>;
+}
+
+/** Fetches a URL; the whole transfer (body included) ends within `timeoutMs` or fails. */
+export interface Downloader {
+  open(url: string, options: { timeoutMs: number }): Promise<Download>;
+}
+
+/** A blob in the file store. `created`: this call wrote it (it was not there before). */
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  storageKey: string;
+  created: boolean;
+}
+
+/** Why the file store refused a body; nothing was kept. */
+export class BlobRejected extends Error {
+  override name = "BlobRejected";
+  constructor(readonly reason: "too_large" | "content") {
+    super(`blob rejected: ${reason}`);
+  }
+}
+
+/**
+ * Content-addressed file storage. `put` streams a body in, stopping past `maxBytes` and when
+ * `accept` refuses the first bytes (both {@link BlobRejected}); the same content is kept once.
+ */
+export interface FileStore {
+  put(
+    body: AsyncIterable<Uint8Array>,
+    limits: { maxBytes: number; accept(head: Uint8Array): boolean },
+  ): Promise<StoredBlob>;
+  exists(storageKey: string): Promise<boolean>;
+  remove(storageKey: string): Promise<void>;
+}
+
+/** Where a post for an intern goes: their project thread, in their language. */
+export interface ThreadTarget {
+  channelId: string | null;
+  userId: string;
+  locale: Locale;
+}
+
+/** Posts the receipt of a version in the intern's project thread; never throws: false when it could not. */
+export interface ReceiptPoster {
+  postReceipt(target: ThreadTarget, receipt: Receipt): Promise<boolean>;
+}
+
+/** Delayed reminder jobs (src/jobs/submission-reminders.ts). */
+export interface ReminderJobs {
+  /** Adds a delayed job under `jobId`; adding an id that exists does nothing. */
+  add(
+    jobId: string,
+    payload: { programmeId: string; memberId: string; offsetHours: number; deadlineEpochS: number },
+    delayMs: number,
+  ): Promise<void>;
+  /** Removes a job if it is still waiting; no error if it is gone. */
+  remove(jobId: string): Promise<void>;
+}
+
+/** What a receipt shows: the reply to `/submit`, and the post in the thread. */
+export interface Receipt {
+  userId: string;
+  number: number;
+  submittedAt: Date;
+  links: SubmissionLink[];
+  note: string | null;
+  files: { name: string; size: number }[];
+  shortHash: string;
+  /** Null: on time. */
+  lateBy: { hours: number; minutes: number } | null;
+  deadlineAt: Date | null;
+}

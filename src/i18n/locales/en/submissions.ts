@@ -1,0 +1,92 @@
+/** English messages and command texts of submissions; the Japanese file is the source. */
+export const enSubmissionMessages = {
+  "submission.error.withdrawn": "You have withdrawn from the programme, so you can't submit.",
+  "submission.error.closed": "Submissions are closed. If you need help, please talk to an organiser.",
+  "submission.error.noAllocation":
+    "You don't have an assignment yet, so there is nothing to submit for. See `/project view`.",
+  "submission.error.empty":
+    "Nothing to submit. Please add at least one link (repository / demo / slides / link) or file.",
+  "submission.error.link":
+    "The {option} link isn't a web address. Please give a URL starting with `https://`. Nothing was saved.",
+  "submission.error.linkCredentials":
+    "The {option} link contains a user name or password. Please give a URL without tokens or credentials. Nothing was saved.",
+  "submission.error.note": "Please keep the note to {max} characters.",
+  "submission.error.tooManyFiles": "At most {max} files, please.",
+  "submission.error.fileTooLarge":
+    "“{name}” is too large (the limit is {max} MB). Please compress it or submit a link instead. Nothing was saved.",
+  "submission.error.fileType":
+    "“{name}” is not a file type we accept. Accepted: {allowed}. Nothing was saved.",
+  "submission.error.fileContent":
+    "“{name}” doesn't look like a {type} file inside. Please check the file and attach it again. Nothing was saved.",
+  "submission.error.download":
+    "I couldn't receive all of “{name}”. Please attach it again and resubmit. Nothing was saved.",
+  "submission.error.notVisible": "That person's submissions can't be shown.",
+  "submission.error.notIntern": "That person is not an intern in this programme.",
+  "submission.error.extensionOutside": "The new deadline must fall within the programme (not after its end).",
+  "submission.extend.needUntil": "Please give the new deadline (until), or set clear to true.",
+  "submission.extend.badUntil":
+    "“{value}” isn't a date and time. Please use YYYY-MM-DD HH:mm in the programme's time zone, e.g. `2026-06-28 18:00`.",
+  "submission.extend.done": "{user}'s deadline is now {until}.",
+  "submission.extend.cleared": "{user}'s own deadline was removed. Their deadline now: {deadline}",
+  "submission.close.done": "Submissions are closed. `/submission reopen` opens them again.",
+  "submission.close.already": "Submissions are already closed.",
+  "submission.reopen.done": "Submissions are open again. Hand-ins past a person's deadline are marked late.",
+  "submission.reopen.notClosed": "Submissions are not closed.",
+  "submission.receipt.title": "📥 Submission received (version {number})",
+  "submission.receipt.by": "From: {user}",
+  "submission.receipt.time": "Received: {at}",
+  "submission.receipt.onTime": "✅ On time (deadline {deadline})",
+  "submission.receipt.onTimeNoDeadline": "✅ Received (no deadline set)",
+  "submission.receipt.late": "⚠️ Late by {hours} h {minutes} min (deadline {deadline})",
+  "submission.receipt.hash": "Receipt hash: `{hash}`",
+  "submission.receipt.items": "What you handed in",
+  "submission.receipt.link": "• {label}: {url}",
+  "submission.receipt.file": "• 📎 {name} ({size})",
+  "submission.receipt.note": "Note: {note}",
+  "submission.receipt.label.repository": "Repository",
+  "submission.receipt.label.demo": "Demo",
+  "submission.receipt.label.slides": "Slides",
+  "submission.receipt.label.link": "Link",
+  "submission.receipt.posted": "A copy of this receipt is in your project thread.",
+  "submission.receipt.notPosted":
+    "I couldn't post a copy in your project thread. Your submission is saved; this message is your receipt.",
+  "submission.show.title": "Submissions of {user}",
+  "submission.show.none": "Nothing submitted yet.",
+  "submission.show.noVersion": "There is no version {version}.",
+  "submission.show.deadline": "Deadline: {deadline}",
+  "submission.show.deadline.extension": "Deadline: {deadline} (personal extension)",
+  "submission.show.deadline.accommodation": "Deadline: {deadline} (accommodation)",
+  "submission.show.noDeadline": "Deadline: not set",
+  "submission.show.reason": "Reason for the extension: {reason}",
+  "submission.show.closed": "Submissions are closed.",
+  "submission.show.version": "Version {number} — {at} — `{hash}` — {status}",
+  "submission.show.onTime": "on time",
+  "submission.show.late": "late",
+  "submission.reminder":
+    "⏰ {user} Your submission deadline is {deadline} ({relative}) and nothing has been submitted yet. Use `/submit` with a link or a file.",
+} as const;
+
+export const enSubmissionCommands = {
+  submit: { description: "Hand in your work (each call is a new version)" },
+  "submit.repository": { description: "Repository URL (https://…)" },
+  "submit.demo": { description: "Demo URL (https://…)" },
+  "submit.slides": { description: "Slides URL (https://…)" },
+  "submit.link": { description: "Any other link (https://…)" },
+  "submit.file1": { description: "A file to hand in" },
+  "submit.file2": { description: "A file to hand in" },
+  "submit.file3": { description: "A file to hand in" },
+  "submit.file4": { description: "A file to hand in" },
+  "submit.file5": { description: "A file to hand in" },
+  "submit.note": { description: "A note for your mentors (up to 1000 characters)" },
+  submission: { description: "Submissions and deadlines" },
+  "submission.show": { description: "Show submitted versions and their receipts" },
+  "submission.show.version": { description: "Which version (default: all)" },
+  "submission.show.user": { description: "Whose submissions (mentors and organisers)" },
+  "submission.extend": { description: "Change one intern's deadline (organisers)" },
+  "submission.extend.user": { description: "The intern" },
+  "submission.extend.until": { description: "YYYY-MM-DD HH:mm in the programme's time zone" },
+  "submission.extend.reason": { description: "Why (seen by organisers and mentors only)" },
+  "submission.extend.clear": { description: "Remove the personal deadline (back to the programme's)" },
+  "submission.close": { description: "Stop accepting submissions (organisers)" },
+  "submission.reopen": { description: "Accept submissions again (organisers)" },
+} as const;
