@@ -2,6 +2,7 @@
 
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
+import { createExclusive } from "../db/stores/exclusive.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createOnboardingStore } from "../db/stores/onboarding.ts";
@@ -81,6 +82,7 @@ export function createFeatures(deps: {
   submissionsDir: string;
 }): Features {
   const profile = profileUseCases({ store: createProfileStore(deps.db) });
+  const exclusive = createExclusive(deps.db, deps.now);
   const submissionStore = createSubmissionStore(deps.db);
   return {
     onboarding: onboardingUseCases({
@@ -91,10 +93,11 @@ export function createFeatures(deps: {
     programme: programmeUseCases({
       store: createProgrammeStore(deps.db),
       jobs: lazyMilestoneJobs(deps.queues),
+      exclusive,
       now: deps.now,
       defaults: deps.defaults,
     }),
-    staff: staffUseCases({ store: createStaffStore(deps.db), now: deps.now }),
+    staff: staffUseCases({ store: createStaffStore(deps.db), exclusive, now: deps.now }),
     profile,
     submission: {
       ...submitUseCases({

@@ -39,3 +39,24 @@ export interface AuditRecord {
 export interface AuditPort {
   record(entry: AuditRecord): Promise<void>;
 }
+
+/** Work that one caller at a time may do per key, across processes (a lease in the database). */
+export interface ExclusivePort {
+  /** Runs `work` holding `key`; `busy` at once, without running it, when another caller holds it. */
+  run<T>(key: string, work: () => Promise<T>): Promise<{ busy: false; value: T } | { busy: true }>;
+}
+
+/** The keys of {@link ExclusivePort}: what overlapping calls must not do twice. */
+export const ExclusiveKeys = {
+  /** Building, repairing or deleting the server's workspace (`/program open`, `/program delete`). */
+  workspace: (guildId: string) => `workspace:${guildId}`,
+  /** Granting or taking away a programme's staff roles. */
+  staff: (programmeId: string) => `staff:${programmeId}`,
+} as const;
+
+/** Runs `work` holding `key`, or refuses with "already under way" (nothing written). */
+export async function exclusively<T>(port: ExclusivePort, key: string, work: () => Promise<T>): Promise<T> {
+  const result = await port.run(key, work);
+  if (result.busy) throw new UserError("error.busy");
+  return result.value;
+}

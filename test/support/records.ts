@@ -1,6 +1,7 @@
 /** Domain records for unit tests over in-memory ports: one spring programme, one member. */
 import type { Member } from "../../src/domain/member/types.ts";
 import type { Programme } from "../../src/domain/programme/types.ts";
+import type { ExclusivePort } from "../../src/features/ports.ts";
 
 export const FIXTURE_NOW = new Date("2026-04-02T00:00:00Z");
 
@@ -35,5 +36,22 @@ export function aMember(overrides: Partial<Member> = {}): Member {
     projectChannelId: null,
     joinedAt: FIXTURE_NOW,
     ...overrides,
+  };
+}
+
+/** An in-memory {@link ExclusivePort}: one holder per key within this process, like the lease. */
+export function memoryExclusive(): ExclusivePort & { held: Set<string> } {
+  const held = new Set<string>();
+  return {
+    held,
+    async run(key, work) {
+      if (held.has(key)) return { busy: true };
+      held.add(key);
+      try {
+        return { busy: false, value: await work() };
+      } finally {
+        held.delete(key);
+      }
+    },
   };
 }

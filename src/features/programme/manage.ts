@@ -6,6 +6,7 @@ import type { Milestone, Programme } from "../../domain/programme/types.ts";
 import { overwritesFor } from "../../domain/workspace/permissions.ts";
 import { templateToYaml, type WorkspaceRole } from "../../domain/workspace/template.ts";
 import { UserError } from "../errors.ts";
+import { ExclusiveKeys, exclusively } from "../ports.ts";
 import type { ProgrammeCaller, ProgrammePorts, WorkspaceDiscord } from "./ports.ts";
 import { programmeTemplate, workspaceState } from "./workspace.ts";
 
@@ -253,38 +254,50 @@ export function manageUseCases(ports: ProgrammePorts) {
      * objects, then the programme with its audit entry. `gone` when the server's programme is no
      * longer the one confirmed.
      */
-    async delete(
+    delete(
       caller: ManageCaller,
       programmeId: string,
       discord: WorkspaceDiscord,
     ): Promise<{ kind: "gone" } | { kind: "deleted"; name: string; deleted: number }> {
-      if (caller.programmeId !== programmeId) return { kind: "gone" };
-      const programme = await store.programme(programmeId);
-      if (!programme) return { kind: "gone" };
-      await cancelTimeline({ store, jobs: ports.jobs }, programme.id);
-      const resources = await store.discordResources(programme.id);
-      const ordered = [...resources].sort(
-        (a, b) => DELETE_ORDER.indexOf(a.kind) - DELETE_ORDER.indexOf(b.kind),
+      // Not while /program open builds (it would save objects the delete no longer sees) or
+      // another delete runs (both would delete, and audit, the same objects).
+      return exclusively(ports.exclusive, ExclusiveKeys.workspace(caller.guildId), () =>
+        deleteNow(caller, programmeId, discord),
       );
-      let deleted = 0;
-      for (const resource of ordered) {
-        // A message goes with its channel.
-        if (resource.kind !== "message" && (await discord.deleteResource(resource))) deleted += 1;
-        await store.forgetDiscordResource(programme.id, resource.key);
-      }
-      await store.transaction(async (tx) => {
-        await tx.audit.record({
-          guildId: caller.guildId,
-          programmeId: programme.id,
-          actorUserId: caller.userId,
-          action: "programme.delete",
-          target: `programme:${programme.id}`,
-          data: { name: programme.name, deleted },
-          at: ports.now(),
-        });
-        await tx.deleteProgramme(programme.id);
-      });
-      return { kind: "deleted", name: programme.name, deleted };
     },
   };
+
+  async function deleteNow(
+    caller: ManageCaller,
+    programmeId: string,
+    discord: WorkspaceDiscord,
+  ): Promise<{ kind: "gone" } | { kind: "deleted"; name: string; deleted: number }> {
+    if (caller.programmeId !== programmeId) return { kind: "gone" };
+    const programme = await store.programme(programmeId);
+    if (!programme) return { kind: "gone" };
+    await cancelTimeline({ store, jobs: ports.jobs }, programme.id);
+    const resources = await store.discordResources(programme.id);
+    const ordered = [...resources].sort(
+      (a, b) => DELETE_ORDER.indexOf(a.kind) - DELETE_ORDER.indexOf(b.kind),
+    );
+    let deleted = 0;
+    for (const resource of ordered) {
+      // A message goes with its channel.
+      if (resource.kind !== "message" && (await discord.deleteResource(resource))) deleted += 1;
+      await store.forgetDiscordResource(programme.id, resource.key);
+    }
+    await store.transaction(async (tx) => {
+      await tx.audit.record({
+        guildId: caller.guildId,
+        programmeId: programme.id,
+        actorUserId: caller.userId,
+        action: "programme.delete",
+        target: `programme:${programme.id}`,
+        data: { name: programme.name, deleted },
+        at: ports.now(),
+      });
+      await tx.deleteProgramme(programme.id);
+    });
+    return { kind: "deleted", name: programme.name, deleted };
+  }
 }

@@ -19,6 +19,7 @@ import {
 } from "../../domain/workspace/template.ts";
 import { t as translate } from "../../i18n/translate.ts";
 import { UserError } from "../errors.ts";
+import { ExclusiveKeys, exclusively } from "../ports.ts";
 import type { ProgrammeCaller, ProgrammePorts, WorkspaceDiscord } from "./ports.ts";
 import { programmeTemplate, workspaceState } from "./workspace.ts";
 
@@ -123,120 +124,128 @@ export function openUseCases(ports: ProgrammePorts) {
     return store.programme(current.id);
   }
 
-  return {
-    /**
-     * Opens (or re-opens) the programme: checks dates, template, permissions and Discord's limits
-     * before writing; then the programme, its organiser, template and audit entry in one
-     * transaction; then the workspace, the caller's organiser role and the timeline.
-     */
-    async open(caller: OpenCaller, input: OpenInput, discord: WorkspaceDiscord): Promise<Opened> {
-      const parsed = parsePeriod({
-        start: input.start,
-        end: input.end,
-        timeZone: input.timeZone ?? ports.defaults.timeZone,
-      });
-      if (!parsed.ok) throw dateError(parsed, caller.locale);
-      const period = parsed.period;
-      const attached = await attachedTemplate(discord, input.template);
-      const existing = await existingProgramme(caller, input.name);
-      const template =
-        attached ?? (existing ? await programmeTemplate(store, existing.id) : DEFAULT_TEMPLATE);
-      const missing = missingPermissions(caller, template);
-      if (missing.length > 0)
-        throw new UserError("program.error.missingPermissions", { permissions: missing.join(", ") });
+  /**
+   * Opens (or re-opens) the programme: checks dates, template, permissions and Discord's limits
+   * before writing; then the programme, its organiser, template and audit entry in one
+   * transaction; then the workspace, the caller's organiser role and the timeline.
+   */
+  async function openNow(caller: OpenCaller, input: OpenInput, discord: WorkspaceDiscord): Promise<Opened> {
+    const parsed = parsePeriod({
+      start: input.start,
+      end: input.end,
+      timeZone: input.timeZone ?? ports.defaults.timeZone,
+    });
+    if (!parsed.ok) throw dateError(parsed, caller.locale);
+    const period = parsed.period;
+    const attached = await attachedTemplate(discord, input.template);
+    const existing = await existingProgramme(caller, input.name);
+    const template = attached ?? (existing ? await programmeTemplate(store, existing.id) : DEFAULT_TEMPLATE);
+    const missing = missingPermissions(caller, template);
+    if (missing.length > 0)
+      throw new UserError("program.error.missingPermissions", { permissions: missing.join(", ") });
 
-      const locale = input.locale ?? existing?.forcedLocale ?? ports.defaults.locale;
-      const snapshot = await discord.snapshot();
-      const state = await workspaceState(
-        { store, discord },
-        { programmeId: existing?.id ?? null, template, locale, snapshot },
+    const locale = input.locale ?? existing?.forcedLocale ?? ports.defaults.locale;
+    const snapshot = await discord.snapshot();
+    const state = await workspaceState(
+      { store, discord },
+      { programmeId: existing?.id ?? null, template, locale, snapshot },
+    );
+    const limit = checkLimits(state.plan.missing, {
+      channelCount: snapshot.channelIds.size,
+      roleCount: snapshot.roleIds.size,
+    });
+    if (limit) {
+      const { existing: count, adding, max } = limit;
+      throw new UserError(
+        limit.limit === "channels" ? "program.error.limit.channels" : "program.error.limit.roles",
+        { existing: count, adding, max },
       );
-      const limit = checkLimits(state.plan.missing, {
-        channelCount: snapshot.channelIds.size,
-        roleCount: snapshot.roleIds.size,
-      });
-      if (limit) {
-        const { existing: count, adding, max } = limit;
-        throw new UserError(
-          limit.limit === "channels" ? "program.error.limit.channels" : "program.error.limit.roles",
-          { existing: count, adding, max },
-        );
-      }
+    }
 
-      const fields = {
-        startsAt: period.startsAt,
-        endsAt: period.endsAt,
-        timeZone: period.timeZone,
-        forcedLocale: input.locale ?? existing?.forcedLocale ?? null,
-      };
-      // Archiving the closed programme, creating the new one, making the caller its organiser and
-      // the audit entry stand or fall together: a name clash leaves the data as it was, and a
-      // programme never exists without an organiser (who alone may run /program).
-      let programme = await store.transaction(async (tx) => {
-        let written: Programme;
-        if (existing) {
-          written = await tx.update(existing.id, fields);
-        } else {
-          if (caller.current?.status === "closed") await tx.update(caller.current.id, { status: "archived" });
-          written = await tx.create({
-            guildId: caller.guildId,
-            name: input.name,
-            mode: input.mode ?? "internship",
-            createdByUserId: caller.userId,
-            ...fields,
-          });
-          await tx.addOrganiser(written.id, caller.userId, ports.now());
-        }
-        if (attached) await tx.saveTemplate(written.id, attached);
-        await tx.audit.record({
+    const fields = {
+      startsAt: period.startsAt,
+      endsAt: period.endsAt,
+      timeZone: period.timeZone,
+      forcedLocale: input.locale ?? existing?.forcedLocale ?? null,
+    };
+    // Archiving the closed programme, creating the new one, making the caller its organiser and
+    // the audit entry stand or fall together: a name clash leaves the data as it was, and a
+    // programme never exists without an organiser (who alone may run /program).
+    let programme = await store.transaction(async (tx) => {
+      let written: Programme;
+      if (existing) {
+        written = await tx.update(existing.id, fields);
+      } else {
+        if (caller.current?.status === "closed") await tx.update(caller.current.id, { status: "archived" });
+        written = await tx.create({
           guildId: caller.guildId,
-          programmeId: written.id,
-          actorUserId: caller.userId,
-          action: existing ? "programme.reopen" : "programme.open",
-          target: `programme:${written.id}`,
-          data: {
-            name: written.name,
-            start: period.startDay,
-            end: period.endDay,
-            timeZone: period.timeZone,
-            missing: state.plan.missing.map((i) => i.key),
-          },
-          at: ports.now(),
+          name: input.name,
+          mode: input.mode ?? "internship",
+          createdByUserId: caller.userId,
+          ...fields,
         });
-        return written;
+        await tx.addOrganiser(written.id, caller.userId, ports.now());
+      }
+      if (attached) await tx.saveTemplate(written.id, attached);
+      await tx.audit.record({
+        guildId: caller.guildId,
+        programmeId: written.id,
+        actorUserId: caller.userId,
+        action: existing ? "programme.reopen" : "programme.open",
+        target: `programme:${written.id}`,
+        data: {
+          name: written.name,
+          start: period.startDay,
+          end: period.endDay,
+          timeZone: period.timeZone,
+          missing: state.plan.missing.map((i) => i.key),
+        },
+        at: ports.now(),
       });
+      return written;
+    });
 
-      const total = state.plan.missing.length;
-      if (total > 0) await caller.progress(0, total);
-      const built = await discord.build({
-        plan: state.plan,
-        welcome: { programme, locale },
-        save: (resource) => store.saveDiscordResource(programme.id, resource),
-        onProgress: (done) => caller.progress(done, total),
-      });
-      // Given whenever the caller lacks it, not only when this run created the role, so running
-      // the command again repairs a failed grant.
-      const organiserRole = built.ids.get(ResourceKeys.roles.organiser);
-      if (organiserRole && !caller.callerRoleIds.has(organiserRole))
-        await discord.addMemberRole(caller.userId, organiserRole);
-      if (programme.status === "draft") programme = await store.update(programme.id, { status: "open" });
+    const total = state.plan.missing.length;
+    if (total > 0) await caller.progress(0, total);
+    const built = await discord.build({
+      plan: state.plan,
+      welcome: { programme, locale },
+      save: (resource) => store.saveDiscordResource(programme.id, resource),
+      onProgress: (done) => caller.progress(done, total),
+    });
+    // Given whenever the caller lacks it, not only when this run created the role, so running
+    // the command again repairs a failed grant.
+    const organiserRole = built.ids.get(ResourceKeys.roles.organiser);
+    if (organiserRole && !caller.callerRoleIds.has(organiserRole))
+      await discord.addMemberRole(caller.userId, organiserRole);
+    if (programme.status === "draft") programme = await store.update(programme.id, { status: "open" });
 
-      const timeline = await syncTimeline(
-        { store, jobs: ports.jobs, now: ports.now },
-        programme.id,
-        planTimeline(period, template),
-        (kind) => translate(locale, `milestone.kind.${kind}`),
+    const timeline = await syncTimeline(
+      { store, jobs: ports.jobs, now: ports.now },
+      programme.id,
+      planTimeline(period, template),
+      (kind) => translate(locale, `milestone.kind.${kind}`),
+    );
+
+    const welcome = state.items.find((i) => i.kind === "welcome");
+    const welcomeChannelId = welcome?.kind === "welcome" ? built.ids.get(welcome.channelKey) : undefined;
+    return {
+      programme,
+      created: built.created.length,
+      existing: state.plan.present.length,
+      milestones: timeline.scheduled,
+      welcomeChannelId: welcomeChannelId ?? null,
+    };
+  }
+
+  return {
+    /** {@link openNow}, one at a time per server. */
+    open(caller: OpenCaller, input: OpenInput, discord: WorkspaceDiscord): Promise<Opened> {
+      // Two opens at once (a second organiser, a worried re-run while the first still builds)
+      // would each create every missing channel and role: the second is told it is under way.
+      return exclusively(ports.exclusive, ExclusiveKeys.workspace(caller.guildId), () =>
+        openNow(caller, input, discord),
       );
-
-      const welcome = state.items.find((i) => i.kind === "welcome");
-      const welcomeChannelId = welcome?.kind === "welcome" ? built.ids.get(welcome.channelKey) : undefined;
-      return {
-        programme,
-        created: built.created.length,
-        existing: state.plan.present.length,
-        milestones: timeline.scheduled,
-        welcomeChannelId: welcomeChannelId ?? null,
-      };
     },
   };
 }

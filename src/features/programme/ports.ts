@@ -11,7 +11,7 @@ import type {
 import type { AbstractOverwrite } from "../../domain/workspace/permissions.ts";
 import type { WorkspaceItem, WorkspacePlan } from "../../domain/workspace/plan.ts";
 import type { WorkspaceRole } from "../../domain/workspace/template.ts";
-import type { AuditPort } from "../ports.ts";
+import type { AuditPort, ExclusivePort } from "../ports.ts";
 
 /** One member as `/program export` writes them (no accommodations: those stay inside the bot). */
 export interface ExportedMember {
@@ -117,6 +117,8 @@ export interface WorkspaceDiscord {
 export interface ProgrammePorts {
   store: ProgrammeStore;
   jobs: MilestoneJobs;
+  /** One workspace build, repair or delete at a time per server. */
+  exclusive: ExclusivePort;
   now: () => Date;
   defaults: { locale: Locale; timeZone: string };
 }

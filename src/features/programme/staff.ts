@@ -10,7 +10,13 @@ import type { DiscordResource } from "../../domain/programme/types.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
 import { t as translate } from "../../i18n/translate.ts";
 import { UserError } from "../errors.ts";
-import type { AuditPort, AuditRecord } from "../ports.ts";
+import {
+  type AuditPort,
+  type AuditRecord,
+  ExclusiveKeys,
+  type ExclusivePort,
+  exclusively,
+} from "../ports.ts";
 import type { ProgrammeCaller } from "./ports.ts";
 
 /** The programme roles organisers hand out with `/program staff`. */
@@ -88,7 +94,7 @@ function programmeOf(caller: StaffCaller): { id: string; name: string } {
 
 const roleName = (locale: Locale, role: StaffRole) => translate(locale, `program.staff.role.${role}`);
 
-export function staffUseCases(ports: { store: StaffStore; now: () => Date }) {
+export function staffUseCases(ports: { store: StaffStore; exclusive: ExclusivePort; now: () => Date }) {
   const { store } = ports;
 
   /** The workspace role's Discord id, or null when `/program open` has not recorded one. */
@@ -113,42 +119,45 @@ export function staffUseCases(ports: { store: StaffStore; now: () => Date }) {
       if (user.bot) throw new UserError("program.staff.error.bot");
       if (!user.inGuild) throw new UserError("program.staff.error.notMember", { user: vars.user });
 
-      const before = await store.member(programme.id, user.id);
-      if (before?.roles.includes("intern"))
-        throw new UserError("program.staff.error.intern", { user: vars.user });
-      const roleId = await workspaceRoleId(programme.id, role);
-      if (roleId === null) throw new UserError("program.staff.error.noRole", { role: vars.role });
-      // A role deleted in Discord after /program open recorded it: say so before writing anything.
-      if (!(await discord.roleExists(roleId)))
-        throw new UserError("program.staff.error.noRole", { role: vars.role });
+      // Two adds at once would both read "not yet staff" and both audit the grant.
+      return exclusively(ports.exclusive, ExclusiveKeys.staff(programme.id), async () => {
+        const before = await store.member(programme.id, user.id);
+        if (before?.roles.includes("intern"))
+          throw new UserError("program.staff.error.intern", { user: vars.user });
+        const roleId = await workspaceRoleId(programme.id, role);
+        if (roleId === null) throw new UserError("program.staff.error.noRole", { role: vars.role });
+        // A role deleted in Discord after /program open recorded it: say so before writing anything.
+        if (!(await discord.roleExists(roleId)))
+          throw new UserError("program.staff.error.noRole", { role: vars.role });
 
-      const already = before?.roles.includes(role) ?? false;
-      // The record first, then Discord: a Discord role without a record would grant access that
-      // the programme does not know of. Both steps are idempotent, so a rerun repairs a failed grant.
-      await store.transaction(async (tx) => {
-        const at = ports.now();
-        await tx.grant({
-          programmeId: programme.id,
-          userId: user.id,
-          role,
-          grantedByUserId: caller.userId,
-          at,
-        });
-        if (!already)
-          await tx.audit.record({
-            guildId: caller.guildId,
+        const already = before?.roles.includes(role) ?? false;
+        // The record first, then Discord: a Discord role without a record would grant access that
+        // the programme does not know of. Both steps are idempotent, so a rerun repairs a failed grant.
+        await store.transaction(async (tx) => {
+          const at = ports.now();
+          await tx.grant({
             programmeId: programme.id,
-            actorUserId: caller.userId,
-            action: "program.staff.add",
-            target: `user:${user.id}`,
-            data: { role },
+            userId: user.id,
+            role,
+            grantedByUserId: caller.userId,
             at,
           });
+          if (!already)
+            await tx.audit.record({
+              guildId: caller.guildId,
+              programmeId: programme.id,
+              actorUserId: caller.userId,
+              action: "program.staff.add",
+              target: `user:${user.id}`,
+              data: { role },
+              at,
+            });
+        });
+        // Deleted between the check and the grant: the record stays; /program open then a rerun fix it.
+        if (!(await discord.grantRole(user.id, roleId, `taiken: ${role} of ${programme.name}`)))
+          throw new UserError("program.staff.error.noRole", { role: vars.role });
+        return { already };
       });
-      // Deleted between the check and the grant: the record stays; /program open then a rerun fix it.
-      if (!(await discord.grantRole(user.id, roleId, `taiken: ${role} of ${programme.name}`)))
-        throw new UserError("program.staff.error.noRole", { role: vars.role });
-      return { already };
     },
 
     /**
@@ -162,26 +171,28 @@ export function staffUseCases(ports: { store: StaffStore; now: () => Date }) {
     ): Promise<{ held: boolean }> {
       const programme = programmeOf(caller);
       const { user, role } = input;
-      const member = await store.member(programme.id, user.id);
-      const held = member?.roles.includes(role) ?? false;
-      if (member && held) {
-        const outcome = await store.revoke(programme.id, member.id, role, {
-          guildId: caller.guildId,
-          programmeId: programme.id,
-          actorUserId: caller.userId,
-          action: "program.staff.remove",
-          target: `user:${user.id}`,
-          data: { role },
-          at: ports.now(),
-        });
-        if (outcome === "last_organiser")
-          throw new UserError("program.staff.error.lastOrganiser", { user: `<@${user.id}>` });
-      }
-      const roleId = await workspaceRoleId(programme.id, role);
-      // Someone who left the server has no roles to take away.
-      if (roleId !== null && user.inGuild)
-        await discord.revokeRole(user.id, roleId, `taiken: no longer ${role} of ${programme.name}`);
-      return { held };
+      return exclusively(ports.exclusive, ExclusiveKeys.staff(programme.id), async () => {
+        const member = await store.member(programme.id, user.id);
+        const held = member?.roles.includes(role) ?? false;
+        if (member && held) {
+          const outcome = await store.revoke(programme.id, member.id, role, {
+            guildId: caller.guildId,
+            programmeId: programme.id,
+            actorUserId: caller.userId,
+            action: "program.staff.remove",
+            target: `user:${user.id}`,
+            data: { role },
+            at: ports.now(),
+          });
+          if (outcome === "last_organiser")
+            throw new UserError("program.staff.error.lastOrganiser", { user: `<@${user.id}>` });
+        }
+        const roleId = await workspaceRoleId(programme.id, role);
+        // Someone who left the server has no roles to take away.
+        if (roleId !== null && user.inGuild)
+          await discord.revokeRole(user.id, roleId, `taiken: no longer ${role} of ${programme.name}`);
+        return { held };
+      });
     },
 
     /** The programme's organisers and mentors, longest-serving first. */

@@ -50,6 +50,8 @@ const messages = {
     "This button is out of date. Please use the latest message, or run the command again.",
   "error.customId.invalid": "I couldn't recognise that action. Please run the command again.",
   "error.access.noProgramme": "No programme has been opened in this server yet.",
+  "error.busy":
+    "This is already under way: someone (maybe you, a moment ago) started the same change and it is still running. Nothing was changed this time; look at the result in a minute, or run it again once it has finished.",
   "error.access.organiser": "Only organisers can do this.",
   "error.access.mentor": "Only mentors can do this.",
   "error.access.intern": "Only interns taking part in the programme can do this.",

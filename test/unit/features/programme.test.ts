@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Member } from "../../../src/domain/member/types.ts";
 import type { DiscordResource, Milestone, Programme } from "../../../src/domain/programme/types.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
@@ -14,7 +14,7 @@ import type {
   WorkspaceDiscord,
 } from "../../../src/features/programme/ports.ts";
 import { type StaffDiscord, type StaffStore, staffUseCases } from "../../../src/features/programme/staff.ts";
-import { aMember } from "../../support/records.ts";
+import { aMember, memoryExclusive } from "../../support/records.ts";
 
 /** The /program use-cases over in-memory ports: the rules, the writes and the Discord effects, without a server. */
 const NOW = new Date("2030-03-01T00:00:00Z");
@@ -206,8 +206,10 @@ function setup() {
   const memory = memoryStore();
   const guild = memoryDiscord();
   const jobs = new Map<string, { programmeId: string; milestoneId: string }>();
+  const exclusive = memoryExclusive();
   const ports: ProgrammePorts = {
     store: memory.store,
+    exclusive,
     jobs: {
       add: async (id, payload) => {
         jobs.set(id, payload);
@@ -220,7 +222,7 @@ function setup() {
     defaults: { locale: "ja", timeZone: "Asia/Tokyo" },
   };
   const useCases = { ...openUseCases(ports), ...manageUseCases(ports), milestones: milestoneUseCases(ports) };
-  return { ...memory, ...guild, jobs, useCases };
+  return { ...memory, ...guild, jobs, exclusive, useCases };
 }
 
 const progress: number[] = [];
@@ -256,6 +258,41 @@ describe("programme use-cases over in-memory ports", () => {
       .resources.get(opened.programme.id)
       ?.find((r) => r.key === ResourceKeys.roles.organiser)?.discordId;
     expect(calls).toContain(`grant u1 ${organiserRole}`);
+  });
+
+  it("GIVEN /program open still building WHEN a second open or a delete overlaps THEN each is told the work is under way and nothing is written or built twice", async () => {
+    const { useCases, discord, state, calls, exclusive } = setup();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first open waits inside its build until the overlapping calls have been refused.
+    const slowDiscord = {
+      ...discord,
+      build: async (...a: Parameters<typeof discord.build>) => {
+        await gate;
+        return discord.build(...a);
+      },
+    };
+    const first = useCases.open(opener(null), spring, slowDiscord);
+    await vi.waitFor(() => expect(exclusive.held.has("workspace:g1")).toBe(true));
+    const second = useCases.open(opener(null), spring, discord);
+    await expect(second).rejects.toMatchObject({ key: "error.busy" });
+    const programmeId = [...state().programmes.keys()][0] ?? "";
+    const deletion = useCases.delete(
+      { guildId: "g1", userId: "u1", locale: "en", programmeId },
+      programmeId,
+      discord,
+    );
+    await expect(deletion).rejects.toMatchObject({ key: "error.busy" });
+    release();
+    const opened = await first;
+    expect(state().programmes.size).toBe(1);
+    expect(state().audit.map((a) => a.action)).toEqual(["programme.open"]);
+    const alone = setup();
+    expect(opened.created).toBe((await alone.useCases.open(opener(null), spring, alone.discord)).created);
+    expect(calls.filter((c) => c.startsWith("grant u1"))).toHaveLength(1);
+    expect(exclusive.held.size).toBe(0);
   });
 
   it("GIVEN an open programme WHEN another one is opened in the guild THEN it is refused and nothing is written or built", async () => {
@@ -432,7 +469,7 @@ describe("staff use-cases over in-memory ports", () => {
     const { store, audit } = memoryStaff([{ ...organiser }]);
     const { discord: guild } = memoryDiscord();
     const discord = { ...guild, roleExists: async () => true, grantRole: async () => true };
-    const staff = staffUseCases({ store, now: () => NOW });
+    const staff = staffUseCases({ store, exclusive: memoryExclusive(), now: () => NOW });
     const target = { id: "u2", bot: false, inGuild: true };
 
     expect(await staff.add(caller, { user: target, role: "mentor" }, discord)).toEqual({ already: false });
@@ -455,7 +492,7 @@ describe("staff use-cases over in-memory ports", () => {
     const intern = { ...organiser, id: "member-u3", discordUserId: "u3", roles: ["intern" as const] };
     const { store, audit } = memoryStaff([{ ...organiser }, intern]);
     const { discord } = memoryDiscord();
-    const staff = staffUseCases({ store, now: () => NOW });
+    const staff = staffUseCases({ store, exclusive: memoryExclusive(), now: () => NOW });
     await expect(
       staff.add(caller, { user: { id: "b1", bot: true, inGuild: true }, role: "mentor" }, discord),
     ).rejects.toMatchObject({ key: "program.staff.error.bot" });
@@ -472,7 +509,7 @@ describe("staff use-cases over in-memory ports", () => {
     const members = [{ ...organiser }];
     const { store, audit } = memoryStaff(members);
     const { discord, calls } = memoryDiscord();
-    const staff = staffUseCases({ store, now: () => NOW });
+    const staff = staffUseCases({ store, exclusive: memoryExclusive(), now: () => NOW });
     await expect(
       staff.remove(caller, { user: { id: "u1", inGuild: true }, role: "organiser" }, discord),
     ).rejects.toMatchObject({ key: "program.staff.error.lastOrganiser" });
