@@ -105,10 +105,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-/** Finds the driver adapter's UniqueConstraintViolation payload, wherever Prisma put it. */
-function uniqueViolationCause(error: unknown): UniqueViolationCause | undefined {
-  for (let current: unknown = error, depth = 0; isRecord(current) && depth < 5; depth++) {
-    if (current.kind === "UniqueConstraintViolation") return current as unknown as UniqueViolationCause;
+/** Walks an error, its `cause`s and Prisma's `meta.driverAdapterError` to the first that matches. */
+function findInChain(error: unknown, matches: (link: Record<string, unknown>) => boolean) {
+  for (let current: unknown = error, depth = 0; isRecord(current) && depth < 6; depth++) {
+    if (matches(current)) return current;
     const meta = current.meta;
     if (isRecord(meta) && isRecord(meta.driverAdapterError)) {
       current = meta.driverAdapterError;
@@ -117,6 +117,63 @@ function uniqueViolationCause(error: unknown): UniqueViolationCause | undefined 
     current = current.cause;
   }
   return undefined;
+}
+
+/** Finds the driver adapter's UniqueConstraintViolation payload, wherever Prisma put it. */
+function uniqueViolationCause(error: unknown): UniqueViolationCause | undefined {
+  return findInChain(error, (link) => link.kind === "UniqueConstraintViolation") as
+    | UniqueViolationCause
+    | undefined;
+}
+
+/** Driver adapter error kinds that mean "the database is not answering", not "the query is wrong". */
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  // Also SQLite's SQLITE_BUSY after the busy timeout: another writer held the file too long.
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
+
+/** Node's socket errors, PostgreSQL's connection and shutdown SQLSTATEs, Prisma's connection codes. */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01", // admin_shutdown: a failover or restart
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up or in recovery
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2024",
+]);
+
+/** What node-postgres says when a pooled connection dies under a query or cannot be had. */
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect)/;
+
+/**
+ * True when `error` says the database is down, restarting or failing over, or SQLite stayed
+ * busy: nothing was written (a transaction that failed this way rolled back) and the same
+ * command may simply be run again. Every other error (a bug, a constraint) returns false.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return (
+    findInChain(
+      error,
+      (link) =>
+        (typeof link.kind === "string" && UNAVAILABLE_KINDS.has(link.kind)) ||
+        (typeof link.code === "string" && UNAVAILABLE_CODES.has(link.code)) ||
+        (typeof link.originalCode === "string" && UNAVAILABLE_CODES.has(link.originalCode)) ||
+        (link instanceof Error && UNAVAILABLE_MESSAGE.test(link.message)),
+    ) !== undefined
+  );
 }
 
 function stripQuotes(name: string): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from "discord.js";
 import type { SupportedLocale } from "../config/env.ts";
-import { Constraints, ConstraintViolation } from "../db/errors.ts";
+import { Constraints, ConstraintViolation, isDatabaseUnavailable } from "../db/errors.ts";
 import { UserError } from "../features/errors.ts";
 import { type MessageArgs, type MessageKey, t } from "../i18n/translate.ts";
 import { JobsUnavailableError } from "../jobs/queues.ts";
@@ -87,6 +87,7 @@ function discordKey(error: unknown): PlainKey | undefined {
  * - Discord API errors (50013 Missing Permissions, 50001 Missing Access, 10003 Unknown Channel,
  *   30xxx limits, 429, 5xx, timeouts) → what went wrong and who can fix it;
  * - {@link JobsUnavailableError} (Redis down) → what was saved and what happens next;
+ * - the database down, failing over or busy ({@link isDatabaseUnavailable}) → nothing changed, try again;
  * - anything else → a generic apology with a fresh error id.
  *
  * Pure: the caller logs (with `errorId`) and counts.
@@ -102,6 +103,14 @@ export function mapError(error: unknown, locale: SupportedLocale): MappedError {
   const errorId = newErrorId();
   if (error instanceof JobsUnavailableError) {
     return { content: t(locale, "error.jobsUnavailable"), outcome: "error", source: "jobs", errorId };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      content: t(locale, "error.databaseUnavailable", { errorId }),
+      outcome: "error",
+      source: "database",
+      errorId,
+    };
   }
   const key = discordKey(error);
   if (key) return { content: t(locale, key), outcome: "error", source: "discord_api", errorId };

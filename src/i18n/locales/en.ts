@@ -70,6 +70,8 @@ const messages = {
     "I couldn't send you a direct message. Please allow direct messages from server members.",
   "error.discord.limitReached": "A Discord limit (such as the number of channels or roles) has been reached.",
   "error.discord.rateLimited": "Discord is busy right now. Please wait a moment and try again.",
+  "error.databaseUnavailable":
+    "The database is not answering right now (it may be restarting). Nothing was changed, so nothing is half done: please run the same command again in a minute. If it keeps happening, tell an organiser (error ID `{errorId}`).",
   "error.jobsUnavailable":
     "The scheduling service is not answering right now. What you entered is saved; the scheduled steps will be set up again automatically once it is back. You can also run the command again in a minute.",
   "error.discord.unavailable": "I can't reach Discord right now. Please wait a moment and try again.",
