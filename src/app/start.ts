@@ -156,7 +156,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     // Redis may have lost its data (no persistence, a new server): the database is the truth.
     await queues.every(JOBS.reconcile, {}, RECONCILE_EVERY_MS);
     await queues.every(JOBS.reportReminderSweep, {}, REPORT_REMINDER_SWEEP_EVERY_MS);
-    const reconciled = await reconcileJobs({ db, queues, now: () => ctx.now() });
+    const reconciled = await reconcileJobs({
+      db,
+      queues,
+      now: () => ctx.now(),
+      defaultLocale: config.defaults.locale,
+    });
     logger.info(reconciled, "jobs reconciled with the database");
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
     const interactions = attachRouter(client, router, logger);

@@ -32,7 +32,13 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   announceMilestone: (ctx, effects) => announceMilestoneHandler(ctx, effects.rest),
   expireOnboardingDrafts: (ctx) => expireOnboardingDraftsHandler(ctx),
   finishOnboarding: (_ctx, effects) => finishOnboardingHandler(effects.finishOnboarding),
-  reconcile: (ctx) => reconcileHandler({ db: ctx.db, queues: ctx.queues, now: () => ctx.now() }),
+  reconcile: (ctx) =>
+    reconcileHandler({
+      db: ctx.db,
+      queues: ctx.queues,
+      now: () => ctx.now(),
+      defaultLocale: ctx.config.defaults.locale,
+    }),
   reportReminderSweep: (ctx) =>
     reportReminderSweepHandler({ db: ctx.db, queues: ctx.queues, now: () => ctx.now() }),
   sendReportReminder: (ctx, effects) => sendReportReminderHandler(ctx, effects.rest),

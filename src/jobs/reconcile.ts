@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.ts";
+import type { Locale } from "../domain/enums.ts";
 import { milestoneJobId } from "../domain/programme/timeline.ts";
 import { JOBS } from "./definitions.ts";
 import { done, retryLater } from "./outcome.ts";
@@ -48,15 +49,71 @@ export async function reconcileMilestoneJobs(deps: {
 }
 
 /**
+ * How long after onboarding an intern may still wait for their role and thread before the
+ * reconciler decides their job was lost: longer than a 1,000-intern rush takes under Discord's
+ * thread limits, so it never races a job that is only queued.
+ */
+export const ONBOARDING_GRACE_MS = 30 * 60 * 1000;
+
+/**
+ * Onboarded interns without a project thread whose onboarding job Redis lost (or that the bot
+ * was killed in): a finish-onboarding job each, under one id per member, so running this again
+ * adds nothing while that job is kept. The job re-checks everything and creates only what is
+ * missing. Returns how many jobs it added or confirmed.
+ */
+export async function reconcileOnboardings(deps: {
+  db: Database;
+  queues: Queues;
+  now: () => Date;
+  defaultLocale: Locale;
+}): Promise<number> {
+  const settledBefore = new Date(deps.now().getTime() - ONBOARDING_GRACE_MS);
+  const waiting = await deps.db.member.findMany({
+    where: {
+      stage: { notIn: ["applied", "withdrawn"] },
+      projectChannelId: null,
+      updatedAt: { lte: settledBefore },
+      programme: { status: "open" },
+    },
+    select: {
+      id: true,
+      programmeId: true,
+      programme: { select: { guildId: true, forcedLocale: true } },
+      profile: { select: { preferredLocale: true } },
+    },
+  });
+  for (const member of waiting) {
+    await deps.queues.add(
+      JOBS.finishOnboarding,
+      {
+        guildId: member.programme.guildId,
+        programmeId: member.programmeId,
+        memberId: member.id,
+        locale: member.programme.forcedLocale ?? member.profile?.preferredLocale ?? deps.defaultLocale,
+      },
+      { jobId: `onboard-reconcile-${member.id}` },
+    );
+  }
+  return waiting.length;
+}
+
+/**
  * Every job the database says Redis should hold: milestone announcements, submission reminders,
- * and the 日報 reminders due now (the same work as the reminder sweep).
+ * lost onboardings, and the 日報 reminders due now (the same work as the reminder sweep).
  */
 export async function reconcileJobs(deps: {
   db: Database;
   queues: Queues;
   now: () => Date;
-}): Promise<{ milestoneJobs: number; submissionReminderJobs: number; reportReminderJobs: number }> {
+  defaultLocale: Locale;
+}): Promise<{
+  milestoneJobs: number;
+  submissionReminderJobs: number;
+  reportReminderJobs: number;
+  onboardingJobs: number;
+}> {
   return {
+    onboardingJobs: await reconcileOnboardings(deps),
     milestoneJobs: await reconcileMilestoneJobs(deps),
     submissionReminderJobs: await reconcileSubmissionReminders(deps),
     reportReminderJobs: await reconcileReportReminders(deps),
@@ -64,12 +121,12 @@ export async function reconcileJobs(deps: {
 }
 
 /** The scheduled reconcile job; a failure (Redis or the database down) is retried later. */
-export function reconcileHandler(deps: { db: Database; queues: Queues; now: () => Date }) {
+export function reconcileHandler(deps: Parameters<typeof reconcileJobs>[0]) {
   return handleJob(JOBS.reconcile, async () => {
     try {
       const ensured = await reconcileJobs(deps);
       return done(
-        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder and ${ensured.reportReminderJobs} 日報 reminder jobs ensured`,
+        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder and ${ensured.reportReminderJobs} 日報 reminder and ${ensured.onboardingJobs} onboarding jobs ensured`,
       );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));

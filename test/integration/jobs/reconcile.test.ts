@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { createTestRedis, type TestRedis } from "../../../scripts/harness/redis.ts";
+import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { milestoneJobId } from "../../../src/domain/programme/timeline.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
-import { reconcileMilestoneJobs } from "../../../src/jobs/reconcile.ts";
+import {
+  ONBOARDING_GRACE_MS,
+  reconcileMilestoneJobs,
+  reconcileOnboardings,
+} from "../../../src/jobs/reconcile.ts";
+import { seedProgramme } from "../../support/programme.ts";
 
 describe("GIVEN Redis lost every job (flushed) while the database kept the programme", () => {
   let database: TestDatabase;
@@ -73,5 +79,62 @@ describe("GIVEN Redis lost every job (flushed) while the database kept the progr
 
     await reconcileMilestoneJobs({ db: database.db, queues, now: () => now });
     expect(await queue?.getJobCountByTypes("delayed", "waiting")).toBe(2);
+  });
+});
+
+describe("GIVEN onboarded interns whose onboarding job Redis lost", () => {
+  let database: TestDatabase;
+  let redis: TestRedis;
+  let queues: Queues;
+
+  beforeAll(async () => {
+    [database, redis] = await Promise.all([createTestDatabase(), createTestRedis()]);
+    queues = createQueues(redis.redis, redis.prefix);
+  });
+
+  afterAll(async () => {
+    await queues?.close();
+    await Promise.all([redis?.cleanup(), database?.cleanup()]);
+  });
+
+  it("THEN each one still without a thread after the grace gets one finish-onboarding job in their language, once; those with a thread, withdrawn, not interns or within the grace get none", async () => {
+    const { programme } = await seedProgramme(database.db, { guildId: "200", status: "open" });
+    const members = createMemberRepository(database.db);
+    const join = async (userId: string, stage: "onboarded" | "working" | "withdrawn" | null) => {
+      const member = await members.join({
+        programmeId: programme.id,
+        discordUserId: userId,
+        roles: stage === null ? ["mentor"] : ["intern"],
+      });
+      await database.db.member.update({ where: { id: member.id }, data: { stage } });
+      return member.id;
+    };
+    const lost = await join("11", "onboarded");
+    const lostWorking = await join("12", "working");
+    await database.db.memberProfile.create({
+      data: { memberId: lostWorking, displayName: "Aoi", interests: [], preferredLocale: "en" },
+    });
+    const withThread = await join("13", "onboarded");
+    await database.db.member.update({ where: { id: withThread }, data: { projectChannelId: "900" } });
+    await join("14", "withdrawn");
+    await join("15", null);
+
+    const queue = queues.byName.get(JOBS.finishOnboarding.queue);
+    const deps = { db: database.db, queues, defaultLocale: "ja" as const };
+    // Just onboarded: their job may only be queued behind a rush.
+    const soon = new Date(Date.now() + ONBOARDING_GRACE_MS / 2);
+    expect(await reconcileOnboardings({ ...deps, now: () => soon })).toBe(0);
+
+    const later = new Date(Date.now() + ONBOARDING_GRACE_MS + 60_000);
+    expect(await reconcileOnboardings({ ...deps, now: () => later })).toBe(2);
+    expect((await queue?.getJob(`onboard-reconcile-${lost}`))?.data).toEqual({
+      guildId: "200",
+      programmeId: programme.id,
+      memberId: lost,
+      locale: "ja",
+    });
+    expect((await queue?.getJob(`onboard-reconcile-${lostWorking}`))?.data.locale).toBe("en");
+    await reconcileOnboardings({ ...deps, now: () => later });
+    expect(await queue?.getJobCountByTypes("waiting", "delayed", "active")).toBe(2);
   });
 });
