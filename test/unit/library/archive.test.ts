@@ -205,6 +205,47 @@ describe("unpackArchive: zip", () => {
     expect(paths(unpackArchive("lib.zip", zip))).toEqual(["lib.zip/lib/a.md"]);
   });
 
+  /** A zip of `content` whose headers (local and central) declare `declared` bytes instead. */
+  function lyingZip(name: string, content: Uint8Array, declared: number): Uint8Array {
+    const zip = zipSync({ [name]: content }, { level: 9 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    view.setUint32(22, declared, true); // local file header: uncompressed size
+    for (let at = zip.length - 22; at >= 0; at--) {
+      if (view.getUint32(at, true) === 0x02014b50) {
+        view.setUint32(at + 24, declared, true); // central directory: uncompressed size
+        break;
+      }
+    }
+    return zip;
+  }
+
+  it("GIVEN a zip entry that declares 100 bytes and inflates to 64 MiB THEN archive_too_large, not a file cut to 100 bytes", () => {
+    const bomb = lyingZip("lib/a.md", new Uint8Array(64 * 1024 * 1024), 100);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect(unpackArchive("lib.zip", bomb)).toMatchObject({
+      files: [],
+      issues: [{ code: "archive_too_large" }],
+    });
+  });
+
+  it("GIVEN many small entries whose declared sizes are honest THEN the inflated total is capped too", () => {
+    const chunk = new Uint8Array(MAX_UNPACKED_BYTES / 4 + 1);
+    const zip = zipSync(Object.fromEntries(["a", "b", "c", "d"].map((n) => [`lib/${n}.md`, chunk])), {
+      level: 9,
+    });
+    expect(unpackArchive("lib.zip", zip).issues).toMatchObject([{ code: "archive_too_large" }]);
+  });
+
+  it("GIVEN a zip cut inside an entry THEN archive_truncated, never a shorter library", () => {
+    const text = new TextEncoder().encode(task("a").repeat(200));
+    const zip = zipSync({ "lib/a.md": text, "lib/b.md": text }, { level: 0 });
+    const cut = zip.subarray(0, Math.floor(zip.length / 3));
+    expect(unpackArchive("lib.zip", cut)).toMatchObject({
+      files: [],
+      issues: [{ code: "archive_truncated" }],
+    });
+  });
+
   it("GIVEN a gzip file named .zip THEN archive_invalid", () => {
     expect(unpackArchive("lib.zip", gzipSync(new Uint8Array(10))).issues).toMatchObject([
       { code: "archive_invalid" },
