@@ -146,12 +146,25 @@ export async function confirmDelete(ctx: CommandContext<unknown>): Promise<void>
   });
 }
 
-/** The confirmed delete: removes exactly the recorded objects, the pending jobs, then the programme. */
+/**
+ * The confirmed delete: sends the organiser the full export (what `/program export` sends), then
+ * removes exactly the recorded objects, the pending jobs, then the programme.
+ */
 export const deleteButton = defineButton(deleteProgrammeId, {
   access: "organiser",
   acknowledgement: "update",
   async run(ctx) {
     const { t } = ctx;
+    const caller = callerOf(ctx);
+    if (caller.programmeId === ctx.payload.programmeId) {
+      // The export first: if it cannot be sent, nothing is deleted.
+      const exported = await ctx.app.features.programme.export(caller);
+      await ctx.respond.defer();
+      await ctx.respond.followUp({
+        content: t("program.delete.exported", { name: exported.programme.name }),
+        files: exported.files.map((file) => ({ name: file.name, attachment: Buffer.from(file.content) })),
+      });
+    }
     const outcome = await ctx.app.features.programme.delete(
       callerOf(ctx),
       ctx.payload.programmeId,

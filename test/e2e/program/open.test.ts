@@ -372,8 +372,27 @@ categories:
       const customId =
         (confirm.components as Array<{ components: Array<{ custom_id: string }> }>)[0]?.components[0]
           ?.custom_id ?? "";
-      const done = await bot.fake.clickButton({ message: confirm, customId, locale: "ja" }).finalReply();
+      expect(confirm.content).toContain("/program export");
+      const start = bot.fake.requests.length;
+      const click = bot.fake.clickButton({ message: confirm, customId, locale: "ja" });
+      // The export comes first, as its own (ephemeral) message, with what /program export sends.
+      const exported = await click.followUp();
+      expect(exported.content).toContain("エクスポート");
+      expect((exported.attachments as Array<{ filename: string }>).map((a) => a.filename)).toEqual([
+        "programme.json",
+        "members.csv",
+        "allocations.csv",
+        "milestones.csv",
+      ]);
+      const done = await click.finalReply();
       expect(done.content).toContain("削除しました");
+      const routes = bot.fake.requests.slice(start).map((r) => r.route);
+      const sent = routes.findIndex((r) => r.startsWith("POST /webhooks/"));
+      const firstDelete = routes.findIndex(
+        (r) => r.startsWith("DELETE /channels/") || r.startsWith("DELETE /guilds/"),
+      );
+      expect(sent).toBeGreaterThanOrEqual(0);
+      expect(sent).toBeLessThan(firstDelete);
       for (const [key, id] of ids) {
         if (key === ResourceKeys.welcomeMessage) continue;
         expect(bot.fake.channel(id) ?? bot.fake.role(id), key).toBeUndefined();

@@ -73,7 +73,9 @@ export const enProgramMessages = {
   "program.export.done":
     "📦 The data of **{name}** ({members} members, {allocations} allocations, {milestones} milestones).",
   "program.delete.confirm":
-    "⚠️ Delete **{name}**? The {count} roles, channels and messages the bot created and the programme's records will be removed. Nothing the bot did not create is touched. This can't be undone.",
+    "⚠️ Delete **{name}**? The {count} roles, channels and messages the bot created and the programme's records will be removed. Nothing the bot did not create is touched. This can't be undone.  Before anything is deleted, I send you the full export (what /program export sends) here.",
+  "program.delete.exported":
+    "📦 The full export of **{name}**, sent before deleting it: keep these files, they are the only copy of its records.",
   "program.delete.button": "Delete",
   "program.delete.done": "🗑️ **{name}** was deleted ({deleted} Discord objects removed).",
   "program.delete.gone": "This programme has already been deleted.",

@@ -73,7 +73,9 @@ export const jaProgramMessages = {
   "program.export.done":
     "📦 **{name}** のデータです（参加者 {members} 人、割り当て {allocations} 件、マイルストーン {milestones} 件）。",
   "program.delete.confirm":
-    "⚠️ **{name}** を削除しますか？ボットが作成した {count} 個のロール・チャンネル・メッセージと、プログラムの記録が消えます。ボットが作っていないものには触れません。元には戻せません。",
+    "⚠️ **{name}** を削除しますか？ボットが作成した {count} 個のロール・チャンネル・メッセージと、プログラムの記録が消えます。ボットが作っていないものには触れません。元には戻せません。削除の前に、完全なエクスポート（/program export と同じもの）をここに送ります。",
+  "program.delete.exported":
+    "📦 **{name}** の完全なエクスポートです（削除の前に送っています）。プログラムの記録はこのファイルにしか残らないので、保存してください。",
   "program.delete.button": "削除する",
   "program.delete.done": "🗑️ **{name}** を削除しました（Discord 上の {deleted} 個を削除）。",
   "program.delete.gone": "このプログラムはすでに削除されています。",
