@@ -65,10 +65,16 @@ function mentionList(t: Translator, userIds: readonly string[]): string {
     : shown.join(" ");
 }
 
-/** The programme's organisers and mentors, longest-serving first, as mentions. */
+/** Agencies listed one per embed field. */
+const AGENCY_FIELDS = 22;
+
+/** The programme's organisers and mentors, longest-serving first, and each agency's staff, as mentions. */
 export async function listStaff(ctx: CommandContext<unknown>): Promise<void> {
   const { t } = ctx;
-  const { name, organisers, mentors } = await ctx.app.features.staff.list(callerOf(ctx));
+  const { name, organisers, mentors, agencies } = await ctx.app.features.staff.list(callerOf(ctx));
+  // An embed holds 25 fields: organisers, mentors, 22 agencies and a last one saying how many more.
+  const shown = agencies.slice(0, AGENCY_FIELDS);
+  const hidden = agencies.length - shown.length;
   await ctx.respond.reply({
     embeds: [
       {
@@ -82,6 +88,13 @@ export async function listStaff(ctx: CommandContext<unknown>): Promise<void> {
             name: t("program.staff.list.mentors", { count: mentors.length }),
             value: mentionList(t, mentors),
           },
+          ...shown.map((a) => ({
+            name: t("program.staff.list.agency", { agency: a.agency, count: a.staff.length }),
+            value: mentionList(t, a.staff),
+          })),
+          ...(hidden > 0
+            ? [{ name: "…", value: t("program.staff.list.moreAgencies", { count: hidden }) }]
+            : []),
         ],
       },
     ],

@@ -3,6 +3,7 @@ import type { ProgrammeStore } from "../../features/programme/ports.ts";
 import type { SettingsStore } from "../../features/programme/settings.ts";
 import type { StaffStore } from "../../features/programme/staff.ts";
 import type { Database } from "../client.ts";
+import { createAgencyRepository } from "../repositories/agencies.ts";
 import { createAuditRepository } from "../repositories/audit.ts";
 import { createMemberRepository } from "../repositories/members.ts";
 import { createProgrammeRepository } from "../repositories/programmes.ts";
@@ -82,6 +83,14 @@ export function createStaffStore(db: Database): StaffStore {
     discordResource: (programmeId, key) => createProgrammeRepository(db).discordResource(programmeId, key),
     holders: async (programmeId, role) =>
       (await members.list(programmeId, { role })).map((m) => m.discordUserId),
+    async agencyStaff(guildId, programmeId) {
+      const agencies = createAgencyRepository(db);
+      const list = [];
+      for (const agency of await agencies.forProgramme(guildId, programmeId)) {
+        list.push({ agency: agency.name, staff: await agencies.staffOf(agency.id) });
+      }
+      return list;
+    },
     revoke: (programmeId, memberId, role, audit) =>
       members.revokeRoleKeepingAnOrganiser(programmeId, memberId, role, (tx) =>
         createAuditRepository(tx).record(audit),

@@ -46,6 +46,8 @@ export interface StaffStore {
   discordResource(programmeId: string, key: string): Promise<DiscordResource | null>;
   /** Discord user ids of the members holding `role`, longest-serving first. */
   holders(programmeId: string, role: StaffRole): Promise<string[]>;
+  /** The programme's agencies by name, each with its staff's Discord user ids. */
+  agencyStaff(guildId: string, programmeId: string): Promise<AgencyStaffList[]>;
   /**
    * Revokes the role and records `audit` in one transaction, unless that would leave the
    * programme without an organiser (then nothing changes).
@@ -81,10 +83,18 @@ export interface StaffTarget {
   inGuild: boolean;
 }
 
+/** One agency and the Discord user ids of the people who work for it. */
+export interface AgencyStaffList {
+  agency: string;
+  staff: string[];
+}
+
 export interface StaffList {
   name: string;
   organisers: string[];
   mentors: string[];
+  /** Who else sees interns' progress: the agencies' staff (their consenting clients only). */
+  agencies: AgencyStaffList[];
 }
 
 function programmeOf(caller: StaffCaller): { id: string; name: string } {
@@ -195,12 +205,13 @@ export function staffUseCases(ports: { store: StaffStore; exclusive: ExclusivePo
       });
     },
 
-    /** The programme's organisers and mentors, longest-serving first. */
+    /** The programme's organisers and mentors, longest-serving first, and its agencies' staff. */
     async list(caller: StaffCaller): Promise<StaffList> {
       const programme = programmeOf(caller);
       const organisers = await store.holders(programme.id, "organiser");
       const mentors = await store.holders(programme.id, "mentor");
-      return { name: programme.name, organisers, mentors };
+      const agencies = await store.agencyStaff(caller.guildId, programme.id);
+      return { name: programme.name, organisers, mentors, agencies };
     },
   };
 }

@@ -122,6 +122,22 @@ describe("agencies, agency staff and consent", () => {
     expect((await createMemberRepository(db()).find(ws.programme.id, staff.id))?.roles).toEqual([
       "agency_staff",
     ]);
+    // /program staff list names them under their agency, beside organisers and mentors.
+    const list = await bot.fake
+      .sendSlashCommand({
+        name: "program",
+        subcommandGroup: "staff",
+        subcommand: "list",
+        user: organiser,
+        locale: "ja",
+      })
+      .finalReply();
+    const fields = (list.embeds?.[0]?.fields ?? []) as Array<{ name: string; value: string }>;
+    expect(
+      fields.find(
+        (f) => f.name === t("ja", "program.staff.list.agency", { agency: "ひかり就労支援", count: 1 }),
+      )?.value,
+    ).toBe(`<@${staff.id}>`);
     const audit = await createAuditRepository(db()).recent(bot.fake.guild.id);
     expect(audit[0]).toMatchObject({
       action: "agency.staff.add",

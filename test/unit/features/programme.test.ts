@@ -410,6 +410,7 @@ function memoryStaff(members: Member[]) {
       members
         .filter((m) => m.programmeId === programmeId && m.roles.includes(role))
         .map((m) => m.discordUserId),
+    agencyStaff: async () => [],
     async revoke(programmeId, memberId, role, entry) {
       const member = members.find((m) => m.id === memberId);
       if (!member) throw new Error(`no member ${memberId}`);

@@ -111,10 +111,12 @@ export const enProgramMessages = {
     "This programme's {role} role is missing (not created yet, or deleted). Run `/program open` again to rebuild the workspace, then try once more.",
   "program.staff.error.lastOrganiser":
     "{user} is the programme's last organiser, so they can't be removed. First make someone else an organiser with `/program staff add`.",
-  "program.staff.list.title": "{name}: organisers and mentors",
+  "program.staff.list.title": "{name}: organisers, mentors and agency staff",
   "program.staff.list.organisers": "Organisers ({count})",
   "program.staff.list.mentors": "Mentors ({count})",
   "program.staff.list.none": "None yet. Add people with `/program staff add`.",
+  "program.staff.list.agency": "Agency staff: {agency} ({count})",
+  "program.staff.list.moreAgencies": "and {count} more agencies: see `/agency list`.",
   "program.staff.list.more": "and {count} more",
   "program.status.settings": "Settings (change with `/program settings`)",
   "program.settings.title": "{name}: settings",
@@ -186,7 +188,7 @@ export const enProgramCommands = {
   "program.staff.remove.role": { description: "The role to take away" },
   "program.staff.remove.role.mentor": { name: "Mentor" },
   "program.staff.remove.role.organiser": { name: "Organiser" },
-  "program.staff.list": { description: "List the organisers and mentors" },
+  "program.staff.list": { description: "List the organisers, mentors and agency staff" },
   "program.settings": {
     description: "Show or change self-service claims and the swap window",
   },

@@ -111,10 +111,12 @@ export const jaProgramMessages = {
     "このプログラムの{role}ロールが見つかりません（まだ作られていないか、削除されています）。`/program open` をもう一度実行するとワークスペースを作り直すので、そのあとでもう一度試してください。",
   "program.staff.error.lastOrganiser":
     "{user} さんはこのプログラムの最後の運営メンバーなので外せません。先に `/program staff add` で別の人を運営に加えてください。",
-  "program.staff.list.title": "{name} の運営とメンター",
+  "program.staff.list.title": "{name}：運営・メンター・支援機関の担当者",
   "program.staff.list.organisers": "運営（{count} 人）",
   "program.staff.list.mentors": "メンター（{count} 人）",
   "program.staff.list.none": "まだいません。`/program staff add` で加えられます。",
+  "program.staff.list.agency": "支援機関の担当者：{agency}（{count} 人）",
+  "program.staff.list.moreAgencies": "ほか {count} 機関（`/agency list` で確認できます）",
   "program.staff.list.more": "ほか {count} 人",
   "program.status.settings": "設定（`/program settings` で変更）",
   "program.settings.title": "{name} の設定",
@@ -206,7 +208,7 @@ export const jaProgramCommands = {
   "program.staff.remove.role": { name: "役割", description: "外す役割" },
   "program.staff.remove.role.mentor": { name: "メンター" },
   "program.staff.remove.role.organiser": { name: "運営" },
-  "program.staff.list": { name: "一覧", description: "運営とメンターの一覧" },
+  "program.staff.list": { name: "一覧", description: "運営・メンター・支援機関の担当者の一覧" },
   "program.settings": {
     name: "設定",
     description: "課題の自己選択と交換期間を表示・変更します",
