@@ -81,7 +81,7 @@ export function createFeatures(deps: {
   defaults: { locale: Locale; timeZone: string };
   submissionsDir: string;
 }): Features {
-  const profile = profileUseCases({ store: createProfileStore(deps.db) });
+  const profile = profileUseCases({ store: createProfileStore(deps.db), now: deps.now });
   const exclusive = createExclusive(deps.db, deps.now);
   const submissionStore = createSubmissionStore(deps.db);
   return {

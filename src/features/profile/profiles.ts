@@ -11,9 +11,23 @@ export interface ProfileStore {
   profile(memberId: string): Promise<MemberProfile | null>;
   agency(guildId: string, programmeId: string, agencyId: string): Promise<Agency | null>;
   agencyIdsOfStaff(guildId: string, discordUserId: string): Promise<Set<string>>;
+  /**
+   * Erases the member's personal data in one transaction with its audit entry: the profile
+   * (name, interests, hours, language, accommodations, reminder settings), skills, unfinished
+   * onboarding answers, assignment preferences, and the agency link and consent. Returns what
+   * there was.
+   */
+  eraseProfile(input: {
+    guildId: string;
+    programmeId: string;
+    memberId: string;
+    discordUserId: string;
+    actorUserId: string;
+    at: Date;
+  }): Promise<{ profile: boolean; skills: number; preferences: number; draft: boolean; agency: boolean }>;
 }
 
-export function profileUseCases(ports: { store: ProfileStore }) {
+export function profileUseCases(ports: { store: ProfileStore; now: () => Date }) {
   const { store } = ports;
 
   /** What a profile shows of a member, or null without a saved profile. */
@@ -41,6 +55,28 @@ export function profileUseCases(ports: { store: ProfileStore }) {
       const facts = member ? await factsOf(caller.guildId, member) : null;
       if (!member || !facts) throw new UserError("profile.error.notJoined");
       return { member, facts };
+    },
+
+    /**
+     * The caller erases their own profile (data rights). What the programme's record needs stays:
+     * membership and stage, allocations, submissions, check-ins and 日報, the audit log.
+     * `programmeId` is the one the confirmation was shown for: a stale button is refused.
+     */
+    async erase(
+      caller: { guildId: string; programmeId: string | null; userId: string },
+      programmeId: string,
+    ) {
+      if (caller.programmeId !== programmeId) throw new UserError("error.customId.stale");
+      const member = await store.member(programmeId, caller.userId);
+      if (!member) throw new UserError("profile.error.notJoined");
+      return store.eraseProfile({
+        guildId: caller.guildId,
+        programmeId,
+        memberId: member.id,
+        discordUserId: caller.userId,
+        actorUserId: caller.userId,
+        at: ports.now(),
+      });
     },
 
     /**

@@ -303,6 +303,64 @@ describe("agencies, agency staff and consent", () => {
     );
   });
 
+  it("GIVEN an intern with a profile, accommodations and sharing WHEN they erase their profile THEN those are gone, they stay in the programme, it is audited without content; Keep and a stale button change nothing", async () => {
+    const eraser = bot.fake.addMember({ username: "eraser" }).user;
+    await onboard(bot, ws, eraser, {
+      locale: "en-US",
+      fields: { displayName: "Erase Me" },
+      agency: { id: otherAgencyId, share: true },
+    });
+    const members = createMemberRepository(db());
+    const member = await members.find(ws.programme.id, eraser.id);
+    await db().memberProfile.update({
+      where: { memberId: member?.id ?? "" },
+      data: { accommodationNotes: "needs quiet room", extendedDeadlines: true },
+    });
+    const ask = () =>
+      bot.fake
+        .sendSlashCommand({ name: "profile", subcommand: "delete", user: eraser, locale: "en-US" })
+        .finalReply();
+    const buttons = (message: { components?: unknown[] }) =>
+      (message.components?.[0] as { components: { custom_id: string }[] } | undefined)?.components.map(
+        (c) => c.custom_id,
+      ) ?? [];
+
+    const first = await ask();
+    expect(first.content).toBe(t("en", "profile.erase.confirm"));
+    const [keep, erase] = buttons(first);
+    const kept = await bot.fake
+      .clickButton({ message: first, customId: keep ?? "", user: eraser, locale: "en-US" })
+      .finalReply();
+    expect(kept.content).toBe(t("en", "profile.erase.kept"));
+    expect(await members.profile(member?.id ?? "")).not.toBeNull();
+
+    const second = await ask();
+    const done = await bot.fake
+      .clickButton({ message: second, customId: buttons(second)[1] ?? "", user: eraser, locale: "en-US" })
+      .finalReply();
+    expect(done.content).toBe(t("en", "profile.erase.done"));
+    expect(await members.profile(member?.id ?? "")).toBeNull();
+    expect(await members.find(ws.programme.id, eraser.id)).toMatchObject({
+      stage: "onboarded",
+      agencyId: null,
+      agencyConsent: false,
+    });
+    const [entry] = (await createAuditRepository(db()).recent(bot.fake.guild.id)).filter(
+      (e) => e.action === "profile.erase",
+    );
+    expect(entry).toMatchObject({ actorUserId: eraser.id, data: { profile: true, agency: true } });
+    expect(JSON.stringify(entry)).not.toContain("quiet room");
+    // Organisers no longer see a profile; the first confirmation's button is answered, harmlessly.
+    const view = await bot.fake
+      .sendSlashCommand({ name: "profile", subcommand: "view", options: { user: eraser }, user: organiser })
+      .finalReply();
+    expect(view.content).toBe(t("en", "profile.error.notVisible"));
+    const again = await bot.fake
+      .clickButton({ message: first, customId: erase ?? "", user: eraser, locale: "en-US" })
+      .finalReply();
+    expect(again.content).toBe(t("en", "profile.erase.done"));
+  });
+
   it("GIVEN staff of two agencies WHEN an organiser removes them from one, then the other THEN access ends at once, the observer role goes only with the last, and both are audited", async () => {
     const both = bot.fake.addMember({ username: "both" }).user;
     for (const id of [agencyId, otherAgencyId]) {

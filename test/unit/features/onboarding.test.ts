@@ -69,10 +69,13 @@ function memory(options: { staff?: boolean; raceWith?: Member["stage"] } = {}) {
     profile: async (id: string) => profiles.get(id) ?? null,
     agency: async () => agency,
     agencyIdsOfStaff: async () => new Set<string>(),
+    eraseProfile: async () => {
+      throw new Error("not used by onboarding");
+    },
   };
   const useCases = onboardingUseCases({
     store,
-    profiles: profileUseCases({ store: profileStore }),
+    profiles: profileUseCases({ store: profileStore, now: () => NOW }),
     now: () => NOW,
   });
   return { useCases, drafts, completed };

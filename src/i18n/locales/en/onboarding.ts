@@ -118,6 +118,13 @@ export const onboardingEn = {
   "profile.saved": "Your profile is saved.",
   "profile.consent.changedOn": "Sharing with **{agency}** is now on ({at}).",
   "profile.consent.changedOff": "Sharing with **{agency}** is now off ({at}).",
+  "profile.erase.confirm":
+    "Erase your profile? This removes your display name, interests, hours, language, accommodations, reminder settings, skills, unfinished answers and assignment preferences, and ends sharing with your support agency. Kept for the programme's record: that you joined, your stage, your project and assignment, your submissions, check-ins and 日報, and the log of what was done. Organisers and mentors will no longer see your accommodations, so tell them yourself if you still need one.",
+  "profile.erase.yes": "Erase my profile",
+  "profile.erase.no": "Keep it",
+  "profile.erase.kept": "Nothing was changed; your profile is kept.",
+  "profile.erase.done":
+    "Your profile is erased. You stay in the programme; `/profile edit` fills a new one in whenever you like.",
   "profile.error.notJoined": "You haven't joined yet. Start with `/join`.",
   "profile.error.notVisible": "That profile can't be shown.",
   "profile.error.noAgency":
@@ -153,6 +160,7 @@ export const onboardingEnCommands = {
   "profile.edit": { description: "Edit your display name, skills, hours and more" },
   "profile.consent": { description: "Choose whether your support agency may see your progress" },
   "profile.consent.share": { description: "True to share, False not to" },
+  "profile.delete": { description: "Erase your profile, accommodations and unfinished answers" },
   "profile.view": { description: "View an intern's profile (organisers, mentors, agency staff)" },
   "profile.view.user": { description: "The intern whose profile to view" },
   agency: { description: "Support agencies and their staff" },

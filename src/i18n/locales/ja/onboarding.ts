@@ -114,6 +114,13 @@ export const onboardingJa = {
   "profile.saved": "プロフィールを保存しました。",
   "profile.consent.changedOn": "**{agency}** への共有をオンにしました（{at}）。",
   "profile.consent.changedOff": "**{agency}** への共有をオフにしました（{at}）。",
+  "profile.erase.confirm":
+    "プロフィールを消しますか？表示名・興味・作業できる時間・言語・配慮事項・リマインダー設定・スキル・途中の回答・課題の希望順位が消え、支援機関への共有も終わります。プログラムの記録として残るもの：参加したこと、ステージ、プロジェクトと課題、提出物・チェックイン・日報、操作の記録。配慮事項は運営・メンターからも見えなくなるので、引き続き必要な場合はご自身で伝えてください。",
+  "profile.erase.yes": "プロフィールを消す",
+  "profile.erase.no": "消さない",
+  "profile.erase.kept": "何も変更していません。プロフィールはそのままです。",
+  "profile.erase.done":
+    "プロフィールを消しました。プログラムには引き続き参加しています。`/profile edit` でいつでも入力し直せます。",
   "profile.error.notJoined": "まだ参加手続きをしていません。`/join` から始めてください。",
   "profile.error.notVisible": "そのプロフィールは表示できません。",
   "profile.error.noAgency":
@@ -150,6 +157,7 @@ export const onboardingJaCommands = {
   "profile.edit": { name: "編集", description: "表示名・スキル・時間などを直します" },
   "profile.consent": { name: "共有設定", description: "支援機関に進み具合を共有するかを変えます" },
   "profile.consent.share": { name: "共有する", description: "共有するなら True、しないなら False" },
+  "profile.delete": { name: "削除", description: "プロフィール・配慮事項・途中の回答を消します" },
   "profile.view": {
     name: "閲覧",
     description: "インターンのプロフィールを見ます（運営・メンター・支援機関）",
