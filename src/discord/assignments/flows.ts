@@ -19,7 +19,8 @@ import { briefMessage, button, buttonRow, clip, reasonsLine, titleIn, type Versi
  * were computed from (null for a claim), so that a swap clicked after an organiser reassigned the
  * intern swaps nothing. Version 1 (a plain swap flag) is answered as stale.
  */
-export const pickButtonId = defineCustomId("prj-pick", 2, {
+export const pickButtonId = defineCustomId("prj-pick", 3, {
+  programmeId: z.string().min(1).max(40),
   assignmentId: z.string().min(1).max(40),
   from: z.string().min(1).max(40).nullable(),
 });
@@ -78,7 +79,7 @@ function headerText(scope: Scope, header: OptionsHeader): string {
 export function optionsAnswer(scope: Scope, outcome: OptionsOutcome) {
   const header = headerText(scope, outcome.header);
   if (outcome.options.length === 0) return { content: header, embeds: [], components: [] };
-  return optionsMessage(scope, outcome.options, header, outcome.swapFrom);
+  return optionsMessage(scope, outcome, header);
 }
 
 /**
@@ -87,9 +88,8 @@ export function optionsAnswer(scope: Scope, outcome: OptionsOutcome) {
  */
 function optionsMessage(
   scope: Scope,
-  options: readonly ClaimOption[],
+  { programmeId, options, swapFrom }: OptionsOutcome,
   header: string,
-  swapFrom: string | null,
 ): { content: string; embeds: APIEmbed[]; components: ReturnType<typeof buttonRow>[] } {
   const lines = options.map(({ candidate, assignment }, index) =>
     scope.t("project.claim.candidate", {
@@ -108,7 +108,7 @@ function optionsMessage(
       buttonRow(
         options.map(({ candidate }, index) =>
           button(
-            pickButtonId.encode({ assignmentId: candidate.assignmentId, from: swapFrom }),
+            pickButtonId.encode({ programmeId, assignmentId: candidate.assignmentId, from: swapFrom }),
             scope.t("project.claim.button", { n: index + 1 }),
           ),
         ),

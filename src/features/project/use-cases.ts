@@ -45,6 +45,8 @@ export type OptionsHeader =
 /** Options to show with one button each (`swapFrom`: the live allocation a swap replaces). */
 export interface OptionsOutcome {
   kind: "options";
+  /** The programme the options are for: their buttons carry it, so an old one is refused. */
+  programmeId: string;
   header: OptionsHeader;
   options: readonly ClaimOption[];
   swapFrom: string | null;
@@ -214,7 +216,7 @@ export function projectUseCases(ports: ProjectPorts) {
   ): Promise<OptionsOutcome> {
     const options = await claimOptions(programme, member);
     const header: OptionsHeader = { key: options.length === 0 ? "takenNoMore" : "taken", title: lostTitle };
-    return { kind: "options", header, options, swapFrom };
+    return { kind: "options", programmeId: programme.id, header, options, swapFrom };
   }
 
   /**
@@ -231,11 +233,23 @@ export function projectUseCases(ports: ProjectPorts) {
     const title = version === null ? "?" : titleIn(caller.locale, version);
     const options = await claimOptions(programme, member);
     if (options.length === 0) {
-      return { kind: "options", header: { key: "changedNoneLeft", title }, options, swapFrom: live.id };
+      return {
+        kind: "options",
+        programmeId: programme.id,
+        header: { key: "changedNoneLeft", title },
+        options,
+        swapFrom: live.id,
+      };
     }
     const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
     if (until === null) throw swapError("swaps_off", programme);
-    return { kind: "options", header: { key: "changed", title, until }, options, swapFrom: live.id };
+    return {
+      kind: "options",
+      programmeId: programme.id,
+      header: { key: "changed", title, until },
+      options,
+      swapFrom: live.id,
+    };
   }
 
   /** The brief of `allocation`, ready to post (null if its version is gone). */
@@ -268,7 +282,13 @@ export function projectUseCases(ports: ProjectPorts) {
     if (options.length === 0) throw new UserError("project.swap.noneLeft");
     const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
     if (until === null) throw swapError("swaps_off", programme);
-    return { kind: "options", header: { key: "swapTitle", until }, options, swapFrom: live.id };
+    return {
+      kind: "options",
+      programmeId: programme.id,
+      header: { key: "swapTitle", until },
+      options,
+      swapFrom: live.id,
+    };
   }
 
   async function resolveWish(caller: Caller, programme: Programme, open: LibraryAssignment[], value: string) {
@@ -344,7 +364,7 @@ export function projectUseCases(ports: ProjectPorts) {
       if (refusal !== null) throw await claimError(caller, programme, member, refusal);
       const options = await claimOptions(programme, member);
       if (options.length === 0) throw new UserError("project.claim.noneLeft");
-      return { kind: "options", header: { key: "none" }, options, swapFrom: null };
+      return { kind: "options", programmeId: programme.id, header: { key: "none" }, options, swapFrom: null };
     },
 
     /** `/project swap`: the options to swap to, or why not. */
@@ -361,7 +381,12 @@ export function projectUseCases(ports: ProjectPorts) {
      * Decides a claim or swap click and makes the write: database work only (it runs in the claim
      * lane). The database settles races; the loser is offered the next options.
      */
-    async pick(caller: Caller, payload: { assignmentId: string; from: string | null }): Promise<Picked> {
+    async pick(
+      caller: Caller,
+      payload: { programmeId: string; assignmentId: string; from: string | null },
+    ): Promise<Picked> {
+      // A button from an earlier programme's options never claims in this one.
+      if (payload.programmeId !== caller.programmeId) throw new UserError("error.customId.stale");
       const programme = await programmeOf(caller);
       const member = await callerIntern(caller, programme);
       const assignment = (await store.libraryView(programme.guildId)).byId.get(payload.assignmentId);

@@ -68,6 +68,7 @@ describe("project use-cases over an in-memory store", () => {
     const allocation = { id: "al1", assignmentVersionId: "a1-v1", allocatedAt: NOW } as Allocation;
     const { store, writes } = memoryStore({ write: { status: "allocated", allocation } });
     const picked = await projectUseCases({ store, now: () => NOW, defaultLocale: "ja" }).pick(caller, {
+      programmeId: "p1",
       assignmentId: "a1",
       from: null,
     });
@@ -78,6 +79,7 @@ describe("project use-cases over an in-memory store", () => {
   it("GIVEN the database says another intern won the race THEN pick offers the next options, best first, without the lost one", async () => {
     const { store } = memoryStore({ write: { status: "assignment_taken" }, taken: new Set(["a1"]) });
     const picked = await projectUseCases({ store, now: () => NOW, defaultLocale: "ja" }).pick(caller, {
+      programmeId: "p1",
       assignmentId: "a1",
       from: null,
     });
@@ -86,6 +88,17 @@ describe("project use-cases over an in-memory store", () => {
     expect(picked.answer.header).toEqual({ key: "taken", title: "Task a1" });
     expect(picked.answer.options.map((o) => o.assignment.id)).not.toContain("a1");
     expect(picked.answer.options.length).toBeGreaterThan(0);
+  });
+
+  it("GIVEN an option button from another programme THEN pick refuses it as out of date and writes nothing", async () => {
+    const { store, writes } = memoryStore({ write: { status: "assignment_taken" } });
+    const picked = projectUseCases({ store, now: () => NOW, defaultLocale: "ja" }).pick(caller, {
+      programmeId: "p0",
+      assignmentId: "a1",
+      from: null,
+    });
+    await expect(picked).rejects.toMatchObject({ key: "error.customId.stale" });
+    expect(writes).toEqual([]);
   });
 
   it("GIVEN no programme in the server THEN every use-case refuses with the localised 'no programme' error", async () => {
