@@ -92,7 +92,7 @@ export const command = defineCommand(definition, {
         userId: args.user ?? null,
         version: args.version ?? null,
       });
-      await ctx.respond.reply({ embeds: [shownEmbed(ctx.t, shown)] });
+      await ctx.respond.reply({ embeds: [shownEmbed(ctx.t, ctx.locale, shown)] });
     },
   },
   extend: {

@@ -31,7 +31,7 @@ type VersionRow = {
   }[];
 };
 
-function toVersion(row: VersionRow): SubmissionVersionRecord {
+export function toVersion(row: VersionRow): SubmissionVersionRecord {
   return {
     id: row.id,
     number: row.number,

@@ -7,6 +7,7 @@ import { createAllocationRepository } from "../repositories/allocations.ts";
 import { recordAudit } from "../repositories/audit.ts";
 import { createMemberRepository } from "../repositories/members.ts";
 import { createProgrammeRepository } from "../repositories/programmes.ts";
+import { createReviewRepository } from "../repositories/reviews.ts";
 import { createSubmissionRepository } from "../repositories/submissions.ts";
 
 /** Two `/submit` at once for one intern: the loser of the version number tries again. */
@@ -118,5 +119,12 @@ export function createSubmissionStore(db: Database): SubmissionStore {
     },
     blobReferenced: (storageKey) => submissions.blobReferenced(storageKey),
     agencyIdsOfStaff: (guildId, userId) => createAgencyRepository(db).agencyIdsOfStaff(guildId, userId),
+    async publishedFeedback(programmeId, versionIds) {
+      const reviews = createReviewRepository(db);
+      return {
+        rubric: await reviews.rubric(programmeId),
+        feedback: await reviews.published(programmeId, versionIds),
+      };
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { MemberRoleKind } from "../../domain/enums.ts";
 import type { Member } from "../../domain/member/types.ts";
+import type { PublishedFeedback, RubricCriterion } from "../../domain/review/rubric.ts";
 import {
   type EffectiveDeadline,
   effectiveDeadline,
@@ -43,6 +44,9 @@ export interface SubmissionShown {
   /** Null for agency staff: they never see an extension's reason. */
   extensionReason: string | null;
   closed: boolean;
+  /** Published feedback on the versions shown (drafts are never read here), and the rubric. */
+  feedback: PublishedFeedback[];
+  rubric: readonly RubricCriterion[];
 }
 
 export interface ExtendOutcome {
@@ -143,10 +147,16 @@ export function manageUseCases(ports: ManagePorts) {
       if (query.version !== null && versions.length === 0) {
         throw new UserError("submission.show.noVersion", { version: query.version });
       }
+      const { feedback, rubric } = await store.publishedFeedback(
+        state.programme.id,
+        versions.map((v) => v.id),
+      );
       return {
         userId,
         view,
         versions,
+        feedback,
+        rubric,
         deadline: deadlineOf(state, terms),
         extensionReason: view === "full" ? (terms.extension?.reason ?? null) : null,
         closed: state.closedAt !== null,

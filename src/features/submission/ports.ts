@@ -2,6 +2,7 @@
 import type { Locale } from "../../domain/enums.ts";
 import type { Member } from "../../domain/member/types.ts";
 import type { Programme } from "../../domain/programme/types.ts";
+import type { PublishedFeedback, RubricCriterion } from "../../domain/review/rubric.ts";
 import type {
   SubmissionExtension,
   SubmissionFileRecord,
@@ -77,6 +78,11 @@ export interface SubmissionStore {
   /** Whether any stored file row points at the blob. */
   blobReferenced(storageKey: string): Promise<boolean>;
   agencyIdsOfStaff(guildId: string, discordUserId: string): Promise<Set<string>>;
+  /** Published reviews of the versions (drafts never), oldest first, with the programme's rubric. */
+  publishedFeedback(
+    programmeId: string,
+    versionIds: readonly string[],
+  ): Promise<{ rubric: readonly RubricCriterion[]; feedback: PublishedFeedback[] }>;
 }
 
 /** An attachment given to `/submit`, as Discord declared it. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Member } from "../../../src/domain/member/types.ts";
 import type { Programme } from "../../../src/domain/programme/types.ts";
+import { DEFAULT_RUBRIC } from "../../../src/domain/review/rubric.ts";
 import { manifestHash } from "../../../src/domain/submission/manifest.ts";
 import {
   DEFAULT_SUBMISSION_SETTINGS,
@@ -110,6 +111,7 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
     },
     blobReferenced: async (key) => versions.some((v) => v.files.some((f) => f.storageKey === key)),
     agencyIdsOfStaff: async () => new Set(["ag1"]),
+    publishedFeedback: async () => ({ rubric: DEFAULT_RUBRIC, feedback: [] }),
   };
   const blobs = new Map<string, Buffer>();
   const files: FileStore = {
