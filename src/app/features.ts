@@ -111,6 +111,7 @@ export function createFeatures(deps: {
         store: submissionStore,
         reminders: () => reminderJobs(deps.queues()),
         now: deps.now,
+        defaultLocale: deps.defaults.locale,
       }),
     },
     review: reviewUseCases({

@@ -5,12 +5,15 @@ import { createAllocationRepository } from "../../../src/db/repositories/allocat
 import { createAssignmentRepository } from "../../../src/db/repositories/assignments.ts";
 import { createAuditRepository } from "../../../src/db/repositories/audit.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
+import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
+import { createSubmissionRepository } from "../../../src/db/repositories/submissions.ts";
 import {
   commentModalId,
   openReviewId,
   scoreSelectId,
   sheetActionId,
 } from "../../../src/discord/review/ids.ts";
+import { formatLocalDateTime } from "../../../src/domain/programme/dates.ts";
 import { DEFAULT_RUBRIC } from "../../../src/domain/review/rubric.ts";
 import { t } from "../../../src/i18n/translate.ts";
 import { assignmentContent } from "../../support/programme.ts";
@@ -283,5 +286,57 @@ describe("reviews end to end: queue → review → comment → draft → publish
       })
       .finalReply();
     expect(reopened.components).toHaveLength(3);
+  });
+
+  it("GIVEN an intern WHEN they request an extension THEN it is posted in the staff room; an intern's Approve is refused; the organiser's Approve sets it, tells the intern, and a second press is already decided", async () => {
+    const staff = bot().fake.createChannel({ name: "staff-room" });
+    await createProgrammeRepository(pb.db).saveDiscordResource(programmeId, {
+      key: "channel:staff",
+      discordId: staff.id,
+      kind: "text_channel",
+    });
+    const programme = await createProgrammeRepository(pb.db).get(programmeId);
+    const until = new Date((programme?.endsAt.getTime() ?? 0) - 24 * 3_600_000);
+    until.setUTCSeconds(0, 0);
+    const local = formatLocalDateTime(until, programme?.timeZone ?? "Asia/Tokyo");
+    const asked = await bot()
+      .fake.sendSlashCommand({
+        name: "submission",
+        subcommand: "request-extension",
+        options: { until: local, reason: "Hospital visit" } as never,
+        user: intern,
+        locale: "en-US",
+      })
+      .finalReply();
+    const stamp = `<t:${Math.floor(until.getTime() / 1000)}:f>`;
+    expect(asked.content).toBe(t("en", "submission.request.sent", { until: stamp }));
+    const [post] = bot().fake.messages(staff.id);
+    expect(post?.content).toContain("Hospital visit");
+    const approve = customIds(post ?? {}).find((id) => id.includes("approved")) ?? "";
+    expect(approve).not.toBe("");
+
+    const byIntern = await bot()
+      .fake.clickButton({ message: post ?? "", customId: approve, user: intern })
+      .finalReply();
+    expect(byIntern.content).toBe(t("en", "error.access.organiser"));
+
+    const approved = await bot()
+      .fake.clickButton({ message: post ?? "", customId: approve, user: organiser })
+      .response();
+    expect(approved.type).toBe(7);
+    const member = await createMemberRepository(pb.db).find(programmeId, intern.id);
+    expect(await createSubmissionRepository(pb.db).extension(member?.id ?? "")).toMatchObject({
+      until,
+      source: "request",
+    });
+    await bot().fake.waitFor(() =>
+      bot()
+        .fake.messages(threadId)
+        .some((m) => m.content?.includes(stamp)),
+    );
+    const again = await bot()
+      .fake.clickButton({ message: post ?? "", customId: approve, user: organiser })
+      .finalReply();
+    expect(again.content).toBe(t("en", "submission.request.decided"));
   });
 });

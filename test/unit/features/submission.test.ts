@@ -11,6 +11,7 @@ import {
 } from "../../../src/domain/submission/types.ts";
 import { UserError } from "../../../src/features/errors.ts";
 import { manageUseCases } from "../../../src/features/submission/manage.ts";
+import type { ExtensionRequestRecord } from "../../../src/features/submission/ports.ts";
 import {
   BlobRejected,
   type Downloader,
@@ -72,9 +73,30 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
   const versions: SubmissionVersionRecord[] = [];
   const extensions = new Map<string, SubmissionExtension>();
   const audits: string[] = [];
+  const requests: ExtensionRequestRecord[] = [];
   const store: SubmissionStore = {
     state: async (id) => (id === "p1" ? state : null),
     member: async (_p, userId) => members.get(userId) ?? null,
+    memberById: async (id) => [...members.values()].find((m) => m.id === id) ?? null,
+    staffChannel: async () => "staff-room",
+    async addExtensionRequest(input) {
+      const request = { ...input, id: `x${requests.length + 1}`, decision: null };
+      requests.push(request);
+      audits.push("extension.request");
+      return { id: request.id };
+    },
+    extensionRequest: async (id) => {
+      const found = requests.find((r) => r.id === id);
+      return found ? { ...found } : null;
+    },
+    async decideExtensionRequest(input) {
+      const request = requests.find((r) => r.id === input.requestId);
+      if (!request || request.decision !== null) return false;
+      request.decision = input.decision;
+      if (input.extension) extensions.set(request.memberId, input.extension);
+      audits.push(`extension.request.${input.decision}`);
+      return true;
+    },
     terms: async (memberId) => ({
       extension: extensions.get(memberId) ?? null,
       extendedDeadlines: false,
@@ -166,7 +188,7 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
     },
   };
   const submit = submitUseCases({ store, files, downloader, defaultLocale: "ja", downloadTimeoutMs: 1000 });
-  const manage = manageUseCases({ store, reminders: () => reminders, now: () => NOW });
+  const manage = manageUseCases({ store, reminders: () => reminders, now: () => NOW, defaultLocale: "ja" });
   return { store, state, versions, blobs, served, posts, jobs, audits, members, submit, manage, poster };
 }
 
