@@ -374,6 +374,63 @@ describe("/submit use-case", () => {
 });
 
 describe("/submission use-cases", () => {
+  it("GIVEN an intern's extension request THEN it goes to the staff room; approval sets source request and moves the reminders; a second press is refused", async () => {
+    const w = world();
+    const intern = { ...caller, roles: new Set(["intern"] as const) };
+    const staffPosts: { channelId: string; requestId: string; reason: string }[] = [];
+    const told: { channelId: string | null; decision: string }[] = [];
+    const requests = {
+      async postRequest(channelId: string, request: { requestId: string; reason: string }) {
+        staffPosts.push({ channelId, requestId: request.requestId, reason: request.reason });
+        return true;
+      },
+      async tellIntern(target: ThreadTarget, answer: { decision: string }) {
+        told.push({ channelId: target.channelId, decision: answer.decision });
+        return true;
+      },
+    };
+    const until = new Date(DEADLINE.getTime() + 24 * H);
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => "",
+        (e: UserError) => e.key,
+      );
+    expect(
+      await refusal(
+        w.manage.requestExtension(intern, { until: new Date(DEADLINE.getTime() - H), reason: "x" }, requests),
+      ),
+    ).toBe("submission.request.notLater");
+    expect(
+      await refusal(
+        w.manage.requestExtension(intern, { until: new Date("2026-07-30T00:00:00Z"), reason: "x" }, requests),
+      ),
+    ).toBe("submission.error.extensionOutside");
+    expect(await refusal(w.manage.requestExtension(intern, { until, reason: "  " }, requests))).toBe(
+      "submission.request.reason",
+    );
+    expect(w.audits).toEqual([]);
+
+    expect(await w.manage.requestExtension(intern, { until, reason: " hospital " }, requests)).toEqual({
+      posted: true,
+    });
+    expect(staffPosts).toEqual([{ channelId: "staff-room", requestId: "x1", reason: "hospital" }]);
+    const decided = await w.manage.decideExtension(
+      organiser,
+      { requestId: "x1", decision: "approved" },
+      requests,
+    );
+    expect(decided).toEqual({ userId: "u1", until, decision: "approved" });
+    const s = (d: Date) => d.getTime() / 1000;
+    expect(w.jobs.added).toEqual([72, 24, 3].map((o) => `submission-reminder-m1-${o}-${s(until)}`));
+    expect(told).toEqual([{ channelId: "thread-1", decision: "approved" }]);
+    expect(
+      await refusal(w.manage.decideExtension(organiser, { requestId: "x1", decision: "declined" }, requests)),
+    ).toBe("submission.request.decided");
+    expect(w.audits).toEqual(["extension.request", "extension.request.approved"]);
+    const shown = await w.manage.show(organiser, { userId: "u1", version: null });
+    expect(shown.deadline).toEqual({ at: until, source: "extension" });
+  });
+
   it("GIVEN an extension THEN the old deadline's reminder jobs are removed and the new ones added, audited", async () => {
     const w = world();
     const until = new Date(DEADLINE.getTime() + 24 * H);
