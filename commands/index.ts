@@ -8,6 +8,7 @@ import { command as profile } from "./profile.ts";
 import { command as program } from "./program.ts";
 import { command as project } from "./project.ts";
 import { command as report } from "./report.ts";
+import { command as review } from "./review.ts";
 import { command as submission } from "./submission.ts";
 import { command as submit } from "./submit.ts";
 import { command as taiken } from "./taiken.ts";
@@ -31,4 +32,5 @@ export const commands: readonly CommandModule[] = [
   report,
   submit,
   submission,
+  review,
 ];

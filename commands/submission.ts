@@ -4,7 +4,10 @@ import {
 } from "discord.js";
 import { z } from "zod";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
+import { defineButton } from "../src/discord/component.ts";
 import type { Scope } from "../src/discord/route.ts";
+import { extensionDecisionId } from "../src/discord/submission/ids.ts";
+import { extensionRequestPoster } from "../src/discord/submission/post.ts";
 import { shownEmbed } from "../src/discord/submission/render.ts";
 import { parseLocalDateTime } from "../src/domain/programme/dates.ts";
 import { UserError } from "../src/features/errors.ts";
@@ -50,6 +53,28 @@ export const definition = {
         { type: T.Boolean, name: "clear", ...commandText("submission.extend.clear") },
       ],
     },
+    {
+      type: T.Subcommand,
+      name: "request-extension",
+      ...commandText("submission.request-extension"),
+      options: [
+        {
+          type: T.String,
+          name: "until",
+          required: true,
+          min_length: 16,
+          max_length: 16,
+          ...commandText("submission.request-extension.until"),
+        },
+        {
+          type: T.String,
+          name: "reason",
+          required: true,
+          max_length: 500,
+          ...commandText("submission.request-extension.reason"),
+        },
+      ],
+    },
     { type: T.Subcommand, name: "close", ...commandText("submission.close") },
     { type: T.Subcommand, name: "reopen", ...commandText("submission.reopen") },
   ],
@@ -83,62 +108,107 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return parsed.data;
 }
 
-export const command = defineCommand(definition, {
-  show: {
-    access: ["intern", "mentor", "organiser", "agency_staff"],
-    async run(ctx) {
-      const args = parse(showArgs, { version: ctx.args.version, user: ctx.args.user?.user.id });
-      const shown = await ctx.app.features.submission.show(caller(ctx), {
-        userId: args.user ?? null,
-        version: args.version ?? null,
-      });
-      await ctx.respond.reply({ embeds: [shownEmbed(ctx.t, shown)] });
-    },
-  },
-  extend: {
-    access: "organiser",
-    async run(ctx) {
-      const args = parse(extendArgs, {
-        user: ctx.args.user.user.id,
-        until: ctx.args.until,
-        reason: ctx.args.reason,
-        clear: ctx.args.clear,
-      });
-      let until: Date | null = null;
-      if (args.clear !== true) {
-        if (args.until === undefined) throw new UserError("submission.extend.needUntil");
-        until = ctx.programme === null ? null : parseLocalDateTime(args.until, ctx.programme.timeZone);
-        if (until === null) throw new UserError("submission.extend.badUntil", { value: args.until });
-      }
-      const outcome = await ctx.app.features.submission.extend(caller(ctx), {
-        userId: args.user,
-        until,
-        reason: args.reason ? args.reason : null,
-      });
-      ctx.logger.info({ target: args.user, until: outcome.current?.at }, "submission deadline changed");
-      const user = `<@${args.user}>`;
-      await ctx.respond.reply(
-        until === null
-          ? ctx.t("submission.extend.cleared", {
-              user,
-              deadline: outcome.current === null ? "-" : discordTimestamp(outcome.current.at, "f"),
-            })
-          : ctx.t("submission.extend.done", { user, until: discordTimestamp(until, "f") }),
-      );
-    },
-  },
-  close: {
-    access: "organiser",
-    async run(ctx) {
-      await ctx.app.features.submission.close(caller(ctx));
-      await ctx.respond.reply(ctx.t("submission.close.done"));
-    },
-  },
-  reopen: {
-    access: "organiser",
-    async run(ctx) {
-      await ctx.app.features.submission.reopen(caller(ctx));
-      await ctx.respond.reply(ctx.t("submission.reopen.done"));
-    },
+const requestArgs = z.object({ until: z.string().trim().max(16), reason: z.string().trim().min(1).max(500) });
+
+/** Approve / Decline in the staff room: organisers only (checked by the router and the use-case's programme). */
+const decisionButton = defineButton(extensionDecisionId, {
+  access: "organiser",
+  acknowledgement: "update",
+  async run(ctx) {
+    const poster = extensionRequestPoster(ctx.interaction.client.rest, ctx.logger);
+    const decided = await ctx.app.features.submission.decideExtension(caller(ctx), ctx.payload, poster);
+    ctx.logger.info({ target: decided.userId, decision: decided.decision }, "extension request decided");
+    const by = `<@${ctx.userId}>`;
+    const line =
+      decided.decision === "approved"
+        ? ctx.t("submission.request.approvedBy", { user: by, until: discordTimestamp(decided.until, "f") })
+        : ctx.t("submission.request.declinedBy", { user: by });
+    await ctx.respond.update({
+      content: `${ctx.interaction.message.content}\n\n${line}`.slice(0, 2000),
+      components: [],
+      allowedMentions: { parse: [] },
+    });
   },
 });
+
+export const command = defineCommand(
+  definition,
+  {
+    show: {
+      access: ["intern", "mentor", "organiser", "agency_staff"],
+      async run(ctx) {
+        const args = parse(showArgs, { version: ctx.args.version, user: ctx.args.user?.user.id });
+        const shown = await ctx.app.features.submission.show(caller(ctx), {
+          userId: args.user ?? null,
+          version: args.version ?? null,
+        });
+        await ctx.respond.reply({ embeds: [shownEmbed(ctx.t, ctx.locale, shown)] });
+      },
+    },
+    extend: {
+      access: "organiser",
+      async run(ctx) {
+        const args = parse(extendArgs, {
+          user: ctx.args.user.user.id,
+          until: ctx.args.until,
+          reason: ctx.args.reason,
+          clear: ctx.args.clear,
+        });
+        let until: Date | null = null;
+        if (args.clear !== true) {
+          if (args.until === undefined) throw new UserError("submission.extend.needUntil");
+          until = ctx.programme === null ? null : parseLocalDateTime(args.until, ctx.programme.timeZone);
+          if (until === null) throw new UserError("submission.extend.badUntil", { value: args.until });
+        }
+        const outcome = await ctx.app.features.submission.extend(caller(ctx), {
+          userId: args.user,
+          until,
+          reason: args.reason ? args.reason : null,
+        });
+        ctx.logger.info({ target: args.user, until: outcome.current?.at }, "submission deadline changed");
+        const user = `<@${args.user}>`;
+        await ctx.respond.reply(
+          until === null
+            ? ctx.t("submission.extend.cleared", {
+                user,
+                deadline: outcome.current === null ? "-" : discordTimestamp(outcome.current.at, "f"),
+              })
+            : ctx.t("submission.extend.done", { user, until: discordTimestamp(until, "f") }),
+        );
+      },
+    },
+    "request-extension": {
+      access: "intern",
+      async run(ctx) {
+        const args = parse(requestArgs, { until: ctx.args.until, reason: ctx.args.reason });
+        const until = ctx.programme === null ? null : parseLocalDateTime(args.until, ctx.programme.timeZone);
+        if (until === null) throw new UserError("submission.extend.badUntil", { value: args.until });
+        const { posted } = await ctx.app.features.submission.requestExtension(
+          caller(ctx),
+          { until, reason: args.reason },
+          extensionRequestPoster(ctx.interaction.client.rest, ctx.logger),
+        );
+        await ctx.respond.reply(
+          posted
+            ? ctx.t("submission.request.sent", { until: discordTimestamp(until, "f") })
+            : ctx.t("submission.request.notPosted"),
+        );
+      },
+    },
+    close: {
+      access: "organiser",
+      async run(ctx) {
+        await ctx.app.features.submission.close(caller(ctx));
+        await ctx.respond.reply(ctx.t("submission.close.done"));
+      },
+    },
+    reopen: {
+      access: "organiser",
+      async run(ctx) {
+        await ctx.app.features.submission.reopen(caller(ctx));
+        await ctx.respond.reply(ctx.t("submission.reopen.done"));
+      },
+    },
+  },
+  { components: [decisionButton] },
+);

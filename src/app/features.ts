@@ -10,6 +10,7 @@ import { createOperationsStore } from "../db/stores/operations.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
 import { createProgrammeStore, createSettingsStore, createStaffStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
+import { createReviewStore } from "../db/stores/review.ts";
 import { createSubmissionStore } from "../db/stores/submission.ts";
 import type { Locale } from "../domain/enums.ts";
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
@@ -27,6 +28,7 @@ import type { ProgrammePorts } from "../features/programme/ports.ts";
 import { type SettingsUseCases, settingsUseCases } from "../features/programme/settings.ts";
 import { type StaffUseCases, staffUseCases } from "../features/programme/staff.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
+import { type ReviewUseCases, reviewUseCases } from "../features/review/review.ts";
 import {
   type ManageUseCases as SubmissionManageUseCases,
   manageUseCases as submissionManageUseCases,
@@ -68,6 +70,7 @@ export interface Features {
   library: LibraryUseCases;
   operations: OperationsUseCases;
   submission: SubmitUseCases & SubmissionManageUseCases;
+  review: ReviewUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -111,8 +114,15 @@ export function createFeatures(deps: {
         store: submissionStore,
         reminders: () => reminderJobs(deps.queues()),
         now: deps.now,
+        defaultLocale: deps.defaults.locale,
       }),
     },
+    review: reviewUseCases({
+      store: createReviewStore(deps.db),
+      downloader: createHttpDownloader(),
+      now: deps.now,
+      defaultLocale: deps.defaults.locale,
+    }),
     agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),

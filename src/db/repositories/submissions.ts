@@ -7,6 +7,7 @@ import {
   type SubmissionVersionRecord,
   submissionSettingsFrom,
 } from "../../domain/submission/types.ts";
+import type { ExtensionRequestRecord } from "../../features/submission/ports.ts";
 import type { DatabaseTransaction } from "../client.ts";
 import { mapConstraintViolations } from "../errors.ts";
 
@@ -31,7 +32,7 @@ type VersionRow = {
   }[];
 };
 
-function toVersion(row: VersionRow): SubmissionVersionRecord {
+export function toVersion(row: VersionRow): SubmissionVersionRecord {
   return {
     id: row.id,
     number: row.number,
@@ -244,6 +245,43 @@ export function createSubmissionRepository(db: DatabaseTransaction) {
         extendedDeadlines: row.profile?.extendedDeadlines ?? false,
         fewerNotifications: row.profile?.fewerNotifications ?? false,
       }));
+    },
+
+    async addExtensionRequest(input: { memberId: string; until: Date; reason: string; at: Date }) {
+      return db.extensionRequest.create({
+        data: { memberId: input.memberId, until: input.until, reason: input.reason, createdAt: input.at },
+        select: { id: true },
+      });
+    },
+
+    async extensionRequest(requestId: string): Promise<ExtensionRequestRecord | null> {
+      const row = await db.extensionRequest.findUnique({
+        where: { id: requestId },
+        include: { member: { select: { programmeId: true } } },
+      });
+      if (row === null) return null;
+      return {
+        id: row.id,
+        programmeId: row.member.programmeId,
+        memberId: row.memberId,
+        until: row.until,
+        reason: row.reason,
+        decision: row.decision === "approved" || row.decision === "declined" ? row.decision : null,
+      };
+    },
+
+    /** Sets the decision if none was taken yet; false when another press decided first. */
+    async decideExtensionRequest(
+      requestId: string,
+      decision: "approved" | "declined",
+      by: string,
+      at: Date,
+    ): Promise<boolean> {
+      const { count } = await db.extensionRequest.updateMany({
+        where: { id: requestId, decision: null },
+        data: { decision, decidedByUserId: by, decidedAt: at },
+      });
+      return count === 1;
     },
 
     async blobReferenced(storageKey: string): Promise<boolean> {

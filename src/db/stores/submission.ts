@@ -1,4 +1,6 @@
 /** {@link SubmissionStore} over the repositories: each write and its audit entry in one transaction. */
+
+import { ResourceKeys } from "../../domain/workspace/keys.ts";
 import type { SubmissionStore } from "../../features/submission/ports.ts";
 import type { Database } from "../client.ts";
 import { ConstraintViolation, mapConstraintViolations } from "../errors.ts";
@@ -7,6 +9,7 @@ import { createAllocationRepository } from "../repositories/allocations.ts";
 import { recordAudit } from "../repositories/audit.ts";
 import { createMemberRepository } from "../repositories/members.ts";
 import { createProgrammeRepository } from "../repositories/programmes.ts";
+import { createReviewRepository } from "../repositories/reviews.ts";
 import { createSubmissionRepository } from "../repositories/submissions.ts";
 
 /** Two `/submit` at once for one intern: the loser of the version number tries again. */
@@ -22,6 +25,46 @@ export function createSubmissionStore(db: Database): SubmissionStore {
       return programme && terms ? { programme, ...terms } : null;
     },
     member: (programmeId, userId) => createMemberRepository(db).find(programmeId, userId),
+    memberById: (memberId) => createMemberRepository(db).get(memberId),
+    async staffChannel(programmeId) {
+      return (
+        (await createProgrammeRepository(db).discordResource(programmeId, ResourceKeys.channels.staff))
+          ?.discordId ?? null
+      );
+    },
+    async addExtensionRequest(input) {
+      return db.$transaction(async (tx) => {
+        const request = await createSubmissionRepository(tx).addExtensionRequest(input);
+        await recordAudit(tx, input, "submission.extension.request", `extension_request:${request.id}`, {
+          memberId: input.memberId,
+          until: input.until.toISOString(),
+        });
+        return request;
+      });
+    },
+    extensionRequest: (requestId) => submissions.extensionRequest(requestId),
+    async decideExtensionRequest(input) {
+      return db.$transaction(async (tx) => {
+        const repo = createSubmissionRepository(tx);
+        if (
+          !(await repo.decideExtensionRequest(input.requestId, input.decision, input.actorUserId, input.at))
+        ) {
+          return false;
+        }
+        const request = await repo.extensionRequest(input.requestId);
+        if (input.extension !== null && request !== null) {
+          await repo.setExtension(request.memberId, input.extension);
+        }
+        await recordAudit(
+          tx,
+          input,
+          `submission.extension.request.${input.decision}`,
+          `extension_request:${input.requestId}`,
+          input.extension === null ? null : { until: input.extension.until.toISOString() },
+        );
+        return true;
+      });
+    },
     async terms(memberId) {
       const profile = await db.memberProfile.findUnique({
         where: { memberId },
@@ -118,5 +161,12 @@ export function createSubmissionStore(db: Database): SubmissionStore {
     },
     blobReferenced: (storageKey) => submissions.blobReferenced(storageKey),
     agencyIdsOfStaff: (guildId, userId) => createAgencyRepository(db).agencyIdsOfStaff(guildId, userId),
+    async publishedFeedback(programmeId, versionIds) {
+      const reviews = createReviewRepository(db);
+      return {
+        rubric: await reviews.rubric(programmeId),
+        feedback: await reviews.published(programmeId, versionIds),
+      };
+    },
   };
 }

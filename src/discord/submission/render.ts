@@ -1,5 +1,6 @@
 /** How submissions read in Discord: the receipt (reply and thread post) and `/submission show`. */
 import type { APIEmbed } from "discord.js";
+import type { Locale } from "../../domain/enums.ts";
 import { shortHash } from "../../domain/submission/manifest.ts";
 import type { SubmissionShown } from "../../features/submission/manage.ts";
 import type { Receipt } from "../../features/submission/ports.ts";
@@ -47,7 +48,7 @@ export function receiptEmbed(t: Translator, receipt: Receipt): APIEmbed {
 }
 
 /** `/submission show`: the deadline, then one line per version with its items. */
-export function shownEmbed(t: Translator, shown: SubmissionShown): APIEmbed {
+export function shownEmbed(t: Translator, locale: Locale, shown: SubmissionShown): APIEmbed {
   const deadline =
     shown.deadline === null
       ? t("submission.show.noDeadline")
@@ -79,6 +80,18 @@ export function shownEmbed(t: Translator, shown: SubmissionShown): APIEmbed {
       ),
       ...v.files.map((f) => t("submission.receipt.file", { name: f.name, size: formatBytes(f.size) })),
       ...(v.note === null ? [] : [t("submission.receipt.note", { note: v.note })]),
+      ...shown.feedback
+        .filter((f) => f.versionId === v.id)
+        .flatMap((f) => [
+          t("review.feedback.by", { user: `<@${f.reviewerUserId}>` }),
+          ...shown.rubric.map((c) =>
+            t("review.feedback.score", {
+              label: locale === "ja" ? c.ja : c.en,
+              score: f.scores[c.key] ?? "-",
+            }),
+          ),
+          ...(f.comment === "" ? [] : [`> ${f.comment.replaceAll("\n", "\n> ")}`]),
+        ]),
     );
   }
   return { description: lines.join("\n").slice(0, 4096) };

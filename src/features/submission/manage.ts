@@ -3,8 +3,9 @@
  * organiser's deadline controls. Every write and its audit entry commit together; reminder jobs
  * follow an extension at once (the reconciler re-derives them from the database anyway).
  */
-import type { MemberRoleKind } from "../../domain/enums.ts";
+import type { Locale, MemberRoleKind } from "../../domain/enums.ts";
 import type { Member } from "../../domain/member/types.ts";
+import type { PublishedFeedback, RubricCriterion } from "../../domain/review/rubric.ts";
 import {
   type EffectiveDeadline,
   effectiveDeadline,
@@ -18,14 +19,25 @@ import {
 } from "../../domain/submission/types.ts";
 import { type SubmissionView, submissionView } from "../../domain/submission/visibility.ts";
 import { UserError } from "../errors.ts";
-import type { PersonalTerms, ReminderJobs, SubmissionState, SubmissionStore } from "./ports.ts";
+import type {
+  ExtensionRequestPoster,
+  PersonalTerms,
+  ReminderJobs,
+  SubmissionState,
+  SubmissionStore,
+} from "./ports.ts";
 
 export interface ManagePorts {
   store: SubmissionStore;
   /** Called when a use-case needs them, so reading needs no Redis. */
   reminders: () => ReminderJobs;
   now: () => Date;
+  /** The language of posts in the staff room when the programme forces none. */
+  defaultLocale: Locale;
 }
+
+/** The longest reason an intern may give for an extension request. */
+export const MAX_REQUEST_REASON = 500;
 
 export interface ManageCaller {
   guildId: string;
@@ -43,6 +55,9 @@ export interface SubmissionShown {
   /** Null for agency staff: they never see an extension's reason. */
   extensionReason: string | null;
   closed: boolean;
+  /** Published feedback on the versions shown (drafts are never read here), and the rubric. */
+  feedback: PublishedFeedback[];
+  rubric: readonly RubricCriterion[];
 }
 
 export interface ExtendOutcome {
@@ -143,10 +158,16 @@ export function manageUseCases(ports: ManagePorts) {
       if (query.version !== null && versions.length === 0) {
         throw new UserError("submission.show.noVersion", { version: query.version });
       }
+      const { feedback, rubric } = await store.publishedFeedback(
+        state.programme.id,
+        versions.map((v) => v.id),
+      );
       return {
         userId,
         view,
         versions,
+        feedback,
+        rubric,
         deadline: deadlineOf(state, terms),
         extensionReason: view === "full" ? (terms.extension?.reason ?? null) : null,
         closed: state.closedAt !== null,
@@ -186,6 +207,107 @@ export function manageUseCases(ports: ManagePorts) {
       const current = deadlineOf(state, terms, extension);
       await moveReminders(state, member, terms, previous?.at ?? null, current?.at ?? null);
       return { userId: input.userId, previous, current };
+    },
+
+    /**
+     * An intern asks for a later deadline: recorded, then posted in the staff room with Approve /
+     * Decline. The new deadline must fall inside the programme and after their current one.
+     */
+    async requestExtension(
+      caller: ManageCaller,
+      input: { until: Date; reason: string },
+      poster: ExtensionRequestPoster,
+    ): Promise<{ posted: boolean }> {
+      const state = await stateOf(caller);
+      const member = await internOf(state, caller.userId);
+      if (member === null) throw new UserError("project.notIntern");
+      if (member.stage === "withdrawn") throw new UserError("submission.error.withdrawn");
+      const reason = input.reason.trim();
+      if (reason === "" || reason.length > MAX_REQUEST_REASON) {
+        throw new UserError("submission.request.reason", { max: MAX_REQUEST_REASON });
+      }
+      const { programme } = state;
+      if (
+        input.until.getTime() > programme.endsAt.getTime() ||
+        input.until.getTime() <= ports.now().getTime()
+      ) {
+        throw new UserError("submission.error.extensionOutside");
+      }
+      const current = deadlineOf(state, await store.terms(member.id));
+      if (current !== null && input.until.getTime() <= current.at.getTime()) {
+        throw new UserError("submission.request.notLater");
+      }
+      const channelId = await store.staffChannel(programme.id);
+      if (channelId === null) throw new UserError("submission.request.noStaffRoom");
+      const { id } = await store.addExtensionRequest({
+        guildId: caller.guildId,
+        programmeId: programme.id,
+        memberId: member.id,
+        actorUserId: caller.userId,
+        at: ports.now(),
+        until: input.until,
+        reason,
+      });
+      const posted = await poster.postRequest(
+        channelId,
+        { requestId: id, userId: caller.userId, until: input.until, reason },
+        programme.forcedLocale ?? ports.defaultLocale,
+      );
+      return { posted };
+    },
+
+    /**
+     * An organiser's Approve / Decline. Approval sets the extension (`source: request`) as
+     * `/submission extend` does and moves the reminders; either answer is told in the intern's
+     * thread. A second press is refused.
+     */
+    async decideExtension(
+      caller: ManageCaller,
+      input: { requestId: string; decision: "approved" | "declined" },
+      poster: ExtensionRequestPoster,
+    ): Promise<{ userId: string; until: Date; decision: "approved" | "declined" }> {
+      const state = await stateOf(caller);
+      const request = await store.extensionRequest(input.requestId);
+      if (request === null || request.programmeId !== state.programme.id) {
+        throw new UserError("submission.request.unknown");
+      }
+      if (request.decision !== null) throw new UserError("submission.request.decided");
+      const member = (await store.memberById(request.memberId)) ?? null;
+      if (member === null) throw new UserError("submission.request.unknown");
+      const terms = await store.terms(member.id);
+      const previous = deadlineOf(state, terms);
+      const extension: SubmissionExtension | null =
+        input.decision === "approved"
+          ? {
+              until: request.until,
+              reason: request.reason,
+              source: "request",
+              grantedByUserId: caller.userId,
+            }
+          : null;
+      const decided = await store.decideExtensionRequest({
+        guildId: caller.guildId,
+        programmeId: state.programme.id,
+        actorUserId: caller.userId,
+        at: ports.now(),
+        requestId: request.id,
+        decision: input.decision,
+        extension,
+      });
+      if (!decided) throw new UserError("submission.request.decided");
+      if (extension !== null) {
+        const current = deadlineOf(state, terms, extension);
+        await moveReminders(state, member, terms, previous?.at ?? null, current?.at ?? null);
+      }
+      await poster.tellIntern(
+        {
+          channelId: member.projectChannelId,
+          userId: member.discordUserId,
+          locale: terms.preferredLocale ?? state.programme.forcedLocale ?? ports.defaultLocale,
+        },
+        { decision: input.decision, until: request.until },
+      );
+      return { userId: member.discordUserId, until: request.until, decision: input.decision };
     },
 
     /** Stops accepting versions. Reminders still queued find submissions closed and end. */

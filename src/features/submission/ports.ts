@@ -2,6 +2,7 @@
 import type { Locale } from "../../domain/enums.ts";
 import type { Member } from "../../domain/member/types.ts";
 import type { Programme } from "../../domain/programme/types.ts";
+import type { PublishedFeedback, RubricCriterion } from "../../domain/review/rubric.ts";
 import type {
   SubmissionExtension,
   SubmissionFileRecord,
@@ -47,6 +48,7 @@ export interface NewVersion {
 export interface SubmissionStore {
   state(programmeId: string): Promise<SubmissionState | null>;
   member(programmeId: string, discordUserId: string): Promise<Member | null>;
+  memberById(memberId: string): Promise<Member | null>;
   terms(memberId: string): Promise<PersonalTerms>;
   /** The intern's live allocation id, or null. */
   liveAllocation(programmeId: string, memberId: string): Promise<string | null>;
@@ -77,6 +79,62 @@ export interface SubmissionStore {
   /** Whether any stored file row points at the blob. */
   blobReferenced(storageKey: string): Promise<boolean>;
   agencyIdsOfStaff(guildId: string, discordUserId: string): Promise<Set<string>>;
+  /** The staff room's channel id, or null when the workspace has none. */
+  staffChannel(programmeId: string): Promise<string | null>;
+  /** Records an intern's extension request, audited, in one transaction. */
+  addExtensionRequest(input: {
+    guildId: string;
+    programmeId: string;
+    memberId: string;
+    actorUserId: string;
+    at: Date;
+    until: Date;
+    reason: string;
+  }): Promise<{ id: string }>;
+  extensionRequest(requestId: string): Promise<ExtensionRequestRecord | null>;
+  /**
+   * Decides a waiting request; on approval sets `extension` in the same transaction. Audited.
+   * False when it was already decided (a second press): nothing is written.
+   */
+  decideExtensionRequest(input: {
+    guildId: string;
+    programmeId: string;
+    actorUserId: string;
+    at: Date;
+    requestId: string;
+    decision: "approved" | "declined";
+    extension: SubmissionExtension | null;
+  }): Promise<boolean>;
+  /** Published reviews of the versions (drafts never), oldest first, with the programme's rubric. */
+  publishedFeedback(
+    programmeId: string,
+    versionIds: readonly string[],
+  ): Promise<{ rubric: readonly RubricCriterion[]; feedback: PublishedFeedback[] }>;
+}
+
+/** An intern's `/submission request-extension`. */
+export interface ExtensionRequestRecord {
+  id: string;
+  programmeId: string;
+  memberId: string;
+  until: Date;
+  reason: string;
+  decision: "approved" | "declined" | null;
+}
+
+/** The Discord side of extension requests (src/discord/submission/post.ts); never throws. */
+export interface ExtensionRequestPoster {
+  /** Posts the request with Approve / Decline in the staff room. */
+  postRequest(
+    channelId: string,
+    request: { requestId: string; userId: string; until: Date; reason: string },
+    locale: Locale,
+  ): Promise<boolean>;
+  /** Tells the intern the answer in their thread. */
+  tellIntern(
+    target: ThreadTarget,
+    answer: { decision: "approved" | "declined"; until: Date },
+  ): Promise<boolean>;
 }
 
 /** An attachment given to `/submit`, as Discord declared it. */

@@ -4,6 +4,7 @@ import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts"
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
 import { enProgramCommands, enProgramMessages } from "./en/program.ts";
+import { enReviewCommands, enReviewMessages } from "./en/review.ts";
 import { enSubmissionCommands, enSubmissionMessages } from "./en/submissions.ts";
 import type { ja, jaCommands } from "./ja.ts";
 
@@ -94,6 +95,7 @@ const messages = {
   ...enProgramMessages,
   ...enOperationsMessages,
   ...enSubmissionMessages,
+  ...enReviewMessages,
   ...onboardingEn,
 } as const;
 
@@ -108,6 +110,7 @@ const commands = {
   ...enAssignmentCommands,
   ...enOperationsCommands,
   ...enSubmissionCommands,
+  ...enReviewCommands,
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts"
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
+import { jaReviewCommands, jaReviewMessages } from "./ja/review.ts";
 import { jaSubmissionCommands, jaSubmissionMessages } from "./ja/submissions.ts";
 export const ja = {
   "about.title": "taiken について",
@@ -94,6 +95,7 @@ export const ja = {
   ...jaProgramMessages,
   ...jaOperationsMessages,
   ...jaSubmissionMessages,
+  ...jaReviewMessages,
   ...onboardingJa,
 } as const;
 
@@ -112,4 +114,5 @@ export const jaCommands = {
   ...jaAssignmentCommands,
   ...jaOperationsCommands,
   ...jaSubmissionCommands,
+  ...jaReviewCommands,
 } as const;

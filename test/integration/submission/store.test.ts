@@ -167,4 +167,38 @@ describe("submission store", () => {
     await store.addVersion(version(s, at));
     expect(await repo.awaiting(s.programme.id)).toEqual([]);
   });
+
+  it("GIVEN an extension request THEN approving it sets the extension (source request) once, audited; a second decision writes nothing", async () => {
+    const s = await internWithProject("request");
+    const store = createSubmissionStore(database.db);
+    const at = new Date("2026-03-20T00:00:00Z");
+    const until = new Date("2026-03-27T09:00:00Z");
+    const base = { guildId: "g1", programmeId: s.programme.id, actorUserId: "o1", at };
+    const { id } = await store.addExtensionRequest({
+      ...base,
+      memberId: s.intern.id,
+      until,
+      reason: "hospital",
+    });
+    expect(await store.extensionRequest(id)).toMatchObject({ memberId: s.intern.id, until, decision: null });
+    const extension = { until, reason: "hospital", source: "request" as const, grantedByUserId: "o1" };
+    const decide = (decision: "approved" | "declined") =>
+      store.decideExtensionRequest({
+        ...base,
+        requestId: id,
+        decision,
+        extension: decision === "approved" ? extension : null,
+      });
+    expect(await Promise.all([decide("approved"), decide("declined")])).toEqual(
+      expect.arrayContaining([true, false]),
+    );
+    const decided = await store.extensionRequest(id);
+    const stored = await createSubmissionRepository(database.db).extension(s.intern.id);
+    if (decided?.decision === "approved") expect(stored).toEqual(extension);
+    else expect(stored).toBeNull();
+    const actions = (
+      await createAuditRepository(database.db).recent("g1", { programmeId: s.programme.id })
+    ).map((e) => e.action);
+    expect(actions.filter((a) => a.startsWith("submission.extension.request"))).toHaveLength(2);
+  });
 });

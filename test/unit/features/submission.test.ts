@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Member } from "../../../src/domain/member/types.ts";
 import type { Programme } from "../../../src/domain/programme/types.ts";
+import { DEFAULT_RUBRIC } from "../../../src/domain/review/rubric.ts";
 import { manifestHash } from "../../../src/domain/submission/manifest.ts";
 import {
   DEFAULT_SUBMISSION_SETTINGS,
@@ -10,6 +11,7 @@ import {
 } from "../../../src/domain/submission/types.ts";
 import { UserError } from "../../../src/features/errors.ts";
 import { manageUseCases } from "../../../src/features/submission/manage.ts";
+import type { ExtensionRequestRecord } from "../../../src/features/submission/ports.ts";
 import {
   BlobRejected,
   type Downloader,
@@ -71,9 +73,30 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
   const versions: SubmissionVersionRecord[] = [];
   const extensions = new Map<string, SubmissionExtension>();
   const audits: string[] = [];
+  const requests: ExtensionRequestRecord[] = [];
   const store: SubmissionStore = {
     state: async (id) => (id === "p1" ? state : null),
     member: async (_p, userId) => members.get(userId) ?? null,
+    memberById: async (id) => [...members.values()].find((m) => m.id === id) ?? null,
+    staffChannel: async () => "staff-room",
+    async addExtensionRequest(input) {
+      const request = { ...input, id: `x${requests.length + 1}`, decision: null };
+      requests.push(request);
+      audits.push("extension.request");
+      return { id: request.id };
+    },
+    extensionRequest: async (id) => {
+      const found = requests.find((r) => r.id === id);
+      return found ? { ...found } : null;
+    },
+    async decideExtensionRequest(input) {
+      const request = requests.find((r) => r.id === input.requestId);
+      if (!request || request.decision !== null) return false;
+      request.decision = input.decision;
+      if (input.extension) extensions.set(request.memberId, input.extension);
+      audits.push(`extension.request.${input.decision}`);
+      return true;
+    },
     terms: async (memberId) => ({
       extension: extensions.get(memberId) ?? null,
       extendedDeadlines: false,
@@ -110,6 +133,7 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
     },
     blobReferenced: async (key) => versions.some((v) => v.files.some((f) => f.storageKey === key)),
     agencyIdsOfStaff: async () => new Set(["ag1"]),
+    publishedFeedback: async () => ({ rubric: DEFAULT_RUBRIC, feedback: [] }),
   };
   const blobs = new Map<string, Buffer>();
   const files: FileStore = {
@@ -164,7 +188,7 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
     },
   };
   const submit = submitUseCases({ store, files, downloader, defaultLocale: "ja", downloadTimeoutMs: 1000 });
-  const manage = manageUseCases({ store, reminders: () => reminders, now: () => NOW });
+  const manage = manageUseCases({ store, reminders: () => reminders, now: () => NOW, defaultLocale: "ja" });
   return { store, state, versions, blobs, served, posts, jobs, audits, members, submit, manage, poster };
 }
 
@@ -350,6 +374,63 @@ describe("/submit use-case", () => {
 });
 
 describe("/submission use-cases", () => {
+  it("GIVEN an intern's extension request THEN it goes to the staff room; approval sets source request and moves the reminders; a second press is refused", async () => {
+    const w = world();
+    const intern = { ...caller, roles: new Set(["intern"] as const) };
+    const staffPosts: { channelId: string; requestId: string; reason: string }[] = [];
+    const told: { channelId: string | null; decision: string }[] = [];
+    const requests = {
+      async postRequest(channelId: string, request: { requestId: string; reason: string }) {
+        staffPosts.push({ channelId, requestId: request.requestId, reason: request.reason });
+        return true;
+      },
+      async tellIntern(target: ThreadTarget, answer: { decision: string }) {
+        told.push({ channelId: target.channelId, decision: answer.decision });
+        return true;
+      },
+    };
+    const until = new Date(DEADLINE.getTime() + 24 * H);
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => "",
+        (e: UserError) => e.key,
+      );
+    expect(
+      await refusal(
+        w.manage.requestExtension(intern, { until: new Date(DEADLINE.getTime() - H), reason: "x" }, requests),
+      ),
+    ).toBe("submission.request.notLater");
+    expect(
+      await refusal(
+        w.manage.requestExtension(intern, { until: new Date("2026-07-30T00:00:00Z"), reason: "x" }, requests),
+      ),
+    ).toBe("submission.error.extensionOutside");
+    expect(await refusal(w.manage.requestExtension(intern, { until, reason: "  " }, requests))).toBe(
+      "submission.request.reason",
+    );
+    expect(w.audits).toEqual([]);
+
+    expect(await w.manage.requestExtension(intern, { until, reason: " hospital " }, requests)).toEqual({
+      posted: true,
+    });
+    expect(staffPosts).toEqual([{ channelId: "staff-room", requestId: "x1", reason: "hospital" }]);
+    const decided = await w.manage.decideExtension(
+      organiser,
+      { requestId: "x1", decision: "approved" },
+      requests,
+    );
+    expect(decided).toEqual({ userId: "u1", until, decision: "approved" });
+    const s = (d: Date) => d.getTime() / 1000;
+    expect(w.jobs.added).toEqual([72, 24, 3].map((o) => `submission-reminder-m1-${o}-${s(until)}`));
+    expect(told).toEqual([{ channelId: "thread-1", decision: "approved" }]);
+    expect(
+      await refusal(w.manage.decideExtension(organiser, { requestId: "x1", decision: "declined" }, requests)),
+    ).toBe("submission.request.decided");
+    expect(w.audits).toEqual(["extension.request", "extension.request.approved"]);
+    const shown = await w.manage.show(organiser, { userId: "u1", version: null });
+    expect(shown.deadline).toEqual({ at: until, source: "extension" });
+  });
+
   it("GIVEN an extension THEN the old deadline's reminder jobs are removed and the new ones added, audited", async () => {
     const w = world();
     const until = new Date(DEADLINE.getTime() + 24 * H);

@@ -64,6 +64,25 @@ export const enSubmissionMessages = {
   "submission.show.late": "late",
   "submission.reminder":
     "⏰ {user} Your submission deadline is {deadline} ({relative}) and nothing has been submitted yet. Use `/submit` with a link or a file.",
+  "submission.request.reason": "Please give a reason of 1 to {max} characters.",
+  "submission.request.notLater": "Please ask for a time after your current deadline.",
+  "submission.request.noStaffRoom":
+    "There is no staff room to send the request to. Please talk to an organiser directly.",
+  "submission.request.unknown": "That extension request can't be found.",
+  "submission.request.decided": "This request has already been decided.",
+  "submission.request.sent":
+    "Your request for an extension (until {until}) was sent to the organisers. You'll hear the answer in your project thread.",
+  "submission.request.notPosted":
+    "Your request was recorded, but it couldn't be posted in the staff room. Please tell an organiser.",
+  "submission.request.post": "🕒 {user} asks for a later deadline: until {until}\nReason: {reason}",
+  "submission.request.approve": "Approve",
+  "submission.request.decline": "Decline",
+  "submission.request.approvedBy": "✅ Approved by {user} (new deadline {until}).",
+  "submission.request.declinedBy": "❌ Declined by {user}.",
+  "submission.request.toIntern.approved":
+    "✅ {user} your extension request was approved. Your new deadline is {until}.",
+  "submission.request.toIntern.declined":
+    "{user} your request for an extension (until {until}) was not approved. Please talk to an organiser for details.",
 } as const;
 
 export const enSubmissionCommands = {
@@ -89,4 +108,9 @@ export const enSubmissionCommands = {
   "submission.extend.clear": { description: "Remove the personal deadline (back to the programme's)" },
   "submission.close": { description: "Stop accepting submissions (organisers)" },
   "submission.reopen": { description: "Accept submissions again (organisers)" },
+  "submission.request-extension": { description: "Ask the organisers for a later deadline (interns)" },
+  "submission.request-extension.until": { description: "YYYY-MM-DD HH:mm (the programme's time zone)" },
+  "submission.request-extension.reason": {
+    description: "Why you need more time (organisers and mentors only)",
+  },
 } as const;

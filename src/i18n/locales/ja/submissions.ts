@@ -68,6 +68,23 @@ export const jaSubmissionMessages = {
   "submission.show.late": "遅れ",
   "submission.reminder":
     "⏰ {user} 提出の締切は {deadline}（{relative}）です。まだ提出がありません。`/submit` でリンクかファイルを提出してください。",
+  "submission.request.reason": "理由を 1〜{max} 文字で書いてください。",
+  "submission.request.notLater": "いまの締切より後の日時を指定してください。",
+  "submission.request.noStaffRoom": "運営室が見つからないため申請を送れません。運営に直接相談してください。",
+  "submission.request.unknown": "その延長申請は見つかりません。",
+  "submission.request.decided": "この申請はすでに決定済みです。",
+  "submission.request.sent":
+    "延長の申請（{until} まで）を運営に送りました。結果はプロジェクトのスレッドでお知らせします。",
+  "submission.request.notPosted":
+    "申請は記録しましたが、運営室に投稿できませんでした。運営に直接知らせてください。",
+  "submission.request.post": "🕒 {user} が締切の延長を申請しました: {until} まで\n理由: {reason}",
+  "submission.request.approve": "承認",
+  "submission.request.decline": "却下",
+  "submission.request.approvedBy": "✅ {user} が承認しました（新しい締切 {until}）。",
+  "submission.request.declinedBy": "❌ {user} が却下しました。",
+  "submission.request.toIntern.approved": "✅ {user} 延長の申請が承認されました。新しい締切は {until} です。",
+  "submission.request.toIntern.declined":
+    "{user} 延長の申請（{until} まで）は承認されませんでした。詳しくは運営に相談してください。",
 } as const;
 
 export const jaSubmissionCommands = {
@@ -96,4 +113,16 @@ export const jaSubmissionCommands = {
   "submission.extend.clear": { name: "取り消し", description: "個別の締切を取り消して全体の締切に戻す" },
   "submission.close": { name: "締め切る", description: "提出の受付を終了します（運営）" },
   "submission.reopen": { name: "再開", description: "提出の受付を再開します（運営）" },
+  "submission.request-extension": {
+    name: "延長申請",
+    description: "締切の延長を運営に申請します（インターン）",
+  },
+  "submission.request-extension.until": {
+    name: "希望の締切",
+    description: "YYYY-MM-DD HH:mm（プログラムのタイムゾーン）",
+  },
+  "submission.request-extension.reason": {
+    name: "理由",
+    description: "延長が必要な理由（運営とメンターだけが見られます）",
+  },
 } as const;
