@@ -6,6 +6,7 @@ import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createOnboardingStore } from "../db/stores/onboarding.ts";
 import { createOperationsStore } from "../db/stores/operations.ts";
+import { createPresentationStore } from "../db/stores/presentation.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
 import { createProgrammeStore, createSettingsStore, createStaffStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
@@ -18,6 +19,7 @@ import { type LibraryUseCases, libraryUseCases } from "../features/library/use-c
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
 import { type OperationsUseCases, operationsUseCases } from "../features/operations/use-cases.ts";
+import { type PresentationUseCases, presentationUseCases } from "../features/presentation/use-cases.ts";
 import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
 import { manageUseCases } from "../features/programme/manage.ts";
 import { milestoneUseCases } from "../features/programme/milestones.ts";
@@ -67,6 +69,7 @@ export interface Features {
   library: LibraryUseCases;
   operations: OperationsUseCases;
   submission: SubmitUseCases & SubmissionManageUseCases;
+  presentation: PresentationUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -119,6 +122,7 @@ export function createFeatures(deps: {
       now: deps.now,
       defaultLocale: deps.defaults.locale,
     }),
+    presentation: presentationUseCases({ store: createPresentationStore(deps.db), now: deps.now }),
     operations: operationsUseCases({
       store: createOperationsStore(deps.db),
       now: deps.now,

@@ -15,7 +15,7 @@ export interface Presenter {
   textOnlyPresentation: boolean;
 }
 
-const byAllocation = (a: Presenter, b: Presenter) =>
+const byAllocation = <P extends Presenter>(a: P, b: P) =>
   a.allocatedAt.getTime() - b.allocatedAt.getTime() || a.memberId.localeCompare(b.memberId);
 
 /** FNV-1a over the seed's UTF-16 units, then mulberry32: the same seed, the same shuffle. */
@@ -41,11 +41,11 @@ function seededRandom(seed: string): () => number {
  * allocation order driven by `seed` (deterministic); `manual`: `manualOrder` (member ids) first,
  * anyone not in it after, by allocation.
  */
-export function orderPresenters(
-  presenters: readonly Presenter[],
+export function orderPresenters<P extends Presenter>(
+  presenters: readonly P[],
   method: PresentationOrderMethod,
   options: { seed?: string | null; manualOrder?: readonly string[] } = {},
-): Presenter[] {
+): P[] {
   const base = [...presenters].sort(byAllocation);
   switch (method) {
     case "allocation":
@@ -61,7 +61,7 @@ export function orderPresenters(
       const random = seededRandom(options.seed ?? "");
       for (let i = base.length - 1; i > 0; i -= 1) {
         const j = Math.floor(random() * (i + 1));
-        [base[i], base[j]] = [base[j] as Presenter, base[i] as Presenter];
+        [base[i], base[j]] = [base[j] as P, base[i] as P];
       }
       return base;
     }

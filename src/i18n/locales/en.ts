@@ -3,6 +3,7 @@ import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
+import { enPresentationCommands, enPresentationMessages } from "./en/presentation.ts";
 import { enProgramCommands, enProgramMessages } from "./en/program.ts";
 import { enSubmissionCommands, enSubmissionMessages } from "./en/submissions.ts";
 import type { ja, jaCommands } from "./ja.ts";
@@ -90,6 +91,7 @@ const messages = {
   ...enProgramMessages,
   ...enOperationsMessages,
   ...enSubmissionMessages,
+  ...enPresentationMessages,
   ...onboardingEn,
 } as const;
 
@@ -104,6 +106,7 @@ const commands = {
   ...enAssignmentCommands,
   ...enOperationsCommands,
   ...enSubmissionCommands,
+  ...enPresentationCommands,
 } as const;
 
 /**

@@ -5,6 +5,7 @@
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
+import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentation.ts";
 import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
 import { jaSubmissionCommands, jaSubmissionMessages } from "./ja/submissions.ts";
 export const ja = {
@@ -90,6 +91,7 @@ export const ja = {
   ...jaProgramMessages,
   ...jaOperationsMessages,
   ...jaSubmissionMessages,
+  ...jaPresentationMessages,
   ...onboardingJa,
 } as const;
 
@@ -108,4 +110,5 @@ export const jaCommands = {
   ...jaAssignmentCommands,
   ...jaOperationsCommands,
   ...jaSubmissionCommands,
+  ...jaPresentationCommands,
 } as const;

@@ -1,10 +1,3 @@
-/*
-  Warnings:
-
-  - Added the required column `minutes` to the `presentation_slot` table without a default value. This is not possible if the table is not empty.
-  - Added the required column `updatedAt` to the `presentation_slot` table without a default value. This is not possible if the table is not empty.
-
-*/
 -- CreateEnum
 CREATE TYPE "PresentationKind" AS ENUM ('results', 'report');
 
@@ -30,6 +23,7 @@ ADD COLUMN     "channelId" TEXT,
 ADD COLUMN     "currentOrder" INTEGER,
 ADD COLUMN     "delayMinutes" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "endedAt" TIMESTAMP(3),
+ADD COLUMN     "includeAll" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "kind" "PresentationKind" NOT NULL DEFAULT 'results',
 ADD COLUMN     "liveChannelId" TEXT,
 ADD COLUMN     "liveMessageId" TEXT,
@@ -44,11 +38,11 @@ ALTER TABLE "presentation_slot" ADD COLUMN     "allocationId" TEXT,
 ADD COLUMN     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 ADD COLUMN     "endedAt" TIMESTAMP(3),
 ADD COLUMN     "format" "PresentationFormat" NOT NULL DEFAULT 'live',
-ADD COLUMN     "minutes" INTEGER NOT NULL,
+ADD COLUMN     "minutes" INTEGER NOT NULL DEFAULT 10,
 ADD COLUMN     "note" TEXT,
 ADD COLUMN     "startedAt" TIMESTAMP(3),
 ADD COLUMN     "status" "PresentationSlotStatus" NOT NULL DEFAULT 'planned',
-ADD COLUMN     "updatedAt" TIMESTAMP(3) NOT NULL;
+ADD COLUMN     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
 
 -- CreateIndex
 CREATE INDEX "presentation_session_programmeId_status_idx" ON "presentation_session"("programmeId", "status");

@@ -1,10 +1,3 @@
-/*
-  Warnings:
-
-  - Added the required column `minutes` to the `presentation_slot` table without a default value. This is not possible if the table is not empty.
-  - Added the required column `updatedAt` to the `presentation_slot` table without a default value. This is not possible if the table is not empty.
-
-*/
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -28,6 +21,7 @@ CREATE TABLE "new_presentation_session" (
     "breakMinutes" INTEGER NOT NULL DEFAULT 10,
     "orderMethod" TEXT NOT NULL DEFAULT 'allocation',
     "seed" TEXT,
+    "includeAll" BOOLEAN NOT NULL DEFAULT false,
     "currentOrder" INTEGER,
     "delayMinutes" INTEGER NOT NULL DEFAULT 0,
     "startedAt" DATETIME,
@@ -49,14 +43,14 @@ CREATE TABLE "new_presentation_slot" (
     "allocationId" TEXT,
     "order" INTEGER NOT NULL,
     "startsAt" DATETIME NOT NULL,
-    "minutes" INTEGER NOT NULL,
+    "minutes" INTEGER NOT NULL DEFAULT 10,
     "format" TEXT NOT NULL DEFAULT 'live',
     "status" TEXT NOT NULL DEFAULT 'planned',
     "startedAt" DATETIME,
     "endedAt" DATETIME,
     "note" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "presentation_slot_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "presentation_session" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "presentation_slot_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
