@@ -59,7 +59,7 @@ export const enPresentationMessages = {
     "{user}, your presentation slot was removed. Please ask an organiser if this is unexpected.",
   "presentation.notice.noShow":
     "{user}, we missed you at your slot, so you're on the make-up list at the end. No worries: tell an organiser when you're ready.",
-  "presentation.live.title": "🔴 {title}",
+  "presentation.live.title": "🔴 Live: {title}",
   "presentation.live.now": "Now",
   "presentation.live.next": "Next",
   "presentation.live.late": "Late",
