@@ -526,7 +526,15 @@ export const routes: Record<string, Handler> = {
   "PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}": (ctx) => {
     const event = guildOf(ctx).scheduledEvents.get(ctx.params.guild_scheduled_event_id ?? "");
     if (!event) throw unknown.event();
-    Object.assign(event, body(ctx));
+    const patch = body(ctx);
+    if (patch.status !== undefined && patch.status !== event.status) {
+      // Discord's lifecycle: SCHEDULED(1) → ACTIVE(2) | CANCELED(4); ACTIVE(2) → COMPLETED(3).
+      const allowed: Record<number, number[]> = { 1: [2, 4], 2: [3] };
+      if (!(allowed[event.status] ?? []).includes(Number(patch.status))) {
+        throw new HttpError(400, 50035, "Invalid Form Body");
+      }
+    }
+    Object.assign(event, patch);
     ctx.fake.gateway.dispatch("GUILD_SCHEDULED_EVENT_UPDATE", { ...event });
     return ok(event);
   },
