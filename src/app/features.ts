@@ -34,6 +34,7 @@ import {
 } from "../features/submission/manage.ts";
 import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
+import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
 import { reminderJobs } from "../jobs/submission-reminders.ts";
 import { createHttpDownloader } from "../storage/http-download.ts";
@@ -122,7 +123,11 @@ export function createFeatures(deps: {
       now: deps.now,
       defaultLocale: deps.defaults.locale,
     }),
-    presentation: presentationUseCases({ store: createPresentationStore(deps.db), now: deps.now }),
+    presentation: presentationUseCases({
+      store: createPresentationStore(deps.db),
+      reminders: () => presentationReminderJobs(deps.queues()),
+      now: deps.now,
+    }),
     operations: operationsUseCases({
       store: createOperationsStore(deps.db),
       now: deps.now,

@@ -2,6 +2,7 @@ import type { Database } from "../db/client.ts";
 import { milestoneJobId } from "../domain/programme/timeline.ts";
 import { JOBS } from "./definitions.ts";
 import { done, retryLater } from "./outcome.ts";
+import { reconcilePresentationReminders } from "./presentation-reminders.ts";
 import type { Queues } from "./queues.ts";
 import { reconcileReportReminders } from "./report-reminders.ts";
 import { reconcileSubmissionReminders } from "./submission-reminders.ts";
@@ -51,15 +52,17 @@ export async function reconcileMilestoneJobs(deps: {
  * Every job the database says Redis should hold: milestone announcements, submission reminders,
  * and the 日報 reminders due now (the same work as the reminder sweep).
  */
-export async function reconcileJobs(deps: {
-  db: Database;
-  queues: Queues;
-  now: () => Date;
-}): Promise<{ milestoneJobs: number; submissionReminderJobs: number; reportReminderJobs: number }> {
+export async function reconcileJobs(deps: { db: Database; queues: Queues; now: () => Date }): Promise<{
+  milestoneJobs: number;
+  submissionReminderJobs: number;
+  reportReminderJobs: number;
+  presentationReminderJobs: number;
+}> {
   return {
     milestoneJobs: await reconcileMilestoneJobs(deps),
     submissionReminderJobs: await reconcileSubmissionReminders(deps),
     reportReminderJobs: await reconcileReportReminders(deps),
+    presentationReminderJobs: await reconcilePresentationReminders(deps),
   };
 }
 
@@ -69,7 +72,7 @@ export function reconcileHandler(deps: { db: Database; queues: Queues; now: () =
     try {
       const ensured = await reconcileJobs(deps);
       return done(
-        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder and ${ensured.reportReminderJobs} 日報 reminder jobs ensured`,
+        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder and ${ensured.reportReminderJobs} 日報 reminder and ${ensured.presentationReminderJobs} presentation reminder jobs ensured`,
       );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));

@@ -7,11 +7,23 @@ import type {
 } from "../../features/presentation/ports.ts";
 import type { DatabaseTransaction } from "../client.ts";
 
-const SLOT_INCLUDE = { member: { select: { discordUserId: true, projectChannelId: true } } } as const;
+const SLOT_INCLUDE = {
+  member: {
+    select: {
+      discordUserId: true,
+      projectChannelId: true,
+      profile: { select: { fewerNotifications: true } },
+    },
+  },
+} as const;
 
 type SessionRow = NonNullable<Awaited<ReturnType<DatabaseTransaction["presentationSession"]["findUnique"]>>>;
 type SlotRow = NonNullable<Awaited<ReturnType<DatabaseTransaction["presentationSlot"]["findUnique"]>>> & {
-  member: { discordUserId: string; projectChannelId: string | null };
+  member: {
+    discordUserId: string;
+    projectChannelId: string | null;
+    profile: { fewerNotifications: boolean } | null;
+  };
 };
 
 function toSlot(row: SlotRow): SlotRecord {
@@ -28,6 +40,7 @@ function toSlot(row: SlotRow): SlotRecord {
     status: row.status,
     startedAt: row.startedAt,
     endedAt: row.endedAt,
+    fewerNotifications: row.member.profile?.fewerNotifications ?? false,
   };
 }
 

@@ -32,6 +32,7 @@ export interface SlotRecord {
   status: PresentationSlotStatus;
   startedAt: Date | null;
   endedAt: Date | null;
+  fewerNotifications: boolean;
 }
 
 export interface SessionRecord {
@@ -173,4 +174,16 @@ export interface PresentationDiscord {
   publishLive(session: SessionRecord, now: Date): Promise<{ channelId: string; messageId: string } | null>;
   /** A kind note to an intern who missed their slot; never throws. */
   notifyNoShow(session: SessionRecord, slot: SlotRecord): Promise<boolean>;
+}
+
+/** Delayed reminder jobs (src/jobs/presentation-reminders.ts). */
+export interface PresentationReminderJobs {
+  /** Adds a delayed job under `jobId`; adding an id that exists does nothing. */
+  add(
+    jobId: string,
+    payload: { sessionId: string; slotId: string; offsetMin: number; startsAtEpochS: number },
+    delayMs: number,
+  ): Promise<void>;
+  /** Removes a job if it is still waiting; no error if it is gone. */
+  remove(jobId: string): Promise<void>;
 }

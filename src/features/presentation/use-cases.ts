@@ -22,6 +22,11 @@ import {
   swap,
 } from "../../domain/presentation/ordering.ts";
 import {
+  PRESENTATION_REMINDER_OFFSETS_MIN,
+  planSlotReminders,
+  presentationReminderJobId,
+} from "../../domain/presentation/reminders.ts";
+import {
   computeRunningOrder,
   planHash,
   type RunningOrder,
@@ -34,6 +39,7 @@ import { UserError } from "../errors.ts";
 import type {
   Actor,
   PresentationDiscord,
+  PresentationReminderJobs,
   PresentationStore,
   SessionRecord,
   SlotRecord,
@@ -42,6 +48,8 @@ import type {
 
 export interface PresentationPorts {
   store: PresentationStore;
+  /** Called when a use-case moves reminders, so reading needs no Redis. */
+  reminders: () => PresentationReminderJobs;
   now: () => Date;
 }
 
@@ -158,6 +166,48 @@ function orderRefusal(error: unknown): never {
 export function presentationUseCases(ports: PresentationPorts) {
   const { store } = ports;
 
+  /**
+   * Replaces the reminder jobs of slots whose start changed (or that were removed) with those of
+   * their new start; `before` null: a fresh schedule (nothing to remove).
+   */
+  async function moveReminders(before: SessionRecord | null, after: SessionRecord) {
+    const jobs = ports.reminders();
+    const now = ports.now();
+    const old = new Map((before?.slots ?? []).map((s) => [s.id, s]));
+    const live = after.status === "scheduled";
+    for (const slot of after.slots) {
+      const previous = old.get(slot.id);
+      const waiting = live && slot.order > 0 && (slot.status === "planned" || slot.status === "confirmed");
+      const same =
+        previous !== undefined &&
+        previous.startsAt.getTime() === slot.startsAt.getTime() &&
+        previous.status === slot.status;
+      if (same && waiting) continue;
+      if (previous !== undefined) {
+        for (const offsetMin of PRESENTATION_REMINDER_OFFSETS_MIN) {
+          await jobs.remove(presentationReminderJobId(slot.id, offsetMin, previous.startsAt));
+        }
+      }
+      if (!waiting) continue;
+      for (const r of planSlotReminders({
+        startsAt: slot.startsAt,
+        fewerNotifications: slot.fewerNotifications,
+        now,
+      })) {
+        await jobs.add(
+          presentationReminderJobId(slot.id, r.offsetMin, slot.startsAt),
+          {
+            sessionId: after.id,
+            slotId: slot.id,
+            offsetMin: r.offsetMin,
+            startsAtEpochS: Math.floor(slot.startsAt.getTime() / 1000),
+          },
+          r.dueAt.getTime() - now.getTime(),
+        );
+      }
+    }
+  }
+
   function organiser(caller: PresentationCaller): string {
     if (caller.programmeId === null) throw new UserError("error.access.noProgramme");
     if (!caller.roles.has("organiser")) throw new UserError("presentation.error.organiserOnly");
@@ -247,6 +297,7 @@ export function presentationUseCases(ports: PresentationPorts) {
       endsAt: plan.endsAt.toISOString(),
     });
     const after = (await store.session(session.id)) as SessionRecord;
+    await moveReminders(session, after);
     const eventMoved = await followEvent(after, plan, discord);
     await followAgenda(after, discord);
     let notified = 0;
@@ -464,6 +515,7 @@ export function presentationUseCases(ports: PresentationPorts) {
       );
       if (!confirmed) throw new UserError("presentation.error.alreadyConfirmed");
       let session = (await store.session(sessionId)) as SessionRecord;
+      await moveReminders(null, session);
       if (session.channelId !== null) {
         const kind = await discord.channelKind(session.channelId);
         const eventId = await discord.createEvent({
@@ -646,6 +698,7 @@ export function presentationUseCases(ports: PresentationPorts) {
           current === undefined ? null : (session.slots.find((s) => s.id === current.key)?.memberId ?? null),
       });
       if (!applied) throw new UserError("presentation.error.changedMeanwhile");
+      if (how === "cancel") await moveReminders(session, (await store.session(session.id)) as SessionRecord);
       if (session.scheduledEventId !== null) {
         await discord.setEventStatus(session.scheduledEventId, how === "end" ? "completed" : "cancelled");
       }

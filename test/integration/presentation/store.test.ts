@@ -138,8 +138,21 @@ describe("presentation store and use-cases", () => {
       userId: "900000000000000001",
       roles: new Set(["organiser"]),
     };
-    const uc = presentationUseCases({ store: createPresentationStore(db), now: () => clock });
-    return { ...seeded, allocated, organiser, uc };
+    const jobs = new Map<string, number>();
+    const reminders = {
+      async add(jobId: string, _payload: unknown, delayMs: number) {
+        if (!jobs.has(jobId)) jobs.set(jobId, delayMs);
+      },
+      async remove(jobId: string) {
+        jobs.delete(jobId);
+      },
+    };
+    const uc = presentationUseCases({
+      store: createPresentationStore(db),
+      reminders: () => reminders,
+      now: () => clock,
+    });
+    return { ...seeded, allocated, organiser, uc, jobs };
   }
 
   it("GIVEN three interns WHEN previewed and confirmed THEN one event, one agenda, three notices; a second Confirm is refused", async () => {
@@ -231,6 +244,14 @@ describe("presentation store and use-cases", () => {
       `notice.changed ${a}`,
     ]);
     expect(out.notified).toBe(2);
+    // Reminders follow: b kept its three, a and c lost the old ids and got new ones.
+    const ids = [...s.jobs.keys()];
+    expect(ids).toHaveLength(9);
+    for (const slot of out.session.slots) {
+      const epoch = slot.startsAt.getTime() / 1000;
+      for (const offset of [1440, 60, 10])
+        expect(ids).toContain(`presentation-reminder-${slot.id}-${offset}-${epoch}`);
+    }
   });
 
   it("GIVEN a schedule WHEN one is moved, one removed with its gap kept, then one with close-gap THEN the times follow", async () => {
@@ -245,6 +266,8 @@ describe("presentation store and use-cases", () => {
       [b, 3, "05:24", "planned"],
     ]);
     expect(s.calls).toContain(`notice.removed ${a}`);
+    const removedSlot = kept.session.slots.find((x) => x.discordUserId === a)!;
+    expect([...s.jobs.keys()].filter((id) => id.includes(removedSlot.id))).toEqual([]);
     await expect(s.uc.swap(s.organiser, a, b, s.discord)).rejects.toMatchObject({
       key: "presentation.error.noSlot",
     });
@@ -339,6 +362,7 @@ describe("presentation store and use-cases", () => {
     });
     const cancelled = await s.uc.finish(s.organiser, "cancel", s.discord);
     expect(cancelled.status).toBe("cancelled");
+    expect(s.jobs.size).toBe(0);
     expect(s.calls).toContain(`event.status ${s.prefix}-event-1 cancelled`);
   });
 });

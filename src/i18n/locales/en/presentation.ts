@@ -59,6 +59,8 @@ export const enPresentationMessages = {
     "{user}, your presentation slot was removed. Please ask an organiser if this is unexpected.",
   "presentation.notice.noShow":
     "{user}, we missed you at your slot, so you're on the make-up list at the end. No worries: tell an organiser when you're ready.",
+  "presentation.reminder":
+    "⏰ {user}, you present at {at} ({relative}), number {position}. Format: {format}.",
   "presentation.live.title": "🔴 Live: {title}",
   "presentation.live.now": "Now",
   "presentation.live.next": "Next",

@@ -61,6 +61,7 @@ export const jaPresentationMessages = {
   "presentation.notice.removed": "{user} さんの発表枠は取り消されました。ご不明な点は運営にご相談ください。",
   "presentation.notice.noShow":
     "{user} さん、発表の時間にお見えにならなかったので、最後の「後で発表」の枠に回しました。大丈夫です、準備ができたら運営に声をかけてください。",
+  "presentation.reminder": "⏰ {user} さん、発表は {at}（{relative}）、{position} 番目です。形式: {format}。",
   "presentation.live.title": "🔴 進行中: {title}",
   "presentation.live.now": "いま",
   "presentation.live.next": "次",
