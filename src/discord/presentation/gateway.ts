@@ -98,6 +98,30 @@ export function presentationGateway(input: {
         logger.warn({ err: error, eventId, status }, "could not change the scheduled event's status");
       }
     },
+    async setStage(session, topic) {
+      const channelId = session.channelId;
+      if (channelId === null) return;
+      try {
+        const channel = (await rest.get(Routes.channel(channelId))) as { type: number };
+        if (channel.type !== ChannelType.GuildStageVoice) return;
+        if (topic === null) {
+          await rest.delete(Routes.stageInstance(channelId));
+        } else {
+          await rest.post(Routes.stageInstances(), {
+            body: {
+              channel_id: channelId,
+              topic: topic.slice(0, 120),
+              privacy_level: 2,
+              ...(session.scheduledEventId === null
+                ? {}
+                : { guild_scheduled_event_id: session.scheduledEventId }),
+            },
+          });
+        }
+      } catch (error) {
+        logger.warn({ err: error, channelId }, "could not open or close the stage instance");
+      }
+    },
     async publishAgenda(session, at) {
       if (at.channelId === null) return null;
       return postOrEdit(at.channelId, at.messageId, agendaMessage(t, session));

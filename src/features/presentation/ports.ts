@@ -159,6 +159,8 @@ export interface PresentationDiscord {
   /** Moves the event's times; `gone` when it was deleted in Discord (10070). */
   moveEvent(eventId: string, startsAt: Date, endsAt: Date): Promise<"moved" | "gone">;
   setEventStatus(eventId: string, status: "active" | "completed" | "cancelled"): Promise<void>;
+  /** On a stage channel: opens (topic given) or closes (null) its stage instance; never throws. */
+  setStage(session: SessionRecord, topic: string | null): Promise<void>;
   /** Posts the agenda (or edits it in place when `messageId` is given); returns where it is. */
   publishAgenda(
     session: SessionRecord,

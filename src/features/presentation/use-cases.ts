@@ -636,6 +636,7 @@ export function presentationUseCases(ports: PresentationPorts) {
       if (outcome.kind === "changed") {
         if (outcome.session.scheduledEventId !== null)
           await discord.setEventStatus(outcome.session.scheduledEventId, "active");
+        await discord.setStage(outcome.session, outcome.session.title);
         await publishLive(outcome.session, discord);
       }
       return { ...outcome, session: (await store.session(session.id)) as SessionRecord };
@@ -703,7 +704,10 @@ export function presentationUseCases(ports: PresentationPorts) {
         await discord.setEventStatus(session.scheduledEventId, how === "end" ? "completed" : "cancelled");
       }
       const after = (await store.session(session.id)) as SessionRecord;
-      if (how === "end") await publishLive(after, discord);
+      if (how === "end") {
+        await discord.setStage(after, null);
+        await publishLive(after, discord);
+      }
       await followAgenda(after, discord);
       return after;
     },

@@ -1,5 +1,5 @@
 import "../../support/unhandled.ts";
-import { ChannelType } from "discord.js";
+import { ChannelType, REST, Routes } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ApiMessage, ApiUser } from "../../../scripts/harness/fake-discord/index.ts";
 import { createAllocationRepository } from "../../../src/db/repositories/allocations.ts";
@@ -177,6 +177,7 @@ describe("the results presentation end to end", () => {
     const started = await slash("start");
     expect(started.content).toBe(t("en", "presentation.started"));
     expect(bot().fake.guild.scheduledEvents.get(eventId)?.status).toBe(2);
+    expect(bot().fake.guild.stageInstances.get(stageId)).toMatchObject({ guild_scheduled_event_id: eventId });
     const live = bot().fake.messages(stageId).at(-1)!;
     expect(embedOf(live).description).toContain(`**いま**: <@${interns[2]!.id}>`);
     expect(embedOf(live).description).toContain(`**次**: <@${interns[1]!.id}>`);
@@ -207,6 +208,15 @@ describe("the results presentation end to end", () => {
     expect(embedOf(ended).description).toContain(t("ja", "presentation.live.ended"));
     expect(customIds(ended)).toEqual([]);
     expect(bot().fake.guild.scheduledEvents.get(eventId)?.status).toBe(3);
+    expect(bot().fake.guild.stageInstances.size).toBe(0);
+    // Discord's lifecycle: a completed event cannot become active again.
+    const rest = new REST({ api: bot().fake.apiUrl, retries: 0 }).setToken(bot().fake.token);
+    const reopened = await rest
+      .patch(Routes.guildScheduledEvent(bot().fake.guild.id, eventId), { body: { status: 2 } })
+      .catch((e: unknown) => e);
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+    expect(reopened).toMatchObject({ status: 400 });
     const session = await pb.db.presentationSession.findFirstOrThrow({ where: { programmeId } });
     expect(session.status).toBe("completed");
     const after = await slash("start");

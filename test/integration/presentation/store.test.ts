@@ -46,6 +46,9 @@ function recordingDiscord() {
     async setEventStatus(eventId, status) {
       calls.push(`event.status ${eventId} ${status}`);
     },
+    async setStage(_session, topic) {
+      calls.push(topic === null ? "stage.close" : "stage.open");
+    },
     async publishAgenda(_session, at) {
       if (at.messageId !== null) {
         calls.push(`agenda.edit ${at.messageId}`);
@@ -320,7 +323,7 @@ describe("presentation store and use-cases", () => {
     const started = await s.uc.start(s.organiser, s.discord);
     expect(started.session.status).toBe("live");
     expect(started.session.currentOrder).toBe(1);
-    expect(s.calls).toEqual([`event.status ${s.prefix}-event-1 active`, "live.post"]);
+    expect(s.calls).toEqual([`event.status ${s.prefix}-event-1 active`, "stage.open", "live.post"]);
     const sessionId = started.session.id;
 
     const first = await s.uc.step(s.organiser, sessionId, "next", 1, s.discord);
