@@ -164,6 +164,7 @@ export const definition = {
     },
     { type: T.Subcommand, name: "start", ...commandText("presentation.start") },
     { type: T.Subcommand, name: "cancel", ...commandText("presentation.cancel") },
+    { type: T.Subcommand, name: "export", ...commandText("presentation.export") },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -395,6 +396,17 @@ export const command = defineCommand(
       async run(ctx) {
         await ctx.app.features.presentation.start(caller(ctx), gateway(ctx));
         await ctx.respond.reply(ctx.t("presentation.started"));
+      },
+    },
+    export: {
+      access: "organiser",
+      defer: "now",
+      async run(ctx) {
+        const file = await ctx.app.features.presentation.exportOrder(caller(ctx));
+        await ctx.respond.reply({
+          content: ctx.t("presentation.exported"),
+          files: [{ name: file.name, attachment: Buffer.from(file.content) }],
+        });
       },
     },
     cancel: {

@@ -101,6 +101,14 @@ export function createPresentationRepository(db: DatabaseTransaction) {
       });
       return row === null ? null : session(row.id);
     },
+    async latestSession(programmeId: string): Promise<SessionRecord | null> {
+      const row = await db.presentationSession.findFirst({
+        where: { programmeId, status: { not: "draft" } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      });
+      return row === null ? null : session(row.id);
+    },
     async presenters(programmeId: string, includeAll: boolean): Promise<PresenterRecord[]> {
       const rows = await db.allocation.findMany({
         where: {

@@ -28,6 +28,7 @@ export function createPresentationStore(db: Database): PresentationStore {
     presenters: (programmeId, includeAll) => repo.presenters(programmeId, includeAll),
     openSession: (programmeId) => repo.openSession(programmeId),
     session: (sessionId) => repo.session(sessionId),
+    latestSession: (programmeId) => repo.latestSession(programmeId),
     async saveDraft(actor, draft, slots) {
       const id = await db.$transaction(async (tx) => {
         const sessionId = await createPresentationRepository(tx).createDraft(draft, slots);

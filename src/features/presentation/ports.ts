@@ -86,6 +86,8 @@ export interface PresentationStore {
   /** The draft, scheduled or live session of the programme, if any. */
   openSession(programmeId: string): Promise<SessionRecord | null>;
   session(sessionId: string): Promise<SessionRecord | null>;
+  /** The programme's most recent session that is not a draft (any status), if any. */
+  latestSession(programmeId: string): Promise<SessionRecord | null>;
   /** Replaces the programme's draft (if any) with this one, audited. */
   saveDraft(
     actor: Actor,

@@ -5,6 +5,7 @@
  * write (event times, the agenda edited in place, the interns whose slot changed).
  */
 import type { MemberRoleKind, PresentationFormat, PresentationOrderMethod } from "../../domain/enums.ts";
+import { toCsv } from "../../domain/export/csv.ts";
 import {
   addDelay,
   advance,
@@ -665,6 +666,37 @@ export function presentationUseCases(ports: PresentationPorts) {
       const outcome = await applyStep(caller, session, step, `presentation.${action}`, expected, discord);
       await publishLive(outcome.session, discord);
       return outcome;
+    },
+
+    /** `/presentation export`: the running order of the latest session as CSV (formula cells neutralised). */
+    async exportOrder(caller: PresentationCaller): Promise<{ name: string; content: string }> {
+      const programmeId = organiser(caller);
+      const session = await store.latestSession(programmeId);
+      if (session === null) throw new UserError("presentation.error.noSession");
+      const iso = (d: Date | null) => (d === null ? "" : d.toISOString());
+      const rows = session.slots.map((s) => ({
+        position: s.order > 0 ? s.order : "",
+        discord_user_id: s.discordUserId,
+        planned_start: iso(s.startsAt),
+        minutes: s.minutes,
+        format: s.format,
+        status: s.status,
+        started_at: iso(s.startedAt),
+        ended_at: iso(s.endedAt),
+      }));
+      return {
+        name: `presentation-${session.timing.startsAt.toISOString().slice(0, 10)}.csv`,
+        content: toCsv(rows, [
+          "position",
+          "discord_user_id",
+          "planned_start",
+          "minutes",
+          "format",
+          "status",
+          "started_at",
+          "ended_at",
+        ]),
+      };
     },
 
     /** **End** (`live → completed`) or `/presentation cancel` (`scheduled → cancelled`). */

@@ -221,5 +221,9 @@ describe("the results presentation end to end", () => {
     expect(session.status).toBe("completed");
     const after = await slash("start");
     expect(after.content).toBe(t("en", "presentation.error.noSession"));
+
+    const exported = await slash("export");
+    expect(exported.content).toBe(t("en", "presentation.exported"));
+    expect(exported.attachments?.[0]?.filename).toMatch(/^presentation-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 });

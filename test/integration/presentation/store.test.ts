@@ -351,6 +351,11 @@ describe("presentation store and use-cases", () => {
     const members = createMemberRepository(database.db);
     expect((await members.get(s.interns[0]!.id))?.stage).toBe("presented");
     expect((await members.get(s.interns[1]!.id))?.stage).toBe("working");
+    const csv = await s.uc.exportOrder(s.organiser);
+    expect(csv.content.split("\n")[0]).toBe(
+      "position,discord_user_id,planned_start,minutes,format,status,started_at,ended_at",
+    );
+    expect(csv.content).toContain(`2,${b},2026-03-26T05:12:00.000Z,10,live,no_show,`);
     await expect(s.uc.step(s.organiser, sessionId, "next", 3, s.discord)).rejects.toMatchObject({
       key: "presentation.error.not_live",
     });

@@ -79,6 +79,7 @@ export const enPresentationMessages = {
   "presentation.changed": "Running order updated (ends {end}). {notified} interns were told.",
   "presentation.started": "The presentation has started. The live view is posted.",
   "presentation.cancelled": "The presentation is cancelled.",
+  "presentation.exported": "The running order as CSV.",
 } as const;
 
 export const enPresentationCommands = {
@@ -113,4 +114,5 @@ export const enPresentationCommands = {
   "presentation.slot.set.position": { description: "New position (from 1)" },
   "presentation.start": { description: "Start the presentation (posts the live view)" },
   "presentation.cancel": { description: "Cancel a presentation that hasn't started" },
+  "presentation.export": { description: "Export the running order as CSV" },
 } as const;

@@ -80,6 +80,7 @@ export const jaPresentationMessages = {
   "presentation.changed": "発表順を更新しました（終了 {end}）。{notified} 人に知らせました。",
   "presentation.started": "発表会を開始しました。ライブ表示を投稿しました。",
   "presentation.cancelled": "発表会を中止しました。",
+  "presentation.exported": "発表順を CSV で書き出しました。",
 } as const;
 
 export const jaPresentationCommands = {
@@ -123,4 +124,5 @@ export const jaPresentationCommands = {
   "presentation.slot.set.position": { name: "順番", description: "新しい順番（1〜）" },
   "presentation.start": { name: "開始", description: "発表会を始めます（ライブ表示を投稿）" },
   "presentation.cancel": { name: "中止", description: "開始前の発表会を中止します" },
+  "presentation.export": { name: "書き出し", description: "発表順を CSV で書き出します" },
 } as const;
