@@ -4,6 +4,7 @@ import { command as assignments } from "./assignments.ts";
 import { command as checkin } from "./checkin.ts";
 import { command as checkout } from "./checkout.ts";
 import { command as join } from "./join.ts";
+import { command as presentation } from "./presentation.ts";
 import { command as profile } from "./profile.ts";
 import { command as program } from "./program.ts";
 import { command as project } from "./project.ts";
@@ -33,4 +34,5 @@ export const commands: readonly CommandModule[] = [
   submit,
   submission,
   review,
+  presentation,
 ];

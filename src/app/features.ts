@@ -7,6 +7,7 @@ import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createOnboardingStore } from "../db/stores/onboarding.ts";
 import { createOperationsStore } from "../db/stores/operations.ts";
+import { createPresentationStore } from "../db/stores/presentation.ts";
 import { createProfileStore } from "../db/stores/profile.ts";
 import { createProgrammeStore, createSettingsStore, createStaffStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
@@ -20,6 +21,7 @@ import { type LibraryUseCases, libraryUseCases } from "../features/library/use-c
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
 import { type OperationsUseCases, operationsUseCases } from "../features/operations/use-cases.ts";
+import { type PresentationUseCases, presentationUseCases } from "../features/presentation/use-cases.ts";
 import { type ProfileUseCases, profileUseCases } from "../features/profile/profiles.ts";
 import { manageUseCases } from "../features/programme/manage.ts";
 import { milestoneUseCases } from "../features/programme/milestones.ts";
@@ -35,6 +37,7 @@ import {
 } from "../features/submission/manage.ts";
 import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
+import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
 import { reminderJobs } from "../jobs/submission-reminders.ts";
 import { createHttpDownloader } from "../storage/http-download.ts";
@@ -71,6 +74,7 @@ export interface Features {
   operations: OperationsUseCases;
   submission: SubmitUseCases & SubmissionManageUseCases;
   review: ReviewUseCases;
+  presentation: PresentationUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -131,6 +135,11 @@ export function createFeatures(deps: {
       store: createProjectStore(deps.db),
       now: deps.now,
       defaultLocale: deps.defaults.locale,
+    }),
+    presentation: presentationUseCases({
+      store: createPresentationStore(deps.db),
+      reminders: () => presentationReminderJobs(deps.queues()),
+      now: deps.now,
     }),
     operations: operationsUseCases({
       store: createOperationsStore(deps.db),

@@ -27,6 +27,11 @@ type EnumsMatch = [
   Check<Same<Domain.AssessmentPhase, Schema.AssessmentPhase>>,
   Check<Same<Domain.AssessorKind, Schema.AssessorKind>>,
   Check<Same<Domain.ExtensionSource, Schema.ExtensionSource>>,
+  Check<Same<Domain.PresentationKind, Schema.PresentationKind>>,
+  Check<Same<Domain.PresentationStatus, Schema.PresentationStatus>>,
+  Check<Same<Domain.PresentationOrderMethod, Schema.PresentationOrderMethod>>,
+  Check<Same<Domain.PresentationFormat, Schema.PresentationFormat>>,
+  Check<Same<Domain.PresentationSlotStatus, Schema.PresentationSlotStatus>>,
 ];
 
 export * from "../domain/enums.ts";

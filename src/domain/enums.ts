@@ -120,3 +120,38 @@ export const ExtensionSource = {
   request: "request",
 } as const;
 export type ExtensionSource = (typeof ExtensionSource)[keyof typeof ExtensionSource];
+export const PresentationKind = {
+  results: "results",
+  report: "report",
+} as const;
+export type PresentationKind = (typeof PresentationKind)[keyof typeof PresentationKind];
+export const PresentationStatus = {
+  draft: "draft",
+  scheduled: "scheduled",
+  live: "live",
+  completed: "completed",
+  cancelled: "cancelled",
+} as const;
+export type PresentationStatus = (typeof PresentationStatus)[keyof typeof PresentationStatus];
+export const PresentationOrderMethod = {
+  allocation: "allocation",
+  submission: "submission",
+  random: "random",
+  manual: "manual",
+} as const;
+export type PresentationOrderMethod = (typeof PresentationOrderMethod)[keyof typeof PresentationOrderMethod];
+export const PresentationFormat = {
+  live: "live",
+  text: "text",
+  video: "video",
+} as const;
+export type PresentationFormat = (typeof PresentationFormat)[keyof typeof PresentationFormat];
+export const PresentationSlotStatus = {
+  planned: "planned",
+  confirmed: "confirmed",
+  live: "live",
+  presented: "presented",
+  no_show: "no_show",
+  removed: "removed",
+} as const;
+export type PresentationSlotStatus = (typeof PresentationSlotStatus)[keyof typeof PresentationSlotStatus];

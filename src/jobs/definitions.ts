@@ -11,6 +11,8 @@ export const QUEUE_NAMES = {
   operations: "taiken-operations",
   /** Submission deadline reminders to interns who have handed in nothing yet. */
   submissions: "taiken-submissions",
+  /** Reminders to presenters before their slot. */
+  presentations: "taiken-presentations",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -55,6 +57,17 @@ export const JOBS = {
       memberId: z.string().min(1),
       offsetHours: z.number().int().positive(),
       deadlineEpochS: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Reminds one presenter before their slot (src/jobs/presentation-reminders.ts). */
+  remindPresentation: defineJob(
+    QUEUE_NAMES.presentations,
+    "remind-presentation",
+    z.object({
+      sessionId: z.string().min(1),
+      slotId: z.string().min(1),
+      offsetMin: z.number().int().positive(),
+      startsAtEpochS: z.number().int().nonnegative(),
     }),
   ),
   /** Re-creates from the database the jobs Redis lost (src/jobs/reconcile.ts); scheduled. */

@@ -25,6 +25,9 @@ export const DeliveryKeys = {
   /** Per member, offset and deadline: an extension gives new keys, so its reminders go out too. */
   submissionReminder: (memberId: string, offsetHours: number, deadlineEpochS: number) =>
     `submission-reminder:${memberId}:${offsetHours}:${deadlineEpochS}`,
+  /** Per slot, offset and start: a moved slot gets new keys. */
+  presentationReminder: (slotId: string, offsetMin: number, startsAtEpochS: number) =>
+    `presentation-reminder:${slotId}:${offsetMin}:${startsAtEpochS}`,
 } as const;
 
 /** What {@link deliverOnce} did. `in_flight`: another run holds a fresh claim; try again later. */

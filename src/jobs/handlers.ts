@@ -7,6 +7,7 @@ import {
   type FinishOnboardingSteps,
   finishOnboardingHandler,
 } from "./onboarding.ts";
+import { remindPresentationHandler } from "./presentation-reminders.ts";
 import { reconcileHandler } from "./reconcile.ts";
 import { reportReminderSweepHandler, sendReportReminderHandler } from "./report-reminders.ts";
 import { remindSubmissionHandler } from "./submission-reminders.ts";
@@ -43,6 +44,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
     reportReminderSweepHandler({ db: ctx.db, queues: ctx.queues, now: () => ctx.now() }),
   sendReportReminder: (ctx, effects) => sendReportReminderHandler(ctx, effects.rest),
   remindSubmission: (ctx, effects) => remindSubmissionHandler(ctx, effects.rest),
+  remindPresentation: (ctx, effects) => remindPresentationHandler(ctx, effects.rest),
 };
 
 /** Every job handler the bot's workers run. */

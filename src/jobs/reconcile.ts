@@ -3,6 +3,7 @@ import type { Locale } from "../domain/enums.ts";
 import { milestoneJobId } from "../domain/programme/timeline.ts";
 import { JOBS } from "./definitions.ts";
 import { done, retryLater } from "./outcome.ts";
+import { reconcilePresentationReminders } from "./presentation-reminders.ts";
 import type { Queues } from "./queues.ts";
 import { reconcileReportReminders } from "./report-reminders.ts";
 import { reconcileSubmissionReminders } from "./submission-reminders.ts";
@@ -111,12 +112,14 @@ export async function reconcileJobs(deps: {
   submissionReminderJobs: number;
   reportReminderJobs: number;
   onboardingJobs: number;
+  presentationReminderJobs: number;
 }> {
   return {
     onboardingJobs: await reconcileOnboardings(deps),
     milestoneJobs: await reconcileMilestoneJobs(deps),
     submissionReminderJobs: await reconcileSubmissionReminders(deps),
     reportReminderJobs: await reconcileReportReminders(deps),
+    presentationReminderJobs: await reconcilePresentationReminders(deps),
   };
 }
 
@@ -126,7 +129,7 @@ export function reconcileHandler(deps: Parameters<typeof reconcileJobs>[0]) {
     try {
       const ensured = await reconcileJobs(deps);
       return done(
-        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder and ${ensured.reportReminderJobs} 日報 reminder and ${ensured.onboardingJobs} onboarding jobs ensured`,
+        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder and ${ensured.onboardingJobs} onboarding jobs ensured`,
       );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));

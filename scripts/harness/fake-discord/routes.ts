@@ -526,7 +526,15 @@ export const routes: Record<string, Handler> = {
   "PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}": (ctx) => {
     const event = guildOf(ctx).scheduledEvents.get(ctx.params.guild_scheduled_event_id ?? "");
     if (!event) throw unknown.event();
-    Object.assign(event, body(ctx));
+    const patch = body(ctx);
+    if (patch.status !== undefined && patch.status !== event.status) {
+      // Discord's lifecycle: SCHEDULED(1) → ACTIVE(2) | CANCELED(4); ACTIVE(2) → COMPLETED(3).
+      const allowed: Record<number, number[]> = { 1: [2, 4], 2: [3] };
+      if (!(allowed[event.status] ?? []).includes(Number(patch.status))) {
+        throw new HttpError(400, 50035, "Invalid Form Body");
+      }
+    }
+    Object.assign(event, patch);
     ctx.fake.gateway.dispatch("GUILD_SCHEDULED_EVENT_UPDATE", { ...event });
     return ok(event);
   },
@@ -536,6 +544,53 @@ export const routes: Record<string, Handler> = {
     if (!event) throw unknown.event();
     guild.scheduledEvents.delete(event.id);
     ctx.fake.gateway.dispatch("GUILD_SCHEDULED_EVENT_DELETE", { ...event });
+    return noContent();
+  },
+
+  // ------------------------------------------------------------ stage instances
+  "POST /stage-instances": (ctx) => {
+    const b = body(ctx);
+    const channel = ctx.fake.store.channels.get(String(b.channel_id ?? ""));
+    if (!channel?.guild_id) throw unknown.channel();
+    if (channel.type !== 13) throw new HttpError(400, 50024, "Cannot execute action on this channel type");
+    const guild = ctx.fake.store.guilds.get(channel.guild_id);
+    if (!guild) throw unknown.guild();
+    if (guild.stageInstances.has(channel.id))
+      throw new HttpError(400, 150006, "Stage already has an instance");
+    const instance = {
+      id: snowflake(),
+      guild_id: guild.id,
+      channel_id: channel.id,
+      topic: String(b.topic),
+      privacy_level: Number(b.privacy_level ?? 2),
+      discoverable_disabled: true,
+      guild_scheduled_event_id: (b.guild_scheduled_event_id as string | null | undefined) ?? null,
+    };
+    guild.stageInstances.set(channel.id, instance);
+    ctx.fake.gateway.dispatch("STAGE_INSTANCE_CREATE", { ...instance });
+    return ok(instance);
+  },
+  "GET /stage-instances/{channel_id}": (ctx) => {
+    const channel = channelOf(ctx);
+    const instance = ctx.fake.store.guilds.get(channel.guild_id ?? "")?.stageInstances.get(channel.id);
+    if (!instance) throw new HttpError(404, 10067, "Unknown Stage Instance");
+    return ok(instance);
+  },
+  "PATCH /stage-instances/{channel_id}": (ctx) => {
+    const channel = channelOf(ctx);
+    const instance = ctx.fake.store.guilds.get(channel.guild_id ?? "")?.stageInstances.get(channel.id);
+    if (!instance) throw new HttpError(404, 10067, "Unknown Stage Instance");
+    Object.assign(instance, body(ctx));
+    ctx.fake.gateway.dispatch("STAGE_INSTANCE_UPDATE", { ...instance });
+    return ok(instance);
+  },
+  "DELETE /stage-instances/{channel_id}": (ctx) => {
+    const channel = channelOf(ctx);
+    const guild = ctx.fake.store.guilds.get(channel.guild_id ?? "");
+    const instance = guild?.stageInstances.get(channel.id);
+    if (!guild || !instance) throw new HttpError(404, 10067, "Unknown Stage Instance");
+    guild.stageInstances.delete(channel.id);
+    ctx.fake.gateway.dispatch("STAGE_INSTANCE_DELETE", { ...instance });
     return noContent();
   },
 

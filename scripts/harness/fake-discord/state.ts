@@ -168,6 +168,8 @@ export class GuildState {
   /** Explicit members by user id (owner, bot, `addMember`). Synthetic members are not stored. */
   readonly members = new Map<string, ApiMember>();
   readonly scheduledEvents = new Map<string, ApiScheduledEvent>();
+  /** Live stage instances, by stage channel id. */
+  readonly stageInstances = new Map<string, Record<string, unknown>>();
   readonly commands = new Map<string, ApiCommand>();
   /** Number of synthetic members (see {@link GuildSeed.memberCount}). */
   syntheticCount = 0;
@@ -276,7 +278,7 @@ export class GuildState {
       channels: [...this.channels.values()],
       threads: [...this.threads.values()].filter((t) => !t.thread_metadata?.archived),
       presences: [],
-      stage_instances: [],
+      stage_instances: [...this.stageInstances.values()],
       guild_scheduled_events: [...this.scheduledEvents.values()],
       soundboard_sounds: [],
       embedded_activities: [],

@@ -6,7 +6,7 @@
 import { type APIEmbed, type Client, DiscordAPIError, Routes } from "discord.js";
 import { z } from "zod";
 import type { SupportedLocale } from "../../config/env.ts";
-import type { ClaimOption, OptionsHeader, OptionsOutcome } from "../../features/project/use-cases.ts";
+import type { OptionsHeader, OptionsOutcome } from "../../features/project/use-cases.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";

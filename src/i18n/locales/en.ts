@@ -3,6 +3,7 @@ import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
+import { enPresentationCommands, enPresentationMessages } from "./en/presentation.ts";
 import { enProgramCommands, enProgramMessages } from "./en/program.ts";
 import { enReviewCommands, enReviewMessages } from "./en/review.ts";
 import { enSubmissionCommands, enSubmissionMessages } from "./en/submissions.ts";
@@ -96,6 +97,7 @@ const messages = {
   ...enOperationsMessages,
   ...enSubmissionMessages,
   ...enReviewMessages,
+  ...enPresentationMessages,
   ...onboardingEn,
 } as const;
 
@@ -111,6 +113,7 @@ const commands = {
   ...enOperationsCommands,
   ...enSubmissionCommands,
   ...enReviewCommands,
+  ...enPresentationCommands,
 } as const;
 
 /**

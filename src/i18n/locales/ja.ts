@@ -5,6 +5,7 @@
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
+import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentation.ts";
 import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
 import { jaReviewCommands, jaReviewMessages } from "./ja/review.ts";
 import { jaSubmissionCommands, jaSubmissionMessages } from "./ja/submissions.ts";
@@ -96,6 +97,7 @@ export const ja = {
   ...jaOperationsMessages,
   ...jaSubmissionMessages,
   ...jaReviewMessages,
+  ...jaPresentationMessages,
   ...onboardingJa,
 } as const;
 
@@ -115,4 +117,5 @@ export const jaCommands = {
   ...jaOperationsCommands,
   ...jaSubmissionCommands,
   ...jaReviewCommands,
+  ...jaPresentationCommands,
 } as const;

@@ -133,18 +133,18 @@ describe("constraints enforced by the database", () => {
       data: { programmeId: seeded.programme.id, title: "成果発表会", startsAt: new Date(), slotMinutes: 10 },
     });
     await testDb.db.presentationSlot.create({
-      data: { sessionId: session.id, memberId: a!.id, order: 1, startsAt: new Date() },
+      data: { sessionId: session.id, memberId: a!.id, order: 1, startsAt: new Date(), minutes: 10 },
     });
 
     const sameMember = await rejection(() =>
       testDb.db.presentationSlot.create({
-        data: { sessionId: session.id, memberId: a!.id, order: 2, startsAt: new Date() },
+        data: { sessionId: session.id, memberId: a!.id, order: 2, startsAt: new Date(), minutes: 10 },
       }),
     );
     expect(sameMember.constraint).toBe(Constraints.presentationSlotMember);
     const sameOrder = await rejection(() =>
       testDb.db.presentationSlot.create({
-        data: { sessionId: session.id, memberId: b!.id, order: 1, startsAt: new Date() },
+        data: { sessionId: session.id, memberId: b!.id, order: 1, startsAt: new Date(), minutes: 10 },
       }),
     );
     expect(sameOrder.constraint).toBe(Constraints.presentationSlotOrder);
