@@ -10,19 +10,9 @@ import type {
   PastAllocation,
   ProgrammeWindow,
 } from "../../src/domain/allocation/types.ts";
+import { seededRandom } from "../../src/domain/random.ts";
 
-/** A small seeded PRNG (mulberry32). Written here because tests need nothing more than a
- * reproducible stream, and a dependency for eight lines would be heavier than the code. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 interface Track {
   readonly name: string;

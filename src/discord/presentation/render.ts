@@ -4,7 +4,7 @@ import { z } from "zod";
 import { minutesLate, nowOn, upNext } from "../../domain/presentation/live.ts";
 import type { PlannedSlot, RunningOrder } from "../../domain/presentation/running-order.ts";
 import type { SessionRecord, SlotRecord } from "../../features/presentation/ports.ts";
-import type { SchedulePreview } from "../../features/presentation/use-cases.ts";
+import { liveState, type SchedulePreview } from "../../features/presentation/use-cases.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import type { Translator } from "../../i18n/translate.ts";
 import { button, buttonRow, clip } from "../assignments/render.ts";
@@ -200,26 +200,9 @@ export function slotNotice(
     : t("presentation.notice.changed", values);
 }
 
-function liveStateOf(session: SessionRecord) {
-  return {
-    status: session.status,
-    currentOrder: session.currentOrder,
-    delayMinutes: session.delayMinutes,
-    slots: session.slots
-      .filter((s) => s.order > 0)
-      .map((s) => ({
-        key: s.id,
-        position: s.order,
-        status: s.status,
-        plannedStartsAt: s.startsAt,
-        startedAt: s.startedAt,
-      })),
-  };
-}
-
 /** The live view: Now, Next, minutes late, and the organisers' buttons carrying the position shown. */
 export function liveMessage(t: Translator, session: SessionRecord, now: Date) {
-  const state = liveStateOf(session);
+  const state = liveState(session);
   const userOf = (key: string | undefined) => {
     const slot = session.slots.find((s) => s.id === key);
     return slot ? `<@${slot.discordUserId}>` : t("presentation.live.none");

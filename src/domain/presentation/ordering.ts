@@ -3,6 +3,7 @@
  * array; positions are 1-based.
  */
 import type { PresentationFormat, PresentationOrderMethod } from "../enums.ts";
+import { seededRandom } from "../random.ts";
 import type { SequenceItem } from "./running-order.ts";
 
 /** An intern who will present, with what the ordering methods sort by. */
@@ -19,20 +20,13 @@ const byAllocation = <P extends Presenter>(a: P, b: P) =>
   a.allocatedAt.getTime() - b.allocatedAt.getTime() || a.memberId.localeCompare(b.memberId);
 
 /** FNV-1a over the seed's UTF-16 units, then mulberry32: the same seed, the same shuffle. */
-function seededRandom(seed: string): () => number {
+function seededRandomOf(seed: string): () => number {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i += 1) {
     h ^= seed.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  let state = h;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(h);
 }
 
 /**
@@ -58,7 +52,7 @@ export function orderPresenters<P extends Presenter>(
         return a.firstSubmittedAt.getTime() - b.firstSubmittedAt.getTime();
       });
     case "random": {
-      const random = seededRandom(options.seed ?? "");
+      const random = seededRandomOf(options.seed ?? "");
       for (let i = base.length - 1; i > 0; i -= 1) {
         const j = Math.floor(random() * (i + 1));
         [base[i], base[j]] = [base[j] as P, base[i] as P];

@@ -164,6 +164,24 @@ function orderRefusal(error: unknown): never {
   throw error;
 }
 
+/** The live state machine's view of a session: its status, position, delay and presented slots. */
+export function liveState(session: SessionRecord): LiveState {
+  return {
+    status: session.status,
+    currentOrder: session.currentOrder,
+    delayMinutes: session.delayMinutes,
+    slots: session.slots
+      .filter((s) => s.order > 0)
+      .map((s) => ({
+        key: s.id,
+        position: s.order,
+        status: s.status,
+        plannedStartsAt: s.startsAt,
+        startedAt: s.startedAt,
+      })),
+  };
+}
+
 export function presentationUseCases(ports: PresentationPorts) {
   const { store } = ports;
 
@@ -347,23 +365,6 @@ export function presentationUseCases(ports: PresentationPorts) {
         agendaMessageId: where.messageId,
       });
     }
-  }
-
-  function liveState(session: SessionRecord): LiveState {
-    return {
-      status: session.status,
-      currentOrder: session.currentOrder,
-      delayMinutes: session.delayMinutes,
-      slots: session.slots
-        .filter((s) => s.order > 0)
-        .map((s) => ({
-          key: s.id,
-          position: s.order,
-          status: s.status,
-          plannedStartsAt: s.startsAt,
-          startedAt: s.startedAt,
-        })),
-    };
   }
 
   async function applyStep(
