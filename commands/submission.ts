@@ -8,16 +8,17 @@ import { defineButton } from "../src/discord/component.ts";
 import type { Scope } from "../src/discord/route.ts";
 import { extensionDecisionId } from "../src/discord/submission/ids.ts";
 import { extensionRequestPoster } from "../src/discord/submission/post.ts";
-import { shownEmbed } from "../src/discord/submission/render.ts";
+import { shownEmbed, statusEmbed } from "../src/discord/submission/render.ts";
 import { parseLocalDateTime } from "../src/domain/programme/dates.ts";
+import { STATUS_FILTERS } from "../src/domain/submission/overview.ts";
 import { UserError } from "../src/features/errors.ts";
 import type { ManageCaller } from "../src/features/submission/manage.ts";
-import { commandText } from "../src/i18n/command-text.ts";
+import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import { discordTimestamp } from "../src/i18n/time.ts";
 
 const T = ApplicationCommandOptionType;
 
-/** `/submission show|extend|close|reopen`: versions and receipts, and the organisers' deadline controls. */
+/** `/submission show|extend|request-extension|status|close|reopen`: versions and receipts, and the organisers' deadline controls. */
 export const definition = {
   ...guildCommand("submission"),
   options: [
@@ -72,6 +73,29 @@ export const definition = {
           required: true,
           max_length: 500,
           ...commandText("submission.request-extension.reason"),
+        },
+      ],
+    },
+    {
+      type: T.Subcommand,
+      name: "status",
+      ...commandText("submission.status"),
+      options: [
+        {
+          type: T.String,
+          name: "filter",
+          ...commandText("submission.status.filter"),
+          choices: STATUS_FILTERS.map((value) => ({
+            value,
+            ...choiceText(`submission.status.filter.${value}`),
+          })),
+        },
+        {
+          type: T.Integer,
+          name: "page",
+          min_value: 1,
+          max_value: 1000,
+          ...commandText("submission.status.page"),
         },
       ],
     },
@@ -193,6 +217,14 @@ export const command = defineCommand(
             ? ctx.t("submission.request.sent", { until: discordTimestamp(until, "f") })
             : ctx.t("submission.request.notPosted"),
         );
+      },
+    },
+    status: {
+      access: "organiser",
+      async run(ctx) {
+        const filter = parse(z.enum(STATUS_FILTERS).optional(), ctx.args.filter) ?? "missing";
+        const overview = await ctx.app.features.submission.status(caller(ctx), filter, ctx.args.page ?? 1);
+        await ctx.respond.reply({ embeds: [statusEmbed(ctx.t, overview)], allowedMentions: { parse: [] } });
       },
     },
     close: {

@@ -247,6 +247,56 @@ export function createSubmissionRepository(db: DatabaseTransaction) {
       }));
     },
 
+    /**
+     * Every intern with a live project (withdrawn ones left out), with their latest version and
+     * whether it has a published review, and what decides their deadline; oldest member first.
+     */
+    async standings(programmeId: string) {
+      const rows = await db.member.findMany({
+        where: {
+          programmeId,
+          roles: { some: { role: "intern" } },
+          OR: [{ stage: null }, { stage: { not: "withdrawn" } }],
+          allocations: { some: { live: "active" } },
+        },
+        select: {
+          id: true,
+          discordUserId: true,
+          extension: { select: { until: true } },
+          profile: { select: { extendedDeadlines: true } },
+          // The live project's hand-ins: a released project's versions are history.
+          submissions: {
+            where: { allocation: { live: "active" } },
+            select: {
+              versions: {
+                orderBy: { number: "desc" },
+                take: 1,
+                select: {
+                  number: true,
+                  late: true,
+                  reviews: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 },
+                },
+              },
+            },
+          },
+        },
+        orderBy: { joinedAt: "asc" },
+      });
+      return rows.map((row) => {
+        const latest = row.submissions.flatMap((s) => s.versions).sort((a, b) => b.number - a.number)[0];
+        return {
+          memberId: row.id,
+          discordUserId: row.discordUserId,
+          extensionUntil: row.extension?.until ?? null,
+          extendedDeadlines: row.profile?.extendedDeadlines ?? false,
+          latest:
+            latest === undefined
+              ? null
+              : { number: latest.number, late: latest.late, reviewed: latest.reviews.length > 0 },
+        };
+      });
+    },
+
     async addExtensionRequest(input: { memberId: string; until: Date; reason: string; at: Date }) {
       return db.extensionRequest.create({
         data: { memberId: input.memberId, until: input.until, reason: input.reason, createdAt: input.at },

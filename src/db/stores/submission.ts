@@ -160,6 +160,7 @@ export function createSubmissionStore(db: Database): SubmissionStore {
       });
     },
     blobReferenced: (storageKey) => submissions.blobReferenced(storageKey),
+    standings: (programmeId) => submissions.standings(programmeId),
     agencyIdsOfStaff: (guildId, userId) => createAgencyRepository(db).agencyIdsOfStaff(guildId, userId),
     async publishedFeedback(programmeId, versionIds) {
       const reviews = createReviewRepository(db);

@@ -2,7 +2,7 @@
 import type { APIEmbed } from "discord.js";
 import type { Locale } from "../../domain/enums.ts";
 import { shortHash } from "../../domain/submission/manifest.ts";
-import type { SubmissionShown } from "../../features/submission/manage.ts";
+import type { StatusOverview, SubmissionShown } from "../../features/submission/manage.ts";
 import type { Receipt } from "../../features/submission/ports.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import type { Translator } from "../../i18n/translate.ts";
@@ -95,4 +95,38 @@ export function shownEmbed(t: Translator, locale: Locale, shown: SubmissionShown
     );
   }
   return { description: lines.join("\n").slice(0, 4096) };
+}
+
+/** `/submission status`: the counts, then one page of the interns under the filter. */
+export function statusEmbed(t: Translator, overview: StatusOverview): APIEmbed {
+  const { counts, filter } = overview;
+  const lines = [
+    t("submission.status.counts", {
+      interns: counts.interns,
+      submitted: counts.submitted,
+      missing: counts.missing,
+      late: counts.late,
+      unreviewed: counts.unreviewed,
+      extended: counts.extended,
+    }),
+    overview.deadline === null
+      ? t("submission.status.noDeadline")
+      : t("submission.status.deadline", { at: discordTimestamp(overview.deadline, "f") }),
+  ];
+  if (overview.closed) lines.push(t("submission.status.closed"));
+  const names = overview.userIds.map((id) => `<@${id}>`).join(" ");
+  return {
+    title: t("submission.status.title"),
+    description: lines.join("\n"),
+    fields: [
+      {
+        name: t("submission.status.list", {
+          filter: t(`submission.status.filterName.${filter}`),
+          page: overview.page,
+          pages: overview.pages,
+        }),
+        value: names === "" ? t("submission.status.none") : names,
+      },
+    ],
+  };
 }

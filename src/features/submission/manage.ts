@@ -13,6 +13,13 @@ import {
   reminderJobId,
 } from "../../domain/submission/deadline.ts";
 import {
+  type InternStanding,
+  type StatusCounts,
+  type StatusFilter,
+  standsIn,
+  statusCounts,
+} from "../../domain/submission/overview.ts";
+import {
   FEWER_NOTIFICATIONS_OFFSET_HOURS,
   type SubmissionExtension,
   type SubmissionVersionRecord,
@@ -44,6 +51,20 @@ export interface ManageCaller {
   programmeId: string | null;
   userId: string;
   roles: ReadonlySet<MemberRoleKind>;
+}
+
+/** Names per page of `/submission status`. */
+export const STATUS_PAGE_SIZE = 25;
+
+/** What `/submission status` renders. */
+export interface StatusOverview {
+  counts: StatusCounts;
+  deadline: Date | null;
+  closed: boolean;
+  filter: StatusFilter;
+  page: number;
+  pages: number;
+  userIds: string[];
 }
 
 /** What `/submission show` renders. */
@@ -308,6 +329,41 @@ export function manageUseCases(ports: ManagePorts) {
         { decision: input.decision, until: request.until },
       );
       return { userId: member.discordUserId, until: request.until, decision: input.decision };
+    },
+
+    /**
+     * The organisers' overview: how many interns have handed in, are missing, late, unreviewed
+     * or extended, and one page of those under `filter` (25 a page, oldest member first).
+     */
+    async status(caller: ManageCaller, filter: StatusFilter, page: number): Promise<StatusOverview> {
+      const state = await stateOf(caller);
+      const now = ports.now();
+      const standings: InternStanding[] = (await store.standings(state.programme.id)).map((row) => {
+        const deadline = effectiveDeadline({
+          programmeDeadline: state.deadline,
+          extension: row.extensionUntil === null ? null : { until: row.extensionUntil },
+          extendedDeadlines: row.extendedDeadlines,
+          accommodationExtensionHours: state.settings.accommodationExtensionHours,
+        });
+        return {
+          discordUserId: row.discordUserId,
+          latest: row.latest,
+          deadline: deadline?.at ?? null,
+          extended: deadline !== null && deadline.source !== "programme",
+        };
+      });
+      const matching = standings.filter((s) => standsIn(filter, s, now)).map((s) => s.discordUserId);
+      const pages = Math.max(1, Math.ceil(matching.length / STATUS_PAGE_SIZE));
+      const shown = Math.min(Math.max(1, page), pages);
+      return {
+        counts: statusCounts(standings, now),
+        deadline: state.deadline,
+        closed: state.closedAt !== null,
+        filter,
+        page: shown,
+        pages,
+        userIds: matching.slice((shown - 1) * STATUS_PAGE_SIZE, shown * STATUS_PAGE_SIZE),
+      };
     },
 
     /** Stops accepting versions. Reminders still queued find submissions closed and end. */

@@ -20,6 +20,15 @@ export interface SubmissionState {
   settings: SubmissionSettings;
 }
 
+/** One intern's hand-in standing as stored: the overview computes their deadline from it. */
+export interface StandingRecord {
+  memberId: string;
+  discordUserId: string;
+  extensionUntil: Date | null;
+  extendedDeadlines: boolean;
+  latest: { number: number; late: boolean; reviewed: boolean } | null;
+}
+
 /** What decides a person's deadline and reminders besides the programme. */
 export interface PersonalTerms {
   extension: SubmissionExtension | null;
@@ -78,6 +87,8 @@ export interface SubmissionStore {
   }): Promise<void>;
   /** Whether any stored file row points at the blob. */
   blobReferenced(storageKey: string): Promise<boolean>;
+  /** Every intern with a live project, oldest member first, for `/submission status`. */
+  standings(programmeId: string): Promise<StandingRecord[]>;
   agencyIdsOfStaff(guildId: string, discordUserId: string): Promise<Set<string>>;
   /** The staff room's channel id, or null when the workspace has none. */
   staffChannel(programmeId: string): Promise<string | null>;

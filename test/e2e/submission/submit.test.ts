@@ -242,4 +242,40 @@ describe("submissions end to end: submit → receipt → refusals → extend →
       t("en", "submission.receipt.title", { number: 3 }),
     );
   });
+
+  it("GIVEN one intern with a project who handed in late THEN /submission status counts them as handed in, late and waiting for review, lists them under late, and interns are refused", async () => {
+    const status = (options: Record<string, string | number>, user = organiser) =>
+      bot()
+        .fake.sendSlashCommand({
+          name: "submission",
+          subcommand: "status",
+          options: options as Record<string, string>,
+          user,
+          locale: "ja",
+        })
+        .finalReply();
+    const shown = embedOf(await status({}));
+    expect(shown.description).toContain(
+      t("ja", "submission.status.counts", {
+        interns: 1,
+        submitted: 1,
+        missing: 0,
+        late: 1,
+        unreviewed: 1,
+        extended: 1,
+      }),
+    );
+    const field = (e: typeof shown) => (e as { fields?: Array<{ name: string; value: string }> }).fields?.[0];
+    expect(field(shown)?.value).toBe(t("ja", "submission.status.none"));
+    const late = embedOf(await status({ filter: "late", page: 1 }));
+    expect(field(late)?.name).toBe(
+      t("ja", "submission.status.list", {
+        filter: t("ja", "submission.status.filterName.late"),
+        page: 1,
+        pages: 1,
+      }),
+    );
+    expect(field(late)?.value).toBe(`<@${intern.id}>`);
+    expect((await status({}, intern)).content).toBe(t("ja", "error.access.organiser"));
+  });
 });

@@ -11,7 +11,7 @@ import {
 } from "../../../src/domain/submission/types.ts";
 import { UserError } from "../../../src/features/errors.ts";
 import { manageUseCases } from "../../../src/features/submission/manage.ts";
-import type { ExtensionRequestRecord } from "../../../src/features/submission/ports.ts";
+import type { ExtensionRequestRecord, StandingRecord } from "../../../src/features/submission/ports.ts";
 import {
   BlobRejected,
   type Downloader,
@@ -74,6 +74,7 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
   const extensions = new Map<string, SubmissionExtension>();
   const audits: string[] = [];
   const requests: ExtensionRequestRecord[] = [];
+  const standings: StandingRecord[] = [];
   const store: SubmissionStore = {
     state: async (id) => (id === "p1" ? state : null),
     member: async (_p, userId) => members.get(userId) ?? null,
@@ -134,6 +135,7 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
     blobReferenced: async (key) => versions.some((v) => v.files.some((f) => f.storageKey === key)),
     agencyIdsOfStaff: async () => new Set(["ag1"]),
     publishedFeedback: async () => ({ rubric: DEFAULT_RUBRIC, feedback: [] }),
+    standings: async () => standings,
   };
   const blobs = new Map<string, Buffer>();
   const files: FileStore = {
@@ -189,7 +191,21 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
   };
   const submit = submitUseCases({ store, files, downloader, defaultLocale: "ja", downloadTimeoutMs: 1000 });
   const manage = manageUseCases({ store, reminders: () => reminders, now: () => NOW, defaultLocale: "ja" });
-  return { store, state, versions, blobs, served, posts, jobs, audits, members, submit, manage, poster };
+  return {
+    store,
+    state,
+    versions,
+    blobs,
+    served,
+    posts,
+    jobs,
+    audits,
+    members,
+    standings,
+    submit,
+    manage,
+    poster,
+  };
 }
 
 const caller = { guildId: "g1", programmeId: "p1", userId: "u1" };
@@ -513,5 +529,70 @@ describe("/submission use-cases", () => {
     expect(
       await refusal(w.manage.show({ ...caller, roles: new Set(["intern"]) }, { userId: null, version: 7 })),
     ).toBe("submission.show.noVersion");
+  });
+});
+
+describe("/submission status", () => {
+  const standing = (
+    n: number,
+    latest: StandingRecord["latest"],
+    extra: Partial<StandingRecord> = {},
+  ): StandingRecord => ({
+    memberId: `m${n}`,
+    discordUserId: `u${n}`,
+    extensionUntil: null,
+    extendedDeadlines: false,
+    latest,
+    ...extra,
+  });
+
+  it("GIVEN interns who handed in on time, late, nothing, with an extension or an accommodation THEN the counts and each filter's names follow the effective deadline", async () => {
+    const w = world();
+    w.standings.push(
+      standing(1, { number: 2, late: false, reviewed: true }),
+      standing(2, { number: 1, late: true, reviewed: false }),
+      standing(3, null),
+      standing(4, null, { extensionUntil: new Date("2026-07-05T00:00:00Z") }),
+      standing(5, null, { extendedDeadlines: true }),
+    );
+    const overview = await w.manage.status(organiser, "missing", 1);
+    expect(overview.counts).toEqual({
+      interns: 5,
+      submitted: 2,
+      missing: 3,
+      late: 1,
+      unreviewed: 1,
+      extended: 2,
+    });
+    expect(overview.userIds).toEqual(["u3", "u4", "u5"]);
+    expect((await w.manage.status(organiser, "extended", 1)).userIds).toEqual(["u4", "u5"]);
+    expect((await w.manage.status(organiser, "unreviewed", 1)).userIds).toEqual(["u2"]);
+  });
+
+  it("GIVEN the deadline has passed for some THEN missing interns past their own deadline count as late, the extended one does not", async () => {
+    const w = world();
+    w.state.deadline = new Date("2026-06-10T00:00:00Z");
+    w.standings.push(
+      standing(1, null),
+      standing(2, null, { extensionUntil: new Date("2026-07-01T00:00:00Z") }),
+      standing(3, { number: 1, late: false, reviewed: false }),
+    );
+    expect((await w.manage.status(organiser, "late", 1)).userIds).toEqual(["u1"]);
+  });
+
+  it("GIVEN 60 interns missing THEN pages of 25, a page past the end shows the last one", async () => {
+    const w = world();
+    for (let n = 1; n <= 60; n += 1) w.standings.push(standing(n, null));
+    const first = await w.manage.status(organiser, "missing", 1);
+    expect([first.page, first.pages, first.userIds.length]).toEqual([1, 3, 25]);
+    const last = await w.manage.status(organiser, "missing", 9);
+    expect([last.page, last.userIds]).toEqual([3, Array.from({ length: 10 }, (_, i) => `u${51 + i}`)]);
+  });
+
+  it("GIVEN no programme THEN refused", async () => {
+    const w = world();
+    await expect(w.manage.status({ ...organiser, programmeId: null }, "missing", 1)).rejects.toMatchObject({
+      key: "error.access.noProgramme",
+    });
   });
 });
