@@ -3,7 +3,13 @@
  * with, milestone rescheduling, the counts `/program status` shows, and the rows `/program export`
  * writes out.
  */
-import type { ExportedAllocation, ExportedMember } from "../../features/programme/ports.ts";
+import { z } from "zod";
+import type {
+  ExportedAllocation,
+  ExportedMember,
+  ExportedReview,
+  ExportedVersion,
+} from "../../features/programme/ports.ts";
 import type { DatabaseTransaction } from "../client.ts";
 import type { InternStage, MilestoneKind } from "../enums.ts";
 
@@ -86,6 +92,65 @@ export function createWorkspaceRepository(db: DatabaseTransaction) {
       }));
     },
 
+    /** Every submission version of the programme, by intern and number. */
+    async exportVersions(programmeId: string): Promise<ExportedVersion[]> {
+      const rows = await db.submissionVersion.findMany({
+        where: { submission: { programmeId } },
+        include: {
+          files: { select: { name: true, size: true, sha256: true }, orderBy: { id: "asc" } },
+          submission: {
+            select: {
+              member: { select: { discordUserId: true } },
+              allocation: { select: { assignment: { select: { key: true } } } },
+            },
+          },
+        },
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((row) => ({
+        discordUserId: row.submission.member.discordUserId,
+        assignmentKey: row.submission.allocation.assignment.key,
+        number: row.number,
+        submittedAt: row.submittedAt,
+        late: row.late,
+        deadlineAt: row.deadlineAt,
+        manifestHash: row.manifestHash,
+        links: linksOf(row.links),
+        files: row.files,
+      }));
+    },
+
+    /** Every review of the programme's versions, drafts included (`publishedAt` null). */
+    async exportReviews(programmeId: string): Promise<ExportedReview[]> {
+      const rows = await db.review.findMany({
+        where: { submissionVersion: { submission: { programmeId } } },
+        include: {
+          mentor: { select: { discordUserId: true } },
+          submissionVersion: {
+            select: {
+              number: true,
+              submission: {
+                select: {
+                  member: { select: { discordUserId: true } },
+                  allocation: { select: { assignment: { select: { key: true } } } },
+                },
+              },
+            },
+          },
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((row) => ({
+        discordUserId: row.submissionVersion.submission.member.discordUserId,
+        assignmentKey: row.submissionVersion.submission.allocation.assignment.key,
+        version: row.submissionVersion.number,
+        reviewerDiscordUserId: row.mentor.discordUserId,
+        scores: scoresOf(row.scores),
+        comment: row.comments,
+        publishedAt: row.publishedAt,
+      }));
+    },
+
     /** Deletes the programme and, by cascade, everything recorded for it (the audit log keeps its entries). */
     async deleteProgramme(programmeId: string): Promise<void> {
       await db.programme.delete({ where: { id: programmeId } });
@@ -97,4 +162,18 @@ export function createWorkspaceRepository(db: DatabaseTransaction) {
       return new Set(rows.map((r) => r.kind));
     },
   };
+}
+
+const storedLinks = z.array(z.object({ label: z.string(), url: z.string() }));
+const storedScores = z.record(z.string(), z.number());
+
+/** The stored links JSON; an unreadable value exports as none rather than failing the export. */
+function linksOf(value: unknown): { label: string; url: string }[] {
+  const parsed = storedLinks.safeParse(value);
+  return parsed.success ? parsed.data : [];
+}
+
+function scoresOf(value: unknown): Record<string, number> {
+  const parsed = storedScores.safeParse(value ?? {});
+  return parsed.success ? parsed.data : {};
 }

@@ -48,6 +48,8 @@ export function createProgrammeStore(db: Database): ProgrammeStore {
     stageCounts: (id) => workspace.stageCounts(id),
     exportMembers: (id) => workspace.exportMembers(id),
     exportAllocations: (id) => workspace.exportAllocations(id),
+    exportVersions: (id) => workspace.exportVersions(id),
+    exportReviews: (id) => workspace.exportReviews(id),
     audit: createAuditRepository(db),
     transaction: (work) =>
       db.$transaction((tx) => {

@@ -136,14 +136,19 @@ export function manageUseCases(ports: ProgrammePorts) {
       return { programme, channels };
     },
 
-    /** The programme's data as one JSON file and CSV files (members, allocations, milestones), audited. */
+    /**
+     * The programme's data as one JSON file and CSV files (members, allocations, milestones,
+     * submission versions with their files' sha256, reviews), audited.
+     */
     async export(caller: ManageCaller): Promise<Exported> {
       const programme = await programmeOf(caller.programmeId);
-      const [members, allocations, milestones, stages] = await Promise.all([
+      const [members, allocations, milestones, stages, versions, reviews] = await Promise.all([
         store.exportMembers(programme.id),
         store.exportAllocations(programme.id),
         store.milestones(programme.id),
         store.stageCounts(programme.id),
+        store.exportVersions(programme.id),
+        store.exportReviews(programme.id),
       ]);
       const data = {
         programme: {
@@ -164,6 +169,8 @@ export function manageUseCases(ports: ProgrammePorts) {
           at: m.at,
           announcedAt: m.announcedAt,
         })),
+        submissions: versions,
+        reviews,
       };
       const files: ExportFile[] = [
         { name: "programme.json", content: JSON.stringify(data, null, 2) },
@@ -217,6 +224,58 @@ export function manageUseCases(ports: ProgrammePorts) {
               announced_at: iso(m.announcedAt),
             })),
             ["kind", "title", "at", "announced_at"],
+          ),
+        },
+        {
+          name: "submissions.csv",
+          content: toCsv(
+            versions.map((v) => ({
+              discord_user_id: v.discordUserId,
+              assignment_key: v.assignmentKey,
+              version: v.number,
+              submitted_at: iso(v.submittedAt),
+              late: v.late,
+              deadline_at: iso(v.deadlineAt),
+              manifest_hash: v.manifestHash,
+              links: v.links.map((l) => `${l.label}: ${l.url}`).join(" | "),
+              files: v.files.map((f) => `${f.name} (${f.size} bytes, sha256 ${f.sha256})`).join(" | "),
+            })),
+            [
+              "discord_user_id",
+              "assignment_key",
+              "version",
+              "submitted_at",
+              "late",
+              "deadline_at",
+              "manifest_hash",
+              "links",
+              "files",
+            ],
+          ),
+        },
+        {
+          name: "reviews.csv",
+          content: toCsv(
+            reviews.map((r) => ({
+              discord_user_id: r.discordUserId,
+              assignment_key: r.assignmentKey,
+              version: r.version,
+              reviewer_discord_user_id: r.reviewerDiscordUserId,
+              scores: Object.entries(r.scores)
+                .map(([key, score]) => `${key}=${score}`)
+                .join(" "),
+              comment: r.comment,
+              published_at: iso(r.publishedAt),
+            })),
+            [
+              "discord_user_id",
+              "assignment_key",
+              "version",
+              "reviewer_discord_user_id",
+              "scores",
+              "comment",
+              "published_at",
+            ],
           ),
         },
       ];

@@ -36,6 +36,30 @@ export interface ExportedAllocation {
   releaseReason: string | null;
 }
 
+/** One submission version as `/program export` writes it: evidence of what arrived, and when. */
+export interface ExportedVersion {
+  discordUserId: string;
+  assignmentKey: string;
+  number: number;
+  submittedAt: Date;
+  late: boolean;
+  deadlineAt: Date | null;
+  manifestHash: string;
+  links: { label: string; url: string }[];
+  files: { name: string; size: number; sha256: string }[];
+}
+
+/** One review (draft or published) as `/program export` writes it. */
+export interface ExportedReview {
+  discordUserId: string;
+  assignmentKey: string;
+  version: number;
+  reviewerDiscordUserId: string;
+  scores: Record<string, number>;
+  comment: string;
+  publishedAt: Date | null;
+}
+
 /** What the programme flows write in one transaction. */
 export interface ProgrammeTransaction {
   create(input: NewProgramme): Promise<Programme>;
@@ -64,6 +88,8 @@ export interface ProgrammeStore extends TimelineStore {
   stageCounts(programmeId: string): Promise<Map<InternStage, number>>;
   exportMembers(programmeId: string): Promise<ExportedMember[]>;
   exportAllocations(programmeId: string): Promise<ExportedAllocation[]>;
+  exportVersions(programmeId: string): Promise<ExportedVersion[]>;
+  exportReviews(programmeId: string): Promise<ExportedReview[]>;
   audit: AuditPort;
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (tx: ProgrammeTransaction) => Promise<T>): Promise<T>;

@@ -342,7 +342,14 @@ categories:
     it("WHEN /program export runs THEN JSON and CSV files hold members and milestones", async () => {
       const reply = await run("export");
       const names = (reply.attachments as Array<{ filename: string }>).map((a) => a.filename);
-      expect(names).toEqual(["programme.json", "members.csv", "allocations.csv", "milestones.csv"]);
+      expect(names).toEqual([
+        "programme.json",
+        "members.csv",
+        "allocations.csv",
+        "milestones.csv",
+        "submissions.csv",
+        "reviews.csv",
+      ]);
       const members = (reply.attachments as Array<{ filename: string; url: string }>)[1];
       const csv = await (await fetch(members?.url ?? "")).text();
       expect(csv.split("\n")[0]).toBe(
@@ -383,6 +390,8 @@ categories:
         "members.csv",
         "allocations.csv",
         "milestones.csv",
+        "submissions.csv",
+        "reviews.csv",
       ]);
       const done = await click.finalReply();
       expect(done.content).toContain("削除しました");

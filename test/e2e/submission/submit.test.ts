@@ -277,5 +277,31 @@ describe("submissions end to end: submit → receipt → refusals → extend →
     );
     expect(field(late)?.value).toBe(`<@${intern.id}>`);
     expect((await status({}, intern)).content).toBe(t("ja", "error.access.organiser"));
+
+    // /program export carries the evidence: each version with its hash and its files' sha256.
+    const exported = await bot()
+      .fake.sendSlashCommand({ name: "program", subcommand: "export", user: organiser, locale: "en" })
+      .finalReply();
+    const csvFile = (exported.attachments as Array<{ filename: string; url: string }>).find(
+      (a) => a.filename === "submissions.csv",
+    );
+    const csv = await (await fetch(csvFile?.url ?? "")).text();
+    const [header, ...rows] = csv.trim().split("\n");
+    expect(header).toBe(
+      "discord_user_id,assignment_key,version,submitted_at,late,deadline_at,manifest_hash,links,files",
+    );
+    const stored = await pb.db.submissionVersion.findMany({
+      include: { files: true },
+      orderBy: { number: "asc" },
+    });
+    expect(rows).toHaveLength(stored.length);
+    for (const version of stored) {
+      const row = rows.find((r) => r.includes(version.manifestHash));
+      expect(row?.startsWith(`${intern.id},todo,${version.number},`)).toBe(true);
+      for (const f of version.files) expect(row).toContain(f.sha256);
+    }
+    expect((exported.attachments as Array<{ filename: string }>).map((a) => a.filename)).toContain(
+      "reviews.csv",
+    );
   });
 });

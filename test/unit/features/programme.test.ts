@@ -138,6 +138,8 @@ function memoryStore() {
     stageCounts: async () => new Map(),
     exportMembers: async () => [],
     exportAllocations: async () => [],
+    exportVersions: async () => [],
+    exportReviews: async () => [],
     audit: {
       async record(entry) {
         state.audit.push(entry);
