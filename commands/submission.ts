@@ -11,6 +11,7 @@ import { extensionRequestPoster } from "../src/discord/submission/post.ts";
 import { shownEmbed, statusEmbed } from "../src/discord/submission/render.ts";
 import { parseLocalDateTime } from "../src/domain/programme/dates.ts";
 import { STATUS_FILTERS } from "../src/domain/submission/overview.ts";
+import { KNOWN_FILE_TYPES } from "../src/domain/submission/types.ts";
 import { UserError } from "../src/features/errors.ts";
 import type { ManageCaller } from "../src/features/submission/manage.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
@@ -18,7 +19,7 @@ import { discordTimestamp } from "../src/i18n/time.ts";
 
 const T = ApplicationCommandOptionType;
 
-/** `/submission show|extend|request-extension|status|close|reopen`: versions and receipts, and the organisers' deadline controls. */
+/** `/submission show|extend|request-extension|status|settings|close|reopen`: versions and receipts, and the organisers' deadline controls. */
 export const definition = {
   ...guildCommand("submission"),
   options: [
@@ -99,6 +100,34 @@ export const definition = {
         },
       ],
     },
+    {
+      type: T.Subcommand,
+      name: "settings",
+      ...commandText("submission.settings"),
+      options: [
+        {
+          type: T.String,
+          name: "reminders",
+          max_length: 40,
+          ...commandText("submission.settings.reminders"),
+        },
+        {
+          type: T.Integer,
+          name: "max-file-mb",
+          min_value: 1,
+          max_value: 25,
+          ...commandText("submission.settings.max-file-mb"),
+        },
+        { type: T.String, name: "types", max_length: 200, ...commandText("submission.settings.types") },
+        {
+          type: T.Integer,
+          name: "accommodation-extension-hours",
+          min_value: 0,
+          max_value: 168,
+          ...commandText("submission.settings.accommodation-extension-hours"),
+        },
+      ],
+    },
     { type: T.Subcommand, name: "close", ...commandText("submission.close") },
     { type: T.Subcommand, name: "reopen", ...commandText("submission.reopen") },
   ],
@@ -131,6 +160,55 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   }
   return parsed.data;
 }
+
+/** `/submission settings`' options as a settings change; only what was given. */
+const settingsArgs = z
+  .object({
+    reminders: z
+      .string()
+      .transform((v) =>
+        v
+          .split(/[,、\s]+/u)
+          .filter((x) => x !== "")
+          .map((x) => (/^\d+$/.test(x) ? Number(x) : Number.NaN)),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .number()
+              .int()
+              .min(1)
+              .max(24 * 14),
+          )
+          .min(1)
+          .max(6),
+      )
+      .transform((hours) => [...new Set(hours)].sort((a, b) => b - a))
+      .optional(),
+    "max-file-mb": z.number().int().min(1).max(25).optional(),
+    types: z
+      .string()
+      .transform((v) =>
+        v
+          .toLowerCase()
+          .split(/[,、\s]+/u)
+          .map((x) => x.replace(/^\./, ""))
+          .filter((x) => x !== ""),
+      )
+      .pipe(z.array(z.enum(KNOWN_FILE_TYPES)).min(1))
+      .transform((types) => [...new Set(types)])
+      .optional(),
+    "accommodation-extension-hours": z.number().int().min(0).max(168).optional(),
+  })
+  .transform((a) => ({
+    ...(a.reminders === undefined ? {} : { reminderOffsetsHours: a.reminders }),
+    ...(a["max-file-mb"] === undefined ? {} : { maxFileMb: a["max-file-mb"] }),
+    ...(a.types === undefined ? {} : { allowedTypes: a.types }),
+    ...(a["accommodation-extension-hours"] === undefined
+      ? {}
+      : { accommodationExtensionHours: a["accommodation-extension-hours"] }),
+  }));
 
 const requestArgs = z.object({ until: z.string().trim().max(16), reason: z.string().trim().min(1).max(500) });
 
@@ -225,6 +303,24 @@ export const command = defineCommand(
         const filter = parse(z.enum(STATUS_FILTERS).optional(), ctx.args.filter) ?? "missing";
         const overview = await ctx.app.features.submission.status(caller(ctx), filter, ctx.args.page ?? 1);
         await ctx.respond.reply({ embeds: [statusEmbed(ctx.t, overview)], allowedMentions: { parse: [] } });
+      },
+    },
+    settings: {
+      access: "organiser",
+      async run(ctx) {
+        const change = parse(settingsArgs, ctx.args);
+        const { settings, replanned } = await ctx.app.features.submission.updateSettings(caller(ctx), change);
+        const shown = ctx.t("submission.settings.shown", {
+          reminders: settings.reminderOffsetsHours.join(", "),
+          maxFileMb: settings.maxFileMb,
+          types: settings.allowedTypes.join(", "),
+          hours: settings.accommodationExtensionHours,
+        });
+        await ctx.respond.reply(
+          Object.keys(change).length === 0
+            ? shown
+            : `${ctx.t("submission.settings.saved", { replanned })}\n${shown}`,
+        );
       },
     },
     close: {

@@ -75,6 +75,9 @@ export function remindSubmissionHandler(ctx: AppContext, rest: REST) {
     if (owing.fewerNotifications && offsetHours !== FEWER_NOTIFICATIONS_OFFSET_HOURS) {
       return done("fewer notifications: the 24 h reminder only");
     }
+    if (!owing.fewerNotifications && !state.settings.reminderOffsetsHours.includes(offsetHours)) {
+      return done("no longer a reminder time (the settings changed)");
+    }
     if (ctx.now().getTime() >= deadline.at.getTime()) return done("the deadline has passed");
     const member = await createMemberRepository(ctx.db).get(memberId);
     if (member?.projectChannelId == null) return giveUp("the intern has no project thread");

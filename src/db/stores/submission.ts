@@ -159,6 +159,18 @@ export function createSubmissionStore(db: Database): SubmissionStore {
         );
       });
     },
+    async setSettings(input) {
+      await db.$transaction(async (tx) => {
+        await tx.programme.update({
+          where: { id: input.programmeId },
+          data: { submissionSettings: { ...input.settings } },
+        });
+        await recordAudit(tx, input, "submission.settings", `programme:${input.programmeId}`, {
+          before: input.before,
+          after: input.settings,
+        });
+      });
+    },
     blobReferenced: (storageKey) => submissions.blobReferenced(storageKey),
     standings: (programmeId) => submissions.standings(programmeId),
     agencyIdsOfStaff: (guildId, userId) => createAgencyRepository(db).agencyIdsOfStaff(guildId, userId),

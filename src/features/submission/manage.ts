@@ -22,6 +22,7 @@ import {
 import {
   FEWER_NOTIFICATIONS_OFFSET_HOURS,
   type SubmissionExtension,
+  type SubmissionSettings,
   type SubmissionVersionRecord,
 } from "../../domain/submission/types.ts";
 import { type SubmissionView, submissionView } from "../../domain/submission/visibility.ts";
@@ -117,14 +118,16 @@ export function manageUseCases(ports: ManagePorts) {
     terms: PersonalTerms,
     from: Date | null,
     to: Date | null,
+    /** The offsets `from`'s jobs were planned with, when the settings changed them. */
+    fromOffsetsHours: readonly number[] = state.settings.reminderOffsetsHours,
   ) {
-    if (from?.getTime() === to?.getTime()) return;
+    if (from?.getTime() === to?.getTime() && fromOffsetsHours === state.settings.reminderOffsetsHours) return;
     const jobs = ports.reminders();
     const now = ports.now();
     const offsets = { offsetsHours: state.settings.reminderOffsetsHours, fewerNotifications: false, now };
     if (from !== null) {
       // Every offset, whatever the accommodation: removing an id that never existed is harmless.
-      for (const offsetHours of new Set([...offsets.offsetsHours, FEWER_NOTIFICATIONS_OFFSET_HOURS])) {
+      for (const offsetHours of new Set([...fromOffsetsHours, FEWER_NOTIFICATIONS_OFFSET_HOURS])) {
         await jobs.remove(reminderJobId(member.id, offsetHours, from));
       }
     }
@@ -364,6 +367,46 @@ export function manageUseCases(ports: ManagePorts) {
         pages,
         userIds: matching.slice((shown - 1) * STATUS_PAGE_SIZE, shown * STATUS_PAGE_SIZE),
       };
+    },
+
+    /**
+     * Changes the programme's submission settings (only what is given), audited; the reminders
+     * of every intern who still owes a hand-in are re-planned for the new offsets and deadlines.
+     */
+    async updateSettings(
+      caller: ManageCaller,
+      change: Partial<SubmissionSettings>,
+    ): Promise<{ settings: SubmissionSettings; replanned: number }> {
+      // A copy: what the jobs were planned with, whatever the store does with the state it read.
+      const before = { ...(await stateOf(caller)) };
+      const settings: SubmissionSettings = { ...before.settings, ...change };
+      if (Object.keys(change).length === 0) return { settings, replanned: 0 };
+      await store.setSettings({
+        guildId: caller.guildId,
+        programmeId: before.programme.id,
+        actorUserId: caller.userId,
+        at: ports.now(),
+        before: before.settings,
+        settings,
+      });
+      const after: SubmissionState = { ...before, settings };
+      let replanned = 0;
+      for (const standing of await store.standings(before.programme.id)) {
+        if (standing.latest !== null) continue;
+        const member = await store.memberById(standing.memberId);
+        if (member === null) continue;
+        const terms = await store.terms(member.id);
+        await moveReminders(
+          after,
+          member,
+          terms,
+          deadlineOf(before, terms)?.at ?? null,
+          deadlineOf(after, terms)?.at ?? null,
+          before.settings.reminderOffsetsHours,
+        );
+        replanned += 1;
+      }
+      return { settings, replanned };
     },
 
     /** Stops accepting versions. Reminders still queued find submissions closed and end. */

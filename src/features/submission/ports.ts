@@ -85,6 +85,15 @@ export interface SubmissionStore {
     at: Date;
     closedAt: Date | null;
   }): Promise<void>;
+  /** Saves the programme's submission settings, audited with what they were, in one transaction. */
+  setSettings(input: {
+    guildId: string;
+    programmeId: string;
+    actorUserId: string;
+    at: Date;
+    before: SubmissionSettings;
+    settings: SubmissionSettings;
+  }): Promise<void>;
   /** Whether any stored file row points at the blob. */
   blobReferenced(storageKey: string): Promise<boolean>;
   /** Every intern with a live project, oldest member first, for `/submission status`. */

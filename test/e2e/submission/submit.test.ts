@@ -304,4 +304,38 @@ describe("submissions end to end: submit → receipt → refusals → extend →
       "reviews.csv",
     );
   });
+
+  it("GIVEN /submission settings THEN no option shows them, a change is saved and audited, a bad value is refused and changes nothing, and interns are refused", async () => {
+    const settings = (options: Record<string, string | number>, user = organiser) =>
+      bot()
+        .fake.sendSlashCommand({
+          name: "submission",
+          subcommand: "settings",
+          options: options as Record<string, string>,
+          user,
+          locale: "en",
+        })
+        .finalReply();
+    const shown = await settings({});
+    expect(shown.content).toContain("72, 24, 3");
+    const saved = await settings({ reminders: "6, 48", "max-file-mb": 10, types: "PDF, .zip" });
+    expect(saved.content).toContain(t("en", "submission.settings.saved", { replanned: 0 }));
+    expect(saved.content).toContain("48, 6");
+    const stored = await pb.db.programme.findUniqueOrThrow({ where: { id: programmeId } });
+    expect(stored.submissionSettings).toMatchObject({
+      reminderOffsetsHours: [48, 6],
+      maxFileMb: 10,
+      allowedTypes: ["pdf", "zip"],
+    });
+    expect(await pb.db.auditLogEntry.count({ where: { action: "submission.settings" } })).toBe(1);
+    const refused = await settings({ types: "exe" });
+    expect(refused.content).toBe(t("en", "error.invalidOption", { option: "types" }));
+    expect((await settings({ reminders: "soon" })).content).toBe(
+      t("en", "error.invalidOption", { option: "reminders" }),
+    );
+    expect(
+      (await pb.db.programme.findUniqueOrThrow({ where: { id: programmeId } })).submissionSettings,
+    ).toEqual(stored.submissionSettings);
+    expect((await settings({}, intern)).content).toBe(t("en", "error.access.organiser"));
+  });
 });

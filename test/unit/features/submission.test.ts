@@ -136,6 +136,10 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
     agencyIdsOfStaff: async () => new Set(["ag1"]),
     publishedFeedback: async () => ({ rubric: DEFAULT_RUBRIC, feedback: [] }),
     standings: async () => standings,
+    async setSettings(input) {
+      state.settings = input.settings;
+      audits.push("submission.settings");
+    },
   };
   const blobs = new Map<string, Buffer>();
   const files: FileStore = {
@@ -594,5 +598,39 @@ describe("/submission status", () => {
     await expect(w.manage.status({ ...organiser, programmeId: null }, "missing", 1)).rejects.toMatchObject({
       key: "error.access.noProgramme",
     });
+  });
+});
+
+describe("/submission settings", () => {
+  const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+
+  it("GIVEN new reminder hours THEN they are saved and audited, and an intern who owes a hand-in loses the old reminders and gets the new ones", async () => {
+    const w = world();
+    w.standings.push({
+      memberId: "m1",
+      discordUserId: "u1",
+      extensionUntil: null,
+      extendedDeadlines: false,
+      latest: null,
+    });
+    const { settings, replanned } = await w.manage.updateSettings(organiser, {
+      reminderOffsetsHours: [48, 6],
+    });
+    expect(settings.reminderOffsetsHours).toEqual([48, 6]);
+    expect(w.state.settings.reminderOffsetsHours).toEqual([48, 6]);
+    expect(w.audits).toContain("submission.settings");
+    expect(replanned).toBe(1);
+    const at = epoch(DEADLINE);
+    expect(w.jobs.removed).toEqual(
+      expect.arrayContaining([72, 24, 3].map((h) => `submission-reminder-m1-${h}-${at}`)),
+    );
+    expect(w.jobs.added).toEqual([48, 6].map((h) => `submission-reminder-m1-${h}-${at}`));
+  });
+
+  it("GIVEN nothing to change THEN the current settings come back and nothing is written", async () => {
+    const w = world();
+    const { settings, replanned } = await w.manage.updateSettings(organiser, {});
+    expect(settings).toEqual(w.state.settings);
+    expect([replanned, w.audits, w.jobs.added]).toEqual([0, [], []]);
   });
 });

@@ -42,6 +42,10 @@ export const enSubmissionMessages = {
   "submission.status.filterName.late": "Late (handed in late, or nothing by their deadline)",
   "submission.status.filterName.unreviewed": "Latest version waiting for a published review",
   "submission.status.filterName.extended": "With an extension or extra time",
+  "submission.settings.saved":
+    "Saved. The reminders of {replanned} interns who have not handed in yet were re-planned.",
+  "submission.settings.shown":
+    "Reminders: {reminders} hours before each deadline · largest file: {maxFileMb} MB · file types: {types} · extra time for the extended-deadlines accommodation: {hours} h",
   "submission.close.done": "Submissions are closed. `/submission reopen` opens them again.",
   "submission.close.already": "Submissions are already closed.",
   "submission.reopen.done": "Submissions are open again. Hand-ins past a person's deadline are marked late.",
@@ -129,6 +133,15 @@ export const enSubmissionCommands = {
   "submission.status.filter.unreviewed": { name: "Waiting for review" },
   "submission.status.filter.extended": { name: "Extended" },
   "submission.status.page": { description: "Page of names (25 a page)" },
+  "submission.settings": {
+    description: "Reminder times, file size and types, accommodation hours (organisers)",
+  },
+  "submission.settings.reminders": { description: "Hours before the deadline, e.g. 72,24,3 (at most 6)" },
+  "submission.settings.max-file-mb": { description: "Largest file accepted, 1–25 MB" },
+  "submission.settings.types": { description: "File types accepted, e.g. pdf,zip,png" },
+  "submission.settings.accommodation-extension-hours": {
+    description: "Extra hours for the extended-deadlines accommodation, 0–168",
+  },
   "submission.close": { description: "Stop accepting submissions (organisers)" },
   "submission.reopen": { description: "Accept submissions again (organisers)" },
   "submission.request-extension": { description: "Ask the organisers for a later deadline (interns)" },

@@ -45,6 +45,10 @@ export const jaSubmissionMessages = {
   "submission.status.filterName.late": "遅れ（遅れて提出、または締め切りまでに未提出）",
   "submission.status.filterName.unreviewed": "最新版のレビューが未公開の人",
   "submission.status.filterName.extended": "延長・追加時間のある人",
+  "submission.settings.saved":
+    "保存しました。まだ提出していない {replanned} 人のリマインダーを組み直しました。",
+  "submission.settings.shown":
+    "リマインダー：各締め切りの {reminders} 時間前 · 最大ファイル：{maxFileMb} MB · ファイルの種類：{types} · 期限延長の配慮による追加時間：{hours} 時間",
   "submission.close.done": "提出の受付を終了しました。`/submission reopen` で再開できます。",
   "submission.close.already": "提出の受付はすでに終了しています。",
   "submission.reopen.done": "提出の受付を再開しました。締切を過ぎた提出は「遅れ」として記録されます。",
@@ -134,6 +138,23 @@ export const jaSubmissionCommands = {
   "submission.status.filter.unreviewed": { name: "レビュー待ち" },
   "submission.status.filter.extended": { name: "延長" },
   "submission.status.page": { name: "ページ", description: "名前のページ（25 人ずつ）" },
+  "submission.settings": {
+    name: "設定",
+    description: "リマインダー・ファイルの大きさと種類・配慮の追加時間（運営）",
+  },
+  "submission.settings.reminders": {
+    name: "リマインダー",
+    description: "締め切りの何時間前か。例：72,24,3（6 個まで）",
+  },
+  "submission.settings.max-file-mb": {
+    name: "最大ファイル",
+    description: "受け付ける最大のファイル（1〜25 MB）",
+  },
+  "submission.settings.types": { name: "種類", description: "受け付けるファイルの種類。例：pdf,zip,png" },
+  "submission.settings.accommodation-extension-hours": {
+    name: "配慮の追加時間",
+    description: "期限延長の配慮がある人の追加時間（0〜168 時間）",
+  },
   "submission.close": { name: "締め切る", description: "提出の受付を終了します（運営）" },
   "submission.reopen": { name: "再開", description: "提出の受付を再開します（運営）" },
   "submission.request-extension": {
