@@ -42,6 +42,7 @@ import type {
   PresentationDiscord,
   PresentationReminderJobs,
   PresentationStore,
+  PresenterRecord,
   SessionRecord,
   SlotRecord,
   SlotWrite,
@@ -231,6 +232,19 @@ export function presentationUseCases(ports: PresentationPorts) {
     if (caller.programmeId === null) throw new UserError("error.access.noProgramme");
     if (!caller.roles.has("organiser")) throw new UserError("presentation.error.organiserOnly");
     return caller.programmeId;
+  }
+
+  /** The slots a plan writes (for the draft and for Confirm), each with its presenter's allocation. */
+  function plannedSlots(plan: RunningOrder, byId: ReadonlyMap<string, PresenterRecord>): SlotWrite[] {
+    return plan.slots.map((p) => ({
+      memberId: p.key,
+      allocationId: byId.get(p.key)?.allocationId ?? null,
+      order: p.position,
+      startsAt: p.startsAt,
+      minutes: p.minutes,
+      format: p.format,
+      status: "planned",
+    }));
   }
 
   function actorOf(caller: PresentationCaller, programmeId: string): Actor {
@@ -448,15 +462,7 @@ export function presentationUseCases(ports: PresentationPorts) {
           seed: options.seed,
           includeAll: options.includeAll,
         },
-        plan.slots.map((p) => ({
-          memberId: p.key,
-          allocationId: byId.get(p.key)?.allocationId ?? null,
-          order: p.position,
-          startsAt: p.startsAt,
-          minutes: p.minutes,
-          format: p.format,
-          status: "planned",
-        })),
+        plannedSlots(plan, byId),
       );
       return {
         sessionId: draft.id,
@@ -501,19 +507,10 @@ export function presentationUseCases(ports: PresentationPorts) {
       if (planHash(plan) !== hash) throw new UserError("presentation.error.changed");
       if (draft.timing.startsAt.getTime() <= ports.now().getTime())
         throw new UserError("presentation.error.startPast");
-      const byId = new Map(presenters.map((p) => [p.memberId, p]));
       const confirmed = await store.confirm(
         actorOf(caller, programmeId),
         sessionId,
-        plan.slots.map((p) => ({
-          memberId: p.key,
-          allocationId: byId.get(p.key)?.allocationId ?? null,
-          order: p.position,
-          startsAt: p.startsAt,
-          minutes: p.minutes,
-          format: p.format,
-          status: "planned",
-        })),
+        plannedSlots(plan, new Map(presenters.map((p) => [p.memberId, p]))),
       );
       if (!confirmed) throw new UserError("presentation.error.alreadyConfirmed");
       let session = (await store.session(sessionId)) as SessionRecord;

@@ -88,7 +88,11 @@ export interface ExtendOutcome {
   current: EffectiveDeadline | null;
 }
 
-function deadlineOf(state: SubmissionState, terms: PersonalTerms, extension = terms.extension) {
+function deadlineOf(
+  state: SubmissionState,
+  terms: { extension: { until: Date } | null; extendedDeadlines: boolean },
+  extension = terms.extension,
+) {
   return effectiveDeadline({
     programmeDeadline: state.deadline,
     extension,
@@ -342,11 +346,9 @@ export function manageUseCases(ports: ManagePorts) {
       const state = await stateOf(caller);
       const now = ports.now();
       const standings: InternStanding[] = (await store.standings(state.programme.id)).map((row) => {
-        const deadline = effectiveDeadline({
-          programmeDeadline: state.deadline,
+        const deadline = deadlineOf(state, {
           extension: row.extensionUntil === null ? null : { until: row.extensionUntil },
           extendedDeadlines: row.extendedDeadlines,
-          accommodationExtensionHours: state.settings.accommodationExtensionHours,
         });
         return {
           discordUserId: row.discordUserId,
