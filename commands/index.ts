@@ -13,6 +13,7 @@ import { command as review } from "./review.ts";
 import { command as submission } from "./submission.ts";
 import { command as submit } from "./submit.ts";
 import { command as taiken } from "./taiken.ts";
+import { command as team } from "./team.ts";
 import { command as withdraw } from "./withdraw.ts";
 
 /**
@@ -35,4 +36,5 @@ export const commands: readonly CommandModule[] = [
   submission,
   review,
   presentation,
+  team,
 ];

@@ -4,6 +4,7 @@ import {
 } from "discord.js";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
+import { TEAM_SIZE_LIMIT } from "../src/domain/team/rules.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import {
   closeProgramme,
@@ -168,6 +169,20 @@ export const definition = {
           min_value: 0,
           max_value: SWAP_WINDOW_MAX_DAYS,
           ...commandText("program.settings.swap-window-days"),
+        },
+        {
+          type: T.Integer,
+          name: "team-min",
+          min_value: 1,
+          max_value: TEAM_SIZE_LIMIT,
+          ...commandText("program.settings.team-min"),
+        },
+        {
+          type: T.Integer,
+          name: "team-max",
+          min_value: 1,
+          max_value: TEAM_SIZE_LIMIT,
+          ...commandText("program.settings.team-max"),
         },
       ],
     },

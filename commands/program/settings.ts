@@ -6,6 +6,7 @@ import type { APIEmbed } from "discord.js";
 import { z } from "zod";
 import type { CommandContext } from "../../src/discord/command.ts";
 import type { ProgrammeSettings } from "../../src/domain/programme/types.ts";
+import { TEAM_SIZE_LIMIT } from "../../src/domain/team/rules.ts";
 import { UserError } from "../../src/features/errors.ts";
 import { SETTINGS, type Setting } from "../../src/features/programme/settings.ts";
 import type { Translator } from "../../src/i18n/translate.ts";
@@ -20,6 +21,8 @@ export const SWAP_WINDOW_MAX_DAYS = 30;
 export interface SettingsArgs {
   "self-service"?: boolean;
   "swap-window-days"?: number;
+  "team-min"?: number;
+  "team-max"?: number;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface SettingsArgs {
 const settingsArgs = z.object({
   "self-service": z.boolean().optional(),
   "swap-window-days": z.int().min(0).max(SWAP_WINDOW_MAX_DAYS).optional(),
+  "team-min": z.int().min(1).max(TEAM_SIZE_LIMIT).optional(),
+  "team-max": z.int().min(1).max(TEAM_SIZE_LIMIT).optional(),
 });
 
 function label(t: Translator, setting: Setting): string {
@@ -81,12 +86,22 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
   const programmeId = ctx.programme?.id ?? null;
   if (programmeId === null) throw new UserError("error.access.noProgramme");
   const wanted = requested(ctx.args);
+  const teamLines = await teamSettings(ctx, programmeId);
 
   if (Object.keys(wanted).length === 0) {
+    if (teamLines.changed) {
+      await ctx.respond.reply(teamLines.lines.join("\n"));
+      return;
+    }
     const programme = await app.features.settings.show(programmeId);
     const embed: APIEmbed = {
       title: t("program.settings.title", { name: programme.name }),
-      description: [...settingsLines(t, programme.settings), "", t("program.settings.howTo")].join("\n"),
+      description: [
+        ...settingsLines(t, programme.settings),
+        ...teamLines.lines,
+        "",
+        t("program.settings.howTo"),
+      ].join("\n"),
     };
     await ctx.respond.reply({ embeds: [embed] });
     return;
@@ -98,7 +113,9 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
   );
   const { name, before, after, changed } = outcome;
   if (changed.length === 0) {
-    await ctx.respond.reply(t("program.settings.unchanged", { name }));
+    await ctx.respond.reply(
+      teamLines.changed ? teamLines.lines.join("\n") : t("program.settings.unchanged", { name }),
+    );
     return;
   }
   ctx.logger.info({ before, after }, "programme settings changed");
@@ -121,5 +138,40 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
       ),
     );
   if (changed.includes("swapWindowDays")) lines.push(t("program.settings.note.swapWindow"));
+  if (teamLines.changed) lines.push(...teamLines.lines);
   await ctx.respond.reply(lines.join("\n"));
+}
+
+/**
+ * `team-min` / `team-max` (hackathon programmes): changed through the team feature, which checks
+ * them together and audits them; without them, the current limits as a line for the settings view.
+ */
+async function teamSettings(
+  ctx: CommandContext<SettingsArgs>,
+  programmeId: string,
+): Promise<{ changed: boolean; lines: string[] }> {
+  const { t } = ctx;
+  const min = ctx.args["team-min"];
+  const max = ctx.args["team-max"];
+  if (min === undefined && max === undefined) {
+    const limits = await ctx.app.features.team.limits(programmeId);
+    return { changed: false, lines: limits === null ? [] : [t("team.settings.line", limits)] };
+  }
+  const outcome = await ctx.app.features.team.setLimits(
+    { guildId: ctx.guildId, programmeId, userId: ctx.userId },
+    { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) },
+  );
+  if (!outcome.changed) return { changed: true, lines: [t("team.settings.line", outcome.limits)] };
+  ctx.logger.info({ before: outcome.before, after: outcome.limits }, "team size limits changed");
+  return {
+    changed: true,
+    lines: [
+      t("team.settings.changed", {
+        fromMin: outcome.before.min,
+        fromMax: outcome.before.max,
+        min: outcome.limits.min,
+        max: outcome.limits.max,
+      }),
+    ],
+  };
 }

@@ -13,6 +13,7 @@ import { createProgrammeStore, createSettingsStore, createStaffStore } from "../
 import { createProjectStore } from "../db/stores/project.ts";
 import { createReviewStore } from "../db/stores/review.ts";
 import { createSubmissionStore } from "../db/stores/submission.ts";
+import { createTeamStore } from "../db/stores/team.ts";
 import type { Locale } from "../domain/enums.ts";
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
@@ -36,6 +37,7 @@ import {
   manageUseCases as submissionManageUseCases,
 } from "../features/submission/manage.ts";
 import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
+import { type TeamUseCases, teamUseCases } from "../features/team/use-cases.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
@@ -75,6 +77,7 @@ export interface Features {
   submission: SubmitUseCases & SubmissionManageUseCases;
   review: ReviewUseCases;
   presentation: PresentationUseCases;
+  team: TeamUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -151,5 +154,6 @@ export function createFeatures(deps: {
       now: deps.now,
       defaultLocale: deps.defaults.locale,
     }),
+    team: teamUseCases({ store: createTeamStore(deps.db), now: deps.now }),
   };
 }

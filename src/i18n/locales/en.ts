@@ -7,6 +7,7 @@ import { enPresentationCommands, enPresentationMessages } from "./en/presentatio
 import { enProgramCommands, enProgramMessages } from "./en/program.ts";
 import { enReviewCommands, enReviewMessages } from "./en/review.ts";
 import { enSubmissionCommands, enSubmissionMessages } from "./en/submissions.ts";
+import { enTeamCommands, enTeamMessages } from "./en/team.ts";
 import type { ja, jaCommands } from "./ja.ts";
 
 const messages = {
@@ -98,6 +99,7 @@ const messages = {
   ...enSubmissionMessages,
   ...enReviewMessages,
   ...enPresentationMessages,
+  ...enTeamMessages,
   ...onboardingEn,
 } as const;
 
@@ -114,6 +116,7 @@ const commands = {
   ...enSubmissionCommands,
   ...enReviewCommands,
   ...enPresentationCommands,
+  ...enTeamCommands,
 } as const;
 
 /**

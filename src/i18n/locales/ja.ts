@@ -9,6 +9,7 @@ import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentatio
 import { jaProgramCommands, jaProgramMessages } from "./ja/program.ts";
 import { jaReviewCommands, jaReviewMessages } from "./ja/review.ts";
 import { jaSubmissionCommands, jaSubmissionMessages } from "./ja/submissions.ts";
+import { jaTeamCommands, jaTeamMessages } from "./ja/team.ts";
 export const ja = {
   "about.title": "taiken について",
   "about.version": "バージョン",
@@ -98,6 +99,7 @@ export const ja = {
   ...jaSubmissionMessages,
   ...jaReviewMessages,
   ...jaPresentationMessages,
+  ...jaTeamMessages,
   ...onboardingJa,
 } as const;
 
@@ -118,4 +120,5 @@ export const jaCommands = {
   ...jaSubmissionCommands,
   ...jaReviewCommands,
   ...jaPresentationCommands,
+  ...jaTeamCommands,
 } as const;
