@@ -234,6 +234,19 @@ class Stage {
     return `${this.paint.bold(p.name)} ${this.paint.dim(`· ${p.part.split(" (")[0]} · ${p.locale}`)}`;
   }
 
+  private dmRecipient(channelId: string): ApiUser | undefined {
+    const channel = this.fake.channel(channelId);
+    return channel?.type === 1 ? channel.recipients?.[0] : undefined;
+  }
+
+  /** "#announcements", a thread's "#project-maya-chen", or "DM to Maya Chen". */
+  channelLabel(channelId: string): string {
+    const dm = this.dmRecipient(channelId);
+    if (dm) return `DM to ${dm.global_name ?? dm.username}`;
+    const name = this.fake.channel(channelId)?.name;
+    return name ? `#${name}` : "an unknown channel";
+  }
+
   /** Prints a block of lines under a gutter label ("only you", "#general"). */
   private block(label: string, body: string[]): void {
     const gutter = this.paint.dim("┃");
@@ -294,7 +307,7 @@ class Stage {
       text.push(...body);
     };
     const where = (message: ApiMessage) =>
-      message.flags & 64 ? "only you" : `#${this.fake.channel(message.channel_id)?.name ?? "?"}`;
+      message.flags & 64 ? "only you" : this.channelLabel(message.channel_id);
     if (seen.kind === "nothing") show("no answer", ["(Discord would say: The application did not respond)"]);
     if (seen.kind === "modal" && seen.modal) show("a form", renderModal(seen.modal, viewer));
     if (seen.kind === "choices" && seen.choices) show("suggests", renderChoices(seen.choices));
@@ -332,9 +345,14 @@ class Stage {
     }
     for (const message of diff.newMessages) {
       if (shown.has(message.id)) continue;
-      const channel = `#${this.fake.channel(message.channel_id)?.name ?? "?"}`;
-      const body = renderMessage(message, this.viewer(this.fake.guild.preferredLocale));
-      this.block(`${channel} (everyone)`, body);
+      const dm = this.dmRecipient(message.channel_id);
+      // A DM is read in its recipient's language; a channel message by everyone who can see it.
+      const recipient = dm ? CAST.find((p) => this.users.get(p.key)?.id === dm.id) : undefined;
+      const body = renderMessage(message, this.viewer(recipient?.locale ?? this.fake.guild.preferredLocale));
+      this.block(
+        dm ? this.channelLabel(message.channel_id) : `${this.channelLabel(message.channel_id)} (everyone)`,
+        body,
+      );
       text.push(...body);
     }
   }
@@ -348,8 +366,11 @@ class Stage {
     if (step.kind === "act") {
       this.print(`  ${this.paint.magenta(`⚙ ${step.label}`)}`);
       try {
+        const before = snapshotServer(this.fake);
         await step.run(this.context);
         await settle(this.fake);
+        // What the operator's action made the bot do (a job's post, a DM) is shown as it landed.
+        this.printServerChanges(before, new Set(), []);
         return { action: step.label, ok: true };
       } catch (error) {
         return this.failed(undefined, step.label, error);
@@ -411,12 +432,33 @@ class Stage {
         return [step.command, options].filter(Boolean).join(" ");
       }
       case "click":
-        return `clicks [${String(step.button)}]`;
-      case "select":
-        return `picks ${step.values.join(", ")} in [▾ ${String(step.menu)}]`;
+        return `clicks [${this.componentName(step.on, step.button)}]`;
+      case "select": {
+        const menu = this.component(step.on, step.menu);
+        const options = (menu?.options as Array<{ label: string; value: string }> | undefined) ?? [];
+        const picked = step.values.map((value) => options.find((o) => o.value === value)?.label ?? value);
+        return `picks ${picked.join(", ")} in [▾ ${this.componentName(step.on, step.menu)}]`;
+      }
       case "modal":
         return `fills in the form (${Object.keys(step.fields).join(", ")}) and submits`;
     }
+  }
+
+  private component(on: MessageRef, match: ComponentMatch): Record<string, unknown> | undefined {
+    try {
+      return findComponent(this.messageFor(on, match).components, match);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** What the person sees on a button or menu: its label or placeholder, not its custom id. */
+  private componentName(on: MessageRef, match: ComponentMatch): string {
+    const component = this.component(on, match);
+    const label = component?.label ?? component?.placeholder;
+    const emoji = (component?.emoji as { name?: string } | undefined)?.name;
+    if (typeof label === "string" && label) return emoji ? `${emoji} ${label}` : label;
+    return emoji ?? String(match);
   }
 
   private failed(who: PersonKey | undefined, action: string, error: unknown): StepResult {

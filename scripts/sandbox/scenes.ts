@@ -7,6 +7,7 @@
  */
 import { aboutScenes } from "./scenes/about.ts";
 import { assignmentScenes } from "./scenes/assignments.ts";
+import { dayScenes } from "./scenes/days.ts";
 import { onboardingScenes } from "./scenes/onboarding.ts";
 import { programScenes } from "./scenes/program.ts";
 import type { Scene } from "./steps.ts";
@@ -16,4 +17,5 @@ export const scenes: readonly Scene[] = [
   ...aboutScenes,
   ...onboardingScenes,
   ...assignmentScenes,
+  ...dayScenes,
 ];
