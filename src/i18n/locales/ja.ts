@@ -3,6 +3,7 @@
  * other language must match (see `TranslationOf`).
  */
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
+import { jaCompetencyCommands, jaCompetencyMessages } from "./ja/competency.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentation.ts";
@@ -97,6 +98,7 @@ export const ja = {
   ...jaOperationsMessages,
   ...jaSubmissionMessages,
   ...jaReviewMessages,
+  ...jaCompetencyMessages,
   ...jaPresentationMessages,
   ...onboardingJa,
 } as const;
@@ -117,5 +119,6 @@ export const jaCommands = {
   ...jaOperationsCommands,
   ...jaSubmissionCommands,
   ...jaReviewCommands,
+  ...jaCompetencyCommands,
   ...jaPresentationCommands,
 } as const;
