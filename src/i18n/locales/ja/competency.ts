@@ -38,7 +38,7 @@ export const jaCompetencyMessages = {
   "competency.series.selfAfter": "自己（終了後）",
   "competency.series.mentorAfter": "メンター（終了後）",
   "competency.show.title": "{user} さんの社会人基礎力",
-  "competency.show.line": "{label}: {values}",
+  "competency.show.line": "{label}：{values}",
   "competency.show.mean": "平均: {values}",
   "competency.show.notRated": "未評価",
   "competency.show.alt": "社会人基礎力のレーダーチャート（数値は本文にあります）",
