@@ -1,4 +1,5 @@
 /** The certificate as a PDF (pdfkit with the bundled Noto Sans JP, subset per document). */
+import { createCanvas, loadImage } from "@napi-rs/canvas";
 import PDFDocument from "pdfkit";
 import { tableHeadings } from "../../features/competency/certificate.ts";
 import type { CertificateRenderer } from "../../features/competency/ports.ts";
@@ -8,8 +9,20 @@ import { pdfFont } from "./fonts.ts";
 const MARGIN = 50;
 const fmt = (v: number | null) => (v === null ? "–" : String(v));
 
-export const renderCertificatePdf: CertificateRenderer = ({ facts, hash, chart, table }) =>
-  new Promise<Buffer>((resolve, reject) => {
+/**
+ * pdfkit decodes a PNG with an alpha channel in JavaScript (over a second per chart); a JPEG it
+ * embeds as is. The chart has a white background, so it goes in as a JPEG.
+ */
+async function asJpeg(png: Buffer): Promise<Buffer> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  canvas.getContext("2d").drawImage(image, 0, 0);
+  return canvas.encode("jpeg", 90);
+}
+
+export const renderCertificatePdf: CertificateRenderer = async ({ facts, hash, chart: png, table }) => {
+  const chart = await asJpeg(png);
+  return new Promise<Buffer>((resolve, reject) => {
     const L = facts.locale;
     const doc = new PDFDocument({
       size: "A4",
@@ -99,3 +112,4 @@ export const renderCertificatePdf: CertificateRenderer = ({ facts, hash, chart, 
     doc.text(`${t(L, "certificate.pdf.hash")}: ${hash}`, MARGIN, doc.y, { width });
     doc.end();
   });
+};

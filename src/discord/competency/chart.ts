@@ -6,8 +6,8 @@ import { registerChartFont } from "./fonts.ts";
 
 Chart.register(...registerables);
 
-const WIDTH = 800;
-const HEIGHT = 720;
+const WIDTH = 640;
+const HEIGHT = 600;
 
 /** Colour-blind-safe (Okabe–Ito) colours; the mentors' line is dashed as well. */
 const STYLE: Record<ChartSeries["kind"], { colour: string; dash: number[] }> = {

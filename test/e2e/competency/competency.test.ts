@@ -239,7 +239,7 @@ describe("the competency sheet, its chart and the certificate end to end", () =>
     expect(file?.filename).toBe("competency.png");
     const png = Buffer.from(await (await fetch(file?.url ?? "")).arrayBuffer());
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.readUInt32BE(16)).toBe(800);
+    expect(png.readUInt32BE(16)).toBe(640);
     expect(reply.content).toContain("Initiative: Self (before) 1 / Mentors (after) 4");
     expect(reply.content).toContain("Stress control: Self (before) 1 / Mentors (after) 4");
     expect(reply.content).toContain("Mean: Self (before) 3.1 / Mentors (after) 4");
