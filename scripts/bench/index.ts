@@ -28,6 +28,7 @@ const SUITES = [
   "onboarding",
   "library",
   "claims",
+  "agencies",
 ] as const;
 
 const USAGE = "usage: npm run bench -- [--only <suite,...>] [--json [file]] [--no-build]";

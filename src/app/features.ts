@@ -1,7 +1,9 @@
+import { randomInt } from "node:crypto";
 /** The composition of the use-cases: each feature bound to its adapters (database, queues, clock). */
 
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
+import { createCompetencyStore } from "../db/stores/competency.ts";
 import { createExclusive } from "../db/stores/exclusive.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
@@ -14,10 +16,14 @@ import { createProjectStore } from "../db/stores/project.ts";
 import { createReviewStore } from "../db/stores/review.ts";
 import { createSubmissionStore } from "../db/stores/submission.ts";
 import { createTeamStore } from "../db/stores/team.ts";
+import { renderCertificatePdf } from "../discord/competency/certificate-pdf.ts";
+import { renderChartPng } from "../discord/competency/chart.ts";
 import type { Locale } from "../domain/enums.ts";
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
+import { type CertificateUseCases, certificateUseCases } from "../features/competency/certificate.ts";
+import { type CompetencyUseCases, competencyUseCases } from "../features/competency/competency.ts";
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
@@ -78,6 +84,8 @@ export interface Features {
   review: ReviewUseCases;
   presentation: PresentationUseCases;
   team: TeamUseCases;
+  competency: CompetencyUseCases;
+  certificate: CertificateUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -94,7 +102,17 @@ export function createFeatures(deps: {
   const profile = profileUseCases({ store: createProfileStore(deps.db), now: deps.now });
   const exclusive = createExclusive(deps.db, deps.now);
   const submissionStore = createSubmissionStore(deps.db);
+  const competencyStore = createCompetencyStore(deps.db);
+  const competency = competencyUseCases({ store: competencyStore, chart: renderChartPng, now: deps.now });
   return {
+    competency,
+    certificate: certificateUseCases({
+      store: competencyStore,
+      competency,
+      render: renderCertificatePdf,
+      now: deps.now,
+      random: () => randomInt(1_000_000),
+    }),
     onboarding: onboardingUseCases({
       store: createOnboardingStore(deps.db),
       profiles: profile,

@@ -1,6 +1,7 @@
 import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
+import { enCompetencyCommands, enCompetencyMessages } from "./en/competency.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
 import { enPresentationCommands, enPresentationMessages } from "./en/presentation.ts";
@@ -98,6 +99,7 @@ const messages = {
   ...enOperationsMessages,
   ...enSubmissionMessages,
   ...enReviewMessages,
+  ...enCompetencyMessages,
   ...enPresentationMessages,
   ...enTeamMessages,
   ...onboardingEn,
@@ -115,6 +117,7 @@ const commands = {
   ...enOperationsCommands,
   ...enSubmissionCommands,
   ...enReviewCommands,
+  ...enCompetencyCommands,
   ...enPresentationCommands,
   ...enTeamCommands,
 } as const;

@@ -3,6 +3,7 @@
  * other language must match (see `TranslationOf`).
  */
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
+import { jaCompetencyCommands, jaCompetencyMessages } from "./ja/competency.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentation.ts";
@@ -98,6 +99,7 @@ export const ja = {
   ...jaOperationsMessages,
   ...jaSubmissionMessages,
   ...jaReviewMessages,
+  ...jaCompetencyMessages,
   ...jaPresentationMessages,
   ...jaTeamMessages,
   ...onboardingJa,
@@ -119,6 +121,7 @@ export const jaCommands = {
   ...jaOperationsCommands,
   ...jaSubmissionCommands,
   ...jaReviewCommands,
+  ...jaCompetencyCommands,
   ...jaPresentationCommands,
   ...jaTeamCommands,
 } as const;
