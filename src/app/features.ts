@@ -2,6 +2,7 @@
 
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
+import { createAttentionStore } from "../db/stores/attention.ts";
 import { createExclusive } from "../db/stores/exclusive.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
@@ -17,6 +18,7 @@ import type { Locale } from "../domain/enums.ts";
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
+import { type AttentionUseCases, attentionUseCases } from "../features/attention/use-cases.ts";
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
@@ -36,6 +38,7 @@ import {
   manageUseCases as submissionManageUseCases,
 } from "../features/submission/manage.ts";
 import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
+import { digestJobs } from "../jobs/attention-digest.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
@@ -75,6 +78,7 @@ export interface Features {
   submission: SubmitUseCases & SubmissionManageUseCases;
   review: ReviewUseCases;
   presentation: PresentationUseCases;
+  attention: AttentionUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -139,6 +143,11 @@ export function createFeatures(deps: {
     presentation: presentationUseCases({
       store: createPresentationStore(deps.db),
       reminders: () => presentationReminderJobs(deps.queues()),
+      now: deps.now,
+    }),
+    attention: attentionUseCases({
+      store: createAttentionStore(deps.db),
+      digests: () => digestJobs(deps.queues()),
       now: deps.now,
     }),
     operations: operationsUseCases({

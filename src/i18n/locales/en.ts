@@ -1,6 +1,7 @@
 import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
+import { enAttentionCommands, enAttentionMessages } from "./en/attention.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
 import { enPresentationCommands, enPresentationMessages } from "./en/presentation.ts";
@@ -96,6 +97,7 @@ const messages = {
   ...enProgramMessages,
   ...enOperationsMessages,
   ...enSubmissionMessages,
+  ...enAttentionMessages,
   ...enReviewMessages,
   ...enPresentationMessages,
   ...onboardingEn,
@@ -112,6 +114,7 @@ const commands = {
   ...enAssignmentCommands,
   ...enOperationsCommands,
   ...enSubmissionCommands,
+  ...enAttentionCommands,
   ...enReviewCommands,
   ...enPresentationCommands,
 } as const;

@@ -3,6 +3,7 @@
  * other language must match (see `TranslationOf`).
  */
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
+import { jaAttentionCommands, jaAttentionMessages } from "./ja/attention.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentation.ts";
@@ -96,6 +97,7 @@ export const ja = {
   ...jaProgramMessages,
   ...jaOperationsMessages,
   ...jaSubmissionMessages,
+  ...jaAttentionMessages,
   ...jaReviewMessages,
   ...jaPresentationMessages,
   ...onboardingJa,
@@ -116,6 +118,7 @@ export const jaCommands = {
   ...jaAssignmentCommands,
   ...jaOperationsCommands,
   ...jaSubmissionCommands,
+  ...jaAttentionCommands,
   ...jaReviewCommands,
   ...jaPresentationCommands,
 } as const;
