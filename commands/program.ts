@@ -3,9 +3,17 @@ import {
   ApplicationCommandOptionType as T,
 } from "discord.js";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
+import { ATTENTION_REASONS } from "../src/domain/attention/rules.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { TEAM_SIZE_LIMIT } from "../src/domain/team/rules.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
+import {
+  attentionDone,
+  attentionList,
+  attentionNote,
+  contactedButton,
+  contactedModalRoute,
+} from "./program/attention.ts";
 import {
   closeProgramme,
   confirmDelete,
@@ -16,7 +24,12 @@ import {
 } from "./program/manage.ts";
 import { setMilestone } from "./program/milestone.ts";
 import { openProgramme } from "./program/open.ts";
-import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
+import {
+  programmeSettings,
+  SILENT_DAYS_MAX,
+  SILENT_DAYS_MIN,
+  SWAP_WINDOW_MAX_DAYS,
+} from "./program/settings.ts";
 import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
 
 /**
@@ -183,6 +196,87 @@ export const definition = {
           min_value: 1,
           max_value: TEAM_SIZE_LIMIT,
           ...commandText("program.settings.team-max"),
+          name: "silent-days",
+          min_value: SILENT_DAYS_MIN,
+          max_value: SILENT_DAYS_MAX,
+          ...commandText("program.settings.silent-days"),
+        },
+        {
+          type: T.String,
+          name: "digest-time",
+          min_length: 3,
+          max_length: 5,
+          ...commandText("program.settings.digest-time"),
+        },
+        {
+          type: T.String,
+          name: "digest-to",
+          ...commandText("program.settings.digest-to"),
+          choices: [
+            { value: "dm", ...choiceText("program.settings.digest-to.dm") },
+            { value: "staff", ...choiceText("program.settings.digest-to.staff") },
+          ],
+        },
+      ],
+    },
+    {
+      type: T.SubcommandGroup,
+      name: "attention",
+      ...commandText("program.attention"),
+      options: [
+        {
+          type: T.Subcommand,
+          name: "list",
+          ...commandText("program.attention.list"),
+          options: [
+            {
+              type: T.String,
+              name: "reason",
+              ...commandText("program.attention.list.reason"),
+              choices: ATTENTION_REASONS.map((value) => ({
+                value,
+                ...choiceText(`program.attention.list.reason.${value}`),
+              })),
+            },
+            {
+              type: T.Integer,
+              name: "page",
+              min_value: 1,
+              max_value: 1000,
+              ...commandText("program.attention.list.page"),
+            },
+          ],
+        },
+        {
+          type: T.Subcommand,
+          name: "note",
+          ...commandText("program.attention.note"),
+          options: [
+            { type: T.User, name: "user", required: true, ...commandText("program.attention.note.user") },
+            {
+              type: T.String,
+              name: "until",
+              required: true,
+              min_length: 8,
+              max_length: 10,
+              ...commandText("program.attention.note.until"),
+            },
+            {
+              type: T.String,
+              name: "text",
+              required: true,
+              max_length: 500,
+              ...commandText("program.attention.note.text"),
+            },
+          ],
+        },
+        {
+          type: T.Subcommand,
+          name: "done",
+          ...commandText("program.attention.done"),
+          options: [
+            { type: T.User, name: "user", required: true, ...commandText("program.attention.done.user") },
+          ],
         },
       ],
     },
@@ -217,10 +311,17 @@ export const command = defineCommand(
       list: { access: "organiser", run: listStaff },
     },
     settings: { access: "organiser", run: programmeSettings },
+    attention: {
+      // /program sits behind Manage Server, so only organisers reach it; the use-case also lets
+      // mentors read (without Contacted) for a mentor-facing command.
+      list: { access: "organiser", defer: "now", run: attentionList },
+      note: { access: "organiser", run: attentionNote },
+      done: { access: "organiser", run: attentionDone },
+    },
     close: { access: "organiser", defer: "now", run: closeProgramme },
     export: { access: "organiser", defer: "now", run: exportProgramme },
     delete: { access: "organiser", run: confirmDelete },
     template: { export: { access: "organiser", run: exportTemplate } },
   },
-  { components: [deleteButton] },
+  { components: [deleteButton, contactedButton, contactedModalRoute] },
 );

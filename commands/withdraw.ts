@@ -28,6 +28,12 @@ const withdrawButton = defineButton(withdrawButtonId, {
   acknowledgement: "update",
   async run(ctx) {
     if (!ctx.payload.confirm) {
+      // "I'll stay" is a signal for the attention list (withdrawal_risk), never shown to the intern.
+      await ctx.app.features.attention.withdrawKept({
+        guildId: ctx.guildId,
+        programmeId: ctx.programme?.id ?? null,
+        userId: ctx.userId,
+      });
       await ctx.respond.update({ content: ctx.t("withdraw.kept"), components: [] });
       return;
     }

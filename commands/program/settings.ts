@@ -5,8 +5,10 @@
 import type { APIEmbed } from "discord.js";
 import { z } from "zod";
 import type { CommandContext } from "../../src/discord/command.ts";
+import { parseClockTime } from "../../src/domain/operations/rules.ts";
 import type { ProgrammeSettings } from "../../src/domain/programme/types.ts";
 import { TEAM_SIZE_LIMIT } from "../../src/domain/team/rules.ts";
+import type { AttentionSettings, DigestTarget } from "../../src/features/attention/ports.ts";
 import { UserError } from "../../src/features/errors.ts";
 import { SETTINGS, type Setting } from "../../src/features/programme/settings.ts";
 import type { Translator } from "../../src/i18n/translate.ts";
@@ -16,6 +18,9 @@ import type { Translator } from "../../src/i18n/translate.ts";
  * a task does not fit; after a month a mentor is the better help, and a programme is short.
  */
 export const SWAP_WINDOW_MAX_DAYS = 30;
+/** The bounds of `silent-days` (the attention list's quiet days before "silent"). */
+export const SILENT_DAYS_MIN = 1;
+export const SILENT_DAYS_MAX = 14;
 
 /** The arguments of `/program settings`, as the definition declares them. */
 export interface SettingsArgs {
@@ -23,6 +28,9 @@ export interface SettingsArgs {
   "swap-window-days"?: number;
   "team-min"?: number;
   "team-max"?: number;
+  "silent-days"?: number;
+  "digest-time"?: string;
+  "digest-to"?: DigestTarget;
 }
 
 /**
@@ -34,7 +42,49 @@ const settingsArgs = z.object({
   "swap-window-days": z.int().min(0).max(SWAP_WINDOW_MAX_DAYS).optional(),
   "team-min": z.int().min(1).max(TEAM_SIZE_LIMIT).optional(),
   "team-max": z.int().min(1).max(TEAM_SIZE_LIMIT).optional(),
+  "silent-days": z.int().min(SILENT_DAYS_MIN).max(SILENT_DAYS_MAX).optional(),
+  "digest-time": z.string().optional(),
+  "digest-to": z.enum(["dm", "staff"]).optional(),
 });
+
+const ATTENTION_SETTINGS = ["silentDays", "digestTime", "digestTo"] as const;
+
+function attentionLabel(t: Translator, setting: keyof AttentionSettings): string {
+  return t(`attention.settings.${setting}`);
+}
+
+function attentionShown(
+  t: Translator,
+  setting: keyof AttentionSettings,
+  settings: AttentionSettings,
+): string {
+  if (setting === "silentDays") return t("attention.settings.days", { days: settings.silentDays });
+  if (setting === "digestTime") return settings.digestTime;
+  return t(`attention.settings.${settings.digestTo}`);
+}
+
+/** The attention list's settings changes asked for, or a localised refusal. */
+function attentionRequested(args: SettingsArgs): Partial<AttentionSettings> {
+  const wanted: Partial<AttentionSettings> = {};
+  const silentDays = args["silent-days"];
+  if (silentDays !== undefined) {
+    if (!Number.isInteger(silentDays) || silentDays < SILENT_DAYS_MIN || silentDays > SILENT_DAYS_MAX)
+      throw new UserError("attention.error.silentDays", {
+        min: SILENT_DAYS_MIN,
+        max: SILENT_DAYS_MAX,
+        value: String(silentDays),
+      });
+    wanted.silentDays = silentDays;
+  }
+  const time = args["digest-time"];
+  if (time !== undefined) {
+    const parsed = parseClockTime(time);
+    if (parsed === null) throw new UserError("attention.error.digestTime", { value: time });
+    wanted.digestTime = parsed;
+  }
+  if (args["digest-to"] !== undefined) wanted.digestTo = args["digest-to"];
+  return wanted;
+}
 
 function label(t: Translator, setting: Setting): string {
   return t(
@@ -85,6 +135,7 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
   const { app, t } = ctx;
   const programmeId = ctx.programme?.id ?? null;
   if (programmeId === null) throw new UserError("error.access.noProgramme");
+  const attentionWanted = attentionRequested(ctx.args);
   const wanted = requested(ctx.args);
   const teamLines = await teamSettings(ctx, programmeId);
 
@@ -93,12 +144,20 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
       await ctx.respond.reply(teamLines.lines.join("\n"));
       return;
     }
+  if (Object.keys(wanted).length === 0 && Object.keys(attentionWanted).length === 0) {
     const programme = await app.features.settings.show(programmeId);
+    const attention = await app.features.attention.settings(programmeId);
     const embed: APIEmbed = {
       title: t("program.settings.title", { name: programme.name }),
       description: [
         ...settingsLines(t, programme.settings),
         ...teamLines.lines,
+        ...ATTENTION_SETTINGS.map((setting) =>
+          t("program.settings.line", {
+            setting: attentionLabel(t, setting),
+            value: attentionShown(t, setting, attention),
+          }),
+        ),
         "",
         t("program.settings.howTo"),
       ].join("\n"),
@@ -107,15 +166,19 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
     return;
   }
 
-  const outcome = await app.features.settings.change(
-    { guildId: ctx.guildId, programmeId, userId: ctx.userId },
-    wanted,
-  );
+  const who = { guildId: ctx.guildId, programmeId, userId: ctx.userId };
+  const outcome = await app.features.settings.change(who, wanted);
   const { name, before, after, changed } = outcome;
   if (changed.length === 0) {
     await ctx.respond.reply(
       teamLines.changed ? teamLines.lines.join("\n") : t("program.settings.unchanged", { name }),
     );
+  const attention =
+    Object.keys(attentionWanted).length === 0
+      ? null
+      : await app.features.attention.changeSettings(who, attentionWanted);
+  if (changed.length === 0 && (attention === null || attention.changed.length === 0)) {
+    await ctx.respond.reply(t("program.settings.unchanged", { name }));
     return;
   }
   ctx.logger.info({ before, after }, "programme settings changed");
@@ -139,6 +202,23 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
     );
   if (changed.includes("swapWindowDays")) lines.push(t("program.settings.note.swapWindow"));
   if (teamLines.changed) lines.push(...teamLines.lines);
+  if (attention !== null) {
+    for (const setting of attention.changed) {
+      lines.push(
+        t("program.settings.change", {
+          setting: attentionLabel(t, setting),
+          from: attentionShown(t, setting, attention.before),
+          to: attentionShown(t, setting, attention.after),
+        }),
+      );
+    }
+    if (attention.changed.some((setting) => setting !== "silentDays")) {
+      // Redis down: the reconciler (every 15 min and at start) moves the digest from the database.
+      await app.features.attention
+        .scheduleDigest(programmeId)
+        .catch((error: unknown) => ctx.logger.warn({ err: error }, "digest not rescheduled yet"));
+    }
+  }
   await ctx.respond.reply(lines.join("\n"));
 }
 

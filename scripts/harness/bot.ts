@@ -36,6 +36,7 @@ import type {
   ProgrammeRole,
   ProgrammeSummary,
 } from "../../src/discord/access.ts";
+import { attachActivity } from "../../src/discord/attention/activity.ts";
 import { attachRouter, createDiscordClient, loginDiscord } from "../../src/discord/client.ts";
 import type { CommandModule } from "../../src/discord/command.ts";
 import type { ComponentRoute } from "../../src/discord/component.ts";
@@ -197,6 +198,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   });
   const client = createDiscordClient(config);
   attachRouter(client, router, logger);
+  // Activity counts need a database; written every 100 ms so tests see them quickly.
+  const activity = db
+    ? attachActivity(client, (events) => features.attention.recordActivity(events), logger, { flushMs: 100 })
+    : undefined;
   try {
     await loginDiscord(client, config.discord.token, { timeoutMs: 10_000 });
   } catch (error) {
@@ -214,6 +219,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     db,
     logs,
     async close() {
+      await activity?.stop();
       await client.destroy();
       await fake.close();
       await temporary?.cleanup();

@@ -4,6 +4,7 @@ import { randomInt } from "node:crypto";
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
 import { createCompetencyStore } from "../db/stores/competency.ts";
+import { createAttentionStore } from "../db/stores/attention.ts";
 import { createExclusive } from "../db/stores/exclusive.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
@@ -24,6 +25,7 @@ import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
 import { type CertificateUseCases, certificateUseCases } from "../features/competency/certificate.ts";
 import { type CompetencyUseCases, competencyUseCases } from "../features/competency/competency.ts";
+import { type AttentionUseCases, attentionUseCases } from "../features/attention/use-cases.ts";
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
@@ -44,6 +46,7 @@ import {
 } from "../features/submission/manage.ts";
 import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
 import { type TeamUseCases, teamUseCases } from "../features/team/use-cases.ts";
+import { digestJobs } from "../jobs/attention-digest.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
@@ -86,6 +89,7 @@ export interface Features {
   team: TeamUseCases;
   competency: CompetencyUseCases;
   certificate: CertificateUseCases;
+  attention: AttentionUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -160,6 +164,11 @@ export function createFeatures(deps: {
     presentation: presentationUseCases({
       store: createPresentationStore(deps.db),
       reminders: () => presentationReminderJobs(deps.queues()),
+      now: deps.now,
+    }),
+    attention: attentionUseCases({
+      store: createAttentionStore(deps.db),
+      digests: () => digestJobs(deps.queues()),
       now: deps.now,
     }),
     operations: operationsUseCases({

@@ -5,6 +5,7 @@ import { commands } from "../../commands/index.ts";
 import type { Config } from "../config/env.ts";
 import { createDatabase } from "../db/client.ts";
 import { migrateInChildProcess } from "../db/migrate-isolated.ts";
+import { attachActivity } from "../discord/attention/activity.ts";
 import { attachRouter, createDiscordClient, loginDiscord } from "../discord/client.ts";
 import { createDatabaseAccessPolicy } from "../discord/database-access.ts";
 import { createRouter } from "../discord/router.ts";
@@ -41,6 +42,7 @@ export interface RunningApp {
 const CLOSE_ORDER = [
   "ops endpoint",
   "interactions",
+  "activity counts",
   "workers",
   "queues",
   "redis",
@@ -165,6 +167,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info(reconciled, "jobs reconciled with the database");
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
     const interactions = attachRouter(client, router, logger);
+    const activity = attachActivity(client, (events) => features.attention.recordActivity(events), logger);
+    closers.push({ name: "activity counts", close: () => activity.stop() });
     closers.push({
       name: "interactions",
       close: async (remainingMs) => {

@@ -23,9 +23,11 @@ function isSelf(entity: { id: string; client: Client }): boolean {
 /**
  * Creates the discord.js client, not yet logged in.
  *
- * Intents — only `Guilds`: it delivers GUILD_CREATE with the server's roles and channels (the bot
+ * Intents — `Guilds` and `GuildMessages`. `Guilds` delivers GUILD_CREATE with the server's roles and channels (the bot
  * computes its own permissions from them and the workspace builder edits them) and channel/role
- * updates. Interactions need no intent at all. No privileged intent (GuildMembers, GuildPresences,
+ * updates. `GuildMessages` (not privileged) delivers who wrote in which channel and when, which the
+ * attention list counts per day (src/discord/attention/activity.ts); without MessageContent the
+ * content arrives empty, is never read, and messages are not cached. Interactions need no intent. No privileged intent (GuildMembers, GuildPresences,
  * MessageContent) is requested: taiken learns about people through their interactions and its
  * own database, not by watching the member list or reading messages.
  *
@@ -38,7 +40,7 @@ function isSelf(entity: { id: string; client: Client }): boolean {
  */
 export function createDiscordClient(config: Config): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     ...(config.discord.apiUrl ? { rest: { api: config.discord.apiUrl } } : {}),
     makeCache: Options.cacheWithLimits({
       ApplicationCommandManager: 0,

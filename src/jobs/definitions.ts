@@ -94,6 +94,12 @@ export const JOBS = {
     "send-report-reminder",
     z.object({ memberId: z.string().min(1), localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   ),
+  /** The daily attention digest of one programme (src/jobs/attention-digest.ts); scheduled per programme. */
+  attentionDigest: defineJob(
+    QUEUE_NAMES.operations,
+    "attention-digest",
+    z.object({ programmeId: z.string().min(1) }),
+  ),
 } as const;
 
 /** The payload type of a job definition. */

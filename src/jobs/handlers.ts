@@ -1,5 +1,7 @@
 import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
+import type { DigestPoster } from "../features/attention/ports.ts";
+import { attentionDigestHandler } from "./attention-digest.ts";
 import { JOBS } from "./definitions.ts";
 import { announceMilestoneHandler } from "./milestones.ts";
 import {
@@ -17,6 +19,7 @@ import type { JobHandler } from "./workers.ts";
 export interface JobEffects {
   rest: REST;
   finishOnboarding: FinishOnboardingSteps;
+  attentionDigest: DigestPoster;
 }
 
 /** What a handler factory is given: the app and the Discord effects. */
@@ -45,6 +48,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   sendReportReminder: (ctx, effects) => sendReportReminderHandler(ctx, effects.rest),
   remindSubmission: (ctx, effects) => remindSubmissionHandler(ctx, effects.rest),
   remindPresentation: (ctx, effects) => remindPresentationHandler(ctx, effects.rest),
+  attentionDigest: (ctx, effects) => attentionDigestHandler(ctx, effects.attentionDigest),
 };
 
 /** Every job handler the bot's workers run. */

@@ -51,10 +51,19 @@ export interface Queues {
    */
   add<D extends JobDefinition>(definition: D, payload: JobPayload<D>, options?: JobsOptions): Promise<string>;
   /**
-   * Runs the job every `everyMs` from now on (a BullMQ job scheduler: re-registering the same id,
-   * as every start does, replaces it instead of adding a second one).
+   * Runs the job every `everyMs` from now on, or on a cron `pattern` in the time zone `tz` (a
+   * BullMQ job scheduler: re-registering the same id, as every start does, replaces it instead of
+   * adding a second one). `schedulerId` defaults to the job's name; give one per programme for
+   * per-programme schedules.
    */
-  every<D extends JobDefinition>(definition: D, payload: JobPayload<D>, everyMs: number): Promise<void>;
+  every<D extends JobDefinition>(
+    definition: D,
+    payload: JobPayload<D>,
+    repeat: number | { pattern: string; tz: string },
+    schedulerId?: string,
+  ): Promise<void>;
+  /** Removes a job scheduler added by {@link every}; false when there was none. */
+  removeScheduler(definition: JobDefinition, schedulerId: string): Promise<boolean>;
   /** Job counts per queue and state, for metrics and health. */
   depths(): Promise<Array<{ queue: string; state: string; count: number }>>;
   close(): Promise<void>;
@@ -84,14 +93,21 @@ export function createQueues(
       const job = await withinTimeout(queue.add(definition.name, data, options), addTimeoutMs);
       return job.id ?? "";
     },
-    async every(definition, payload, everyMs) {
+    async every(definition, payload, repeat, schedulerId = definition.name) {
       const data = definition.schema.parse(payload);
       const queue = byName.get(definition.queue);
       if (!queue) throw new Error(`No queue named ${definition.queue}`);
+      const options =
+        typeof repeat === "number" ? { every: repeat } : { pattern: repeat.pattern, tz: repeat.tz };
       await withinTimeout(
-        queue.upsertJobScheduler(definition.name, { every: everyMs }, { name: definition.name, data }),
+        queue.upsertJobScheduler(schedulerId, options, { name: definition.name, data }),
         addTimeoutMs,
       );
+    },
+    async removeScheduler(definition, schedulerId) {
+      const queue = byName.get(definition.queue);
+      if (!queue) throw new Error(`No queue named ${definition.queue}`);
+      return withinTimeout(queue.removeJobScheduler(schedulerId), addTimeoutMs);
     },
     async depths() {
       const states = ["waiting", "active", "delayed", "failed"] as const;

@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.ts";
 import type { Locale } from "../domain/enums.ts";
 import { milestoneJobId } from "../domain/programme/timeline.ts";
+import { reconcileDigests } from "./attention-digest.ts";
 import { JOBS } from "./definitions.ts";
 import { done, retryLater } from "./outcome.ts";
 import { reconcilePresentationReminders } from "./presentation-reminders.ts";
@@ -113,6 +114,7 @@ export async function reconcileJobs(deps: {
   reportReminderJobs: number;
   onboardingJobs: number;
   presentationReminderJobs: number;
+  digestSchedulers: number;
 }> {
   return {
     onboardingJobs: await reconcileOnboardings(deps),
@@ -120,6 +122,7 @@ export async function reconcileJobs(deps: {
     submissionReminderJobs: await reconcileSubmissionReminders(deps),
     reportReminderJobs: await reconcileReportReminders(deps),
     presentationReminderJobs: await reconcilePresentationReminders(deps),
+    digestSchedulers: await reconcileDigests(deps),
   };
 }
 

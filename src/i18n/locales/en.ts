@@ -2,6 +2,7 @@ import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { enCompetencyCommands, enCompetencyMessages } from "./en/competency.ts";
+import { enAttentionCommands, enAttentionMessages } from "./en/attention.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
 import { enPresentationCommands, enPresentationMessages } from "./en/presentation.ts";
@@ -98,6 +99,7 @@ const messages = {
   ...enProgramMessages,
   ...enOperationsMessages,
   ...enSubmissionMessages,
+  ...enAttentionMessages,
   ...enReviewMessages,
   ...enCompetencyMessages,
   ...enPresentationMessages,
@@ -116,6 +118,7 @@ const commands = {
   ...enAssignmentCommands,
   ...enOperationsCommands,
   ...enSubmissionCommands,
+  ...enAttentionCommands,
   ...enReviewCommands,
   ...enCompetencyCommands,
   ...enPresentationCommands,

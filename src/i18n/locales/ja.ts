@@ -4,6 +4,7 @@
  */
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { jaCompetencyCommands, jaCompetencyMessages } from "./ja/competency.ts";
+import { jaAttentionCommands, jaAttentionMessages } from "./ja/attention.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentation.ts";
@@ -98,6 +99,7 @@ export const ja = {
   ...jaProgramMessages,
   ...jaOperationsMessages,
   ...jaSubmissionMessages,
+  ...jaAttentionMessages,
   ...jaReviewMessages,
   ...jaCompetencyMessages,
   ...jaPresentationMessages,
@@ -120,6 +122,7 @@ export const jaCommands = {
   ...jaAssignmentCommands,
   ...jaOperationsCommands,
   ...jaSubmissionCommands,
+  ...jaAttentionCommands,
   ...jaReviewCommands,
   ...jaCompetencyCommands,
   ...jaPresentationCommands,

@@ -158,7 +158,24 @@ describe("/program settings on the local Discord", () => {
     const ja = embedOf(await settings());
     expect(ja.title).toBe(t("ja", "program.settings.title", { name: NAME }));
     expect(ja.description).toBe(
-      `${lines("ja", "オフ", t("ja", "program.settings.days", { days: 3 }))}\n\n${t("ja", "program.settings.howTo")}`,
+      [
+        lines("ja", "オフ", t("ja", "program.settings.days", { days: 3 })),
+        // The attention list's settings (issue 14) follow, at their defaults.
+        t("ja", "program.settings.line", {
+          setting: t("ja", "attention.settings.silentDays"),
+          value: t("ja", "attention.settings.days", { days: 3 }),
+        }),
+        t("ja", "program.settings.line", {
+          setting: t("ja", "attention.settings.digestTime"),
+          value: "09:00",
+        }),
+        t("ja", "program.settings.line", {
+          setting: t("ja", "attention.settings.digestTo"),
+          value: t("ja", "attention.settings.dm"),
+        }),
+        "",
+        t("ja", "program.settings.howTo"),
+      ].join("\n"),
     );
     const en = embedOf(await settings({}, { locale: "en-GB" }));
     expect(en.description).toContain(lines("en", "Off", "3 days"));
