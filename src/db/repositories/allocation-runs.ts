@@ -12,9 +12,11 @@ import type {
   Claimability,
   Claimer,
   PreviewPair,
+  PreviewView,
   ProgrammeAllocationState,
   SavedPreview,
 } from "../../domain/allocation/records.ts";
+import type { FitReason } from "../../domain/allocation/types.ts";
 import { STAGE_ORDER } from "../../domain/onboarding/stages.ts";
 import type { ReleaseWrite } from "../../features/library/ports.ts";
 import type { Database, DatabaseTransaction } from "../client.ts";
@@ -36,9 +38,29 @@ export class PreviewStale extends Error {
   override name = "PreviewStale";
 }
 
+/** A reason as `scoreFit` wrote it: its code and variables, read back as saved. */
+const fitReason = z.custom<FitReason>(
+  (value) =>
+    typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string",
+);
+
+const previewView = z.object({
+  interns: z.number(),
+  totalScore: z.number(),
+  quality: z.object({ optimumScore: z.number(), ratio: z.number() }).nullable(),
+  pairs: z.array(z.object({ discordUserId: z.string(), score: z.number(), reasons: z.array(fitReason) })),
+  unallocated: z.array(
+    z.object({
+      discordUserId: z.string(),
+      reason: z.enum(["no_eligible_assignment", "assignments_exhausted"]),
+    }),
+  ),
+});
+
 const previewData = z.object({
   fingerprint: z.string(),
   pairs: z.array(z.object({ memberId: z.string(), assignmentId: z.string(), versionId: z.string() })),
+  view: previewView.optional(),
 });
 
 const PREVIEW_ACTION = "allocation.preview";
@@ -212,6 +234,7 @@ export function createAllocationRunRepository(db: Database) {
       actorUserId: string;
       fingerprint: string;
       pairs: readonly PreviewPair[];
+      view?: PreviewView;
       at?: Date;
     }): Promise<string> {
       const row = await db.auditLogEntry.create({
@@ -221,7 +244,11 @@ export function createAllocationRunRepository(db: Database) {
           actorUserId: input.actorUserId,
           action: PREVIEW_ACTION,
           target: `programme:${input.programmeId}`,
-          data: { fingerprint: input.fingerprint, pairs: input.pairs.map((p) => ({ ...p })) },
+          data: {
+            fingerprint: input.fingerprint,
+            pairs: input.pairs.map((p) => ({ ...p })),
+            ...(input.view === undefined ? {} : { view: JSON.parse(JSON.stringify(input.view)) }),
+          },
           ...(input.at === undefined ? {} : { at: input.at }),
         },
       });
@@ -240,6 +267,7 @@ export function createAllocationRunRepository(db: Database) {
         programmeId: row.programmeId,
         fingerprint: data.fingerprint,
         pairs: data.pairs,
+        view: data.view ?? null,
         applied: applied > 0,
       };
     },

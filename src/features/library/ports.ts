@@ -4,6 +4,7 @@ import type {
   Allocation,
   AssignmentUsage,
   PreviewPair,
+  PreviewView,
   ProgrammeAllocationState,
   SavedPreview,
 } from "../../domain/allocation/records.ts";
@@ -57,6 +58,8 @@ export interface LibraryStore extends ProgrammeReads {
     actorUserId: string;
     fingerprint: string;
     pairs: readonly PreviewPair[];
+    /** What the organiser is shown, kept so every page shows what Confirm applies. */
+    view: PreviewView;
     at: Date;
   }): Promise<string>;
   preview(previewId: string): Promise<SavedPreview | null>;

@@ -6,7 +6,7 @@
 
 import { allocateAssignments } from "../../domain/allocation/batch.ts";
 import { type AllocationQuality, allocationQuality } from "../../domain/allocation/exact.ts";
-import type { AssignmentUsage, PreviewPair } from "../../domain/allocation/records.ts";
+import type { AssignmentUsage, PreviewPair, PreviewView } from "../../domain/allocation/records.ts";
 import type { AllocationInput, UnallocatedReason } from "../../domain/allocation/result.ts";
 import type { AssignmentStatus, FitReason } from "../../domain/allocation/types.ts";
 import { allocationFingerprint } from "../../domain/assignment/fingerprint.ts";
@@ -69,10 +69,12 @@ export type PreviewOutcome =
       interns: number;
       totalScore: number;
       /** Against the exact optimum; undefined when the instance is too large to compare quickly. */
-      quality: AllocationQuality | undefined;
+      quality: Pick<AllocationQuality, "optimumScore" | "ratio"> | undefined;
       pairs: {
         discordUserId: string;
         assignmentId: string;
+        /** The library key (`todo-api`). */
+        key: string;
         latest: AssignmentVersion | null;
         score: number;
         reasons: readonly FitReason[];
@@ -142,6 +144,36 @@ export function libraryUseCases(ports: LibraryPorts) {
       history: state.history,
     });
     return { state, interns, input, fingerprint };
+  }
+
+  /** The outcome a saved preview renders as, titles from the library's newest versions. */
+  async function shown(
+    programme: Programme,
+    previewId: string,
+    pairs: readonly PreviewPair[],
+    view: PreviewView,
+  ): Promise<PreviewOutcome> {
+    const library = new Map((await store.library(programme.guildId)).map((a) => [a.id, a]));
+    return {
+      kind: "preview",
+      previewId,
+      interns: view.interns,
+      totalScore: view.totalScore,
+      quality: view.quality ?? undefined,
+      pairs: pairs.map((p, index) => {
+        const a = library.get(p.assignmentId);
+        const seen = view.pairs[index];
+        return {
+          discordUserId: seen?.discordUserId ?? "",
+          assignmentId: p.assignmentId,
+          key: a?.key ?? p.assignmentId,
+          latest: a?.latest ?? null,
+          score: seen?.score ?? 0,
+          reasons: seen?.reasons ?? [],
+        };
+      }),
+      unallocated: [...view.unallocated],
+    };
   }
 
   return {
@@ -241,7 +273,7 @@ export function libraryUseCases(ports: LibraryPorts) {
       return { assignment, flags: saved };
     },
 
-    /** `/assignments allocate`: computes the batch allocation and saves it as a preview. */
+    /** `/assignments allocate`: computes the batch allocation and saves it, as shown, as a preview. */
     async preview(caller: Caller): Promise<PreviewOutcome> {
       const programme = await programmeOf(caller);
       const { input, state, interns, fingerprint } = await allocationSituation(programme);
@@ -252,31 +284,18 @@ export function libraryUseCases(ports: LibraryPorts) {
           ? allocationQuality(input, result)
           : undefined;
       const versions = new Map(state.assignments.map((a) => [a.id, a.versionId]));
+      const users = new Map(interns.map((i) => [i.id, i.discordUserId]));
       const pairs: PreviewPair[] = result.pairs.map((p) => ({
         memberId: p.internId,
         assignmentId: p.assignmentId,
         versionId: versions.get(p.assignmentId) ?? "",
       }));
-      const previewId = await store.savePreview({
-        guildId: caller.guildId,
-        programmeId: programme.id,
-        actorUserId: caller.userId,
-        fingerprint,
-        pairs,
-        at: ports.now(),
-      });
-      const library = new Map((await store.library(programme.guildId)).map((a) => [a.id, a]));
-      const users = new Map(interns.map((i) => [i.id, i.discordUserId]));
-      return {
-        kind: "preview",
-        previewId,
+      const view: PreviewView = {
         interns: interns.length,
         totalScore: result.totalScore,
-        quality,
+        quality: quality === undefined ? null : { optimumScore: quality.optimumScore, ratio: quality.ratio },
         pairs: result.pairs.map((p) => ({
           discordUserId: users.get(p.internId) ?? "",
-          assignmentId: p.assignmentId,
-          latest: library.get(p.assignmentId)?.latest ?? null,
           score: p.score,
           reasons: p.reasons,
         })),
@@ -285,6 +304,28 @@ export function libraryUseCases(ports: LibraryPorts) {
           reason: u.reason,
         })),
       };
+      const previewId = await store.savePreview({
+        guildId: caller.guildId,
+        programmeId: programme.id,
+        actorUserId: caller.userId,
+        fingerprint,
+        pairs,
+        view,
+        at: ports.now(),
+      });
+      return shown(programme, previewId, pairs, view);
+    },
+
+    /**
+     * A saved preview as it was shown (a page button, the CSV): the pairs Confirm would apply,
+     * with the scores and reasons computed when it was made.
+     */
+    async shownPreview(caller: Caller, previewId: string): Promise<PreviewOutcome> {
+      const programme = await programmeOf(caller);
+      const preview = await store.preview(previewId);
+      if (preview === null || preview.programmeId !== programme.id || preview.view === null)
+        throw new UserError("assignments.allocate.unknownPreview");
+      return shown(programme, preview.id, preview.pairs, preview.view);
     },
 
     /**

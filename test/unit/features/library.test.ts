@@ -135,6 +135,7 @@ function memoryStore(
         programmeId: input.programmeId,
         fingerprint: input.fingerprint,
         pairs: input.pairs,
+        view: input.view,
         applied: false,
       });
       return id;

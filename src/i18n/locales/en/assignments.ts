@@ -54,6 +54,26 @@ export const enAssignmentMessages = {
   "allocation.reason.hours_over":
     "Time may not be enough ({estimated} h estimated / {available} h available)",
   "allocation.reason.preferred": "Your choice no. {rank}",
+  "allocation.about.level_match": "The level is just right (intern {internLevel} / task {level})",
+  "allocation.about.level_stretch": "A bit of a stretch for them (intern {internLevel} / task {level})",
+  "allocation.about.level_too_hard": "Above their level (intern {internLevel} / task {level})",
+  "allocation.about.level_easy": "A little easier than their level (intern {internLevel} / task {level})",
+  "allocation.about.level_too_easy": "Well below their level (intern {internLevel} / task {level})",
+  "allocation.about.skills_none_required": "No particular skills needed",
+  "allocation.about.skill_match": "They have “{skill}” (level {internLevel})",
+  "allocation.about.skill_missing": "They don't have “{skill}” yet",
+  "allocation.about.interests_unknown": "They gave no interests",
+  "allocation.about.interest_match": "Matches their interest “{interest}”",
+  "allocation.about.interest_none": "No overlap with their interests",
+  "allocation.about.hours_unknown": "They gave no available hours",
+  "allocation.about.hours_light":
+    "Plenty of time for them ({estimated} h estimated / {available} h they have)",
+  "allocation.about.hours_fit": "The time fits them ({estimated} h estimated / {available} h they have)",
+  "allocation.about.hours_tight":
+    "Time is a bit tight for them ({estimated} h estimated / {available} h they have)",
+  "allocation.about.hours_over":
+    "They may not have enough time ({estimated} h estimated / {available} h they have)",
+  "allocation.about.preferred": "Their choice no. {rank}",
   "allocation.unallocated.no_eligible_assignment": "No assignment can be given (all are closed to them)",
   "allocation.unallocated.assignments_exhausted": "Not enough assignments",
 
@@ -64,6 +84,12 @@ export const enAssignmentMessages = {
   "assignments.allocate.pair": "<@{user}> → **{title}** (score {score})\n{reasons}",
   "assignments.allocate.unallocated": "<@{user}>: {reason}",
   "assignments.allocate.more": "…and {count} more",
+  "assignments.allocate.page": "Rows {from}–{to} of {total} (page {page}/{pages})",
+  "assignments.allocate.previous": "Previous",
+  "assignments.allocate.next": "Next",
+  "assignments.allocate.confirmCount": "Confirm these {count} allocations",
+  "assignments.allocate.csv": "The whole preview is attached as a CSV.",
+  "assignments.allocate.csvUnallocated": "not allocated",
   "assignments.allocate.nobody": "Nobody is waiting for an assignment (onboarded interns).",
   "assignments.allocate.confirm": "Confirm this allocation",
   "assignments.allocate.applied":

@@ -58,6 +58,28 @@ export const jaAssignmentMessages = {
   "allocation.reason.hours_over":
     "時間が足りないかもしれません（見積 {estimated} 時間 / 使える時間 {available} 時間）",
   "allocation.reason.preferred": "第 {rank} 希望です",
+  "allocation.about.level_match": "レベルがちょうど合っています（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.level_stretch": "本人には少し挑戦的なレベルです（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.level_too_hard": "本人にはレベルが高めです（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.level_easy": "本人のレベルより少しやさしめです（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.level_too_easy":
+    "本人のレベルよりかなりやさしいです（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.skills_none_required": "特別なスキルは不要です",
+  "allocation.about.skill_match": "本人はスキル「{skill}」を持っています（レベル {internLevel}）",
+  "allocation.about.skill_missing": "本人はスキル「{skill}」をまだ持っていません",
+  "allocation.about.interests_unknown": "本人は興味を登録していません",
+  "allocation.about.interest_match": "本人の興味「{interest}」に合っています",
+  "allocation.about.interest_none": "本人の興味との重なりはありません",
+  "allocation.about.hours_unknown": "本人は使える時間を登録していません",
+  "allocation.about.hours_light":
+    "本人の時間に余裕があります（見積 {estimated} 時間 / 本人が使える時間 {available} 時間）",
+  "allocation.about.hours_fit":
+    "本人の時間にちょうど合います（見積 {estimated} 時間 / 本人が使える時間 {available} 時間）",
+  "allocation.about.hours_tight":
+    "本人の時間には少しきついです（見積 {estimated} 時間 / 本人が使える時間 {available} 時間）",
+  "allocation.about.hours_over":
+    "本人の時間では足りないかもしれません（見積 {estimated} 時間 / 本人が使える時間 {available} 時間）",
+  "allocation.about.preferred": "本人の第 {rank} 希望です",
   "allocation.unallocated.no_eligible_assignment": "割り当てられる課題がありません（すべて対象外）",
   "allocation.unallocated.assignments_exhausted": "課題が足りません",
 
@@ -68,6 +90,12 @@ export const jaAssignmentMessages = {
   "assignments.allocate.pair": "<@{user}> → **{title}**（スコア {score}）\n{reasons}",
   "assignments.allocate.unallocated": "<@{user}>：{reason}",
   "assignments.allocate.more": "…ほか {count} 人",
+  "assignments.allocate.page": "{from}〜{to} 人目 / 全 {total} 行（{page}/{pages} ページ）",
+  "assignments.allocate.previous": "前へ",
+  "assignments.allocate.next": "次へ",
+  "assignments.allocate.confirmCount": "この {count} 件の割り当てを確定する",
+  "assignments.allocate.csv": "プレビュー全体を CSV で添付しました。",
+  "assignments.allocate.csvUnallocated": "割り当てなし",
   "assignments.allocate.nobody": "割り当てを待っている参加者（参加手続き済み）はいません。",
   "assignments.allocate.confirm": "この内容で確定",
   "assignments.allocate.applied":
