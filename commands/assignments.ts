@@ -25,7 +25,7 @@ import { discordTimestamp } from "../src/i18n/time.ts";
 
 const T = ApplicationCommandOptionType;
 
-const assignmentOption = (path: "show" | "exclude" | "reserve") =>
+const assignmentOption = (path: "show" | "exclude" | "reserve" | "give") =>
   ({
     type: T.String,
     name: "assignment",
@@ -53,6 +53,15 @@ export const definition = {
       name: "release",
       ...commandText("assignments.release"),
       options: [{ type: T.User, name: "user", ...commandText("assignments.release.user"), required: true }],
+    },
+    {
+      type: T.Subcommand,
+      name: "give",
+      ...commandText("assignments.give"),
+      options: [
+        { type: T.User, name: "user", ...commandText("assignments.give.user"), required: true },
+        assignmentOption("give"),
+      ],
     },
     {
       type: T.Subcommand,
@@ -294,6 +303,27 @@ export const command = defineCommand(
             user: target,
             title: version ? titleIn(ctx.locale, version) : "?",
           }),
+        );
+      },
+    },
+    give: {
+      access: "organiser",
+      autocomplete: { assignment: (ctx) => suggestLibrary(ctx, ctx.value) },
+      async run(ctx) {
+        const target = ctx.args.user.user.id;
+        const given = await ctx.app.features.library.give(caller(ctx), target, ctx.args.assignment);
+        ctx.logger.info({ user: target, versionId: given.version.id }, "assignment given by hand");
+        const { brief } = given;
+        const posted = await postBrief(
+          ctx.interaction.client,
+          ctx.logger,
+          brief.target,
+          brief.version,
+          brief.swapUntil,
+        );
+        const title = clip(titleIn(ctx.locale, given.version), 100);
+        await ctx.respond.reply(
+          ctx.t(posted ? "assignments.give.done" : "assignments.give.noThread", { user: target, title }),
         );
       },
     },

@@ -366,6 +366,52 @@ export function createAllocationRunRepository(db: Database) {
     },
 
     /**
+     * An organiser gives the intern an assignment by hand (method `manual`, reserved ones
+     * included; the rules are the caller's), stage `onboarded` → `working`, with its audit entry.
+     * @throws ConstraintViolation when the assignment or the intern got one a moment ago;
+     *   PreviewStale when the intern is no longer onboarded. Nothing is written then.
+     */
+    async give(input: {
+      guildId: string;
+      programmeId: string;
+      memberId: string;
+      assignmentId: string;
+      assignmentVersionId: string;
+      actorUserId: string;
+      at: Date;
+    }): Promise<Allocation> {
+      return mapConstraintViolations(() =>
+        db.$transaction(async (tx) => {
+          const allocation = await createAllocationRepository(tx).allocate({
+            programmeId: input.programmeId,
+            memberId: input.memberId,
+            assignmentId: input.assignmentId,
+            assignmentVersionId: input.assignmentVersionId,
+            method: "manual",
+            allocatedByUserId: input.actorUserId,
+            at: input.at,
+          });
+          const moved = await moveToStage(
+            tx,
+            [input.memberId],
+            "working",
+            ["onboarded"],
+            input.actorUserId,
+            "allocation.manual",
+            input.at,
+          );
+          if (moved !== 1) throw new PreviewStale(input.memberId);
+          await recordAudit(tx, input, "allocation.give", `allocation:${allocation.id}`, {
+            memberId: input.memberId,
+            assignmentId: input.assignmentId,
+            versionId: input.assignmentVersionId,
+          });
+          return allocation;
+        }),
+      );
+    },
+
+    /**
      * Swaps the intern's live allocation for another assignment (newest version), atomically.
      * @throws SwapRefused when the intern already swapped, has no live allocation, or (with
      *   `fromAllocationId`) their live allocation is no longer the one the swap options were

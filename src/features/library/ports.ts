@@ -68,6 +68,19 @@ export interface LibraryStore extends ProgrammeReads {
     preview: SavedPreview,
     input: { guildId: string; actorUserId: string; at: Date },
   ): Promise<ApplyWrite>;
+  /**
+   * Gives the intern the assignment by hand (method manual), moves them `onboarded` → `working`,
+   * with the audit entry, in one transaction; `stale` when a concurrent change beat it.
+   */
+  give(input: {
+    guildId: string;
+    programmeId: string;
+    memberId: string;
+    assignmentId: string;
+    assignmentVersionId: string;
+    actorUserId: string;
+    at: Date;
+  }): Promise<{ status: "given"; allocation: Allocation } | { status: "stale" }>;
   /** Releases the intern's live allocation and moves them to `stage`, with the audit entry. */
   release(input: ReleaseWrite): Promise<Allocation | null>;
   /** Sets an assignment's flags for the programme with its audit entry, in one transaction. */

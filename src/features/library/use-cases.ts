@@ -5,6 +5,7 @@
  */
 
 import { allocateAssignments } from "../../domain/allocation/batch.ts";
+import { indexHistory, ineligibilityReason } from "../../domain/allocation/eligibility.ts";
 import { type AllocationQuality, allocationQuality } from "../../domain/allocation/exact.ts";
 import type { AssignmentUsage, PreviewPair, PreviewView } from "../../domain/allocation/records.ts";
 import type { AllocationInput, UnallocatedReason } from "../../domain/allocation/result.ts";
@@ -87,6 +88,12 @@ export interface AppliedOutcome {
   previewId: string;
   allocated: number;
   briefs: PendingBrief[];
+}
+
+/** A hand allocation: the version given and the brief to post in the intern's thread. */
+export interface GivenOutcome {
+  version: AssignmentVersion;
+  brief: PendingBrief;
 }
 
 export interface AssignmentDetails {
@@ -368,6 +375,61 @@ export function libraryUseCases(ports: LibraryPorts) {
         });
       }
       return { previewId: preview.id, allocated: preview.pairs.length, briefs };
+    },
+
+    /**
+     * `/assignments give`: an organiser allocates by hand, reserved assignments included, under
+     * the batch's rules (retired, not excluded, not one this person had in an earlier programme,
+     * not taken here, the intern onboarded and without one); returns the brief to post.
+     */
+    async give(caller: Caller, discordUserId: string, value: string): Promise<GivenOutcome> {
+      const programme = await programmeOf(caller);
+      const member = await store.member(programme.id, discordUserId);
+      if (member === null || !member.roles.includes("intern"))
+        throw new UserError("assignments.give.notIntern", { user: discordUserId });
+      const assignment = await findAssignment(caller, value);
+      const { state } = await allocationSituation(programme);
+      if (state.existing.some((e) => e.internId === member.id))
+        throw new UserError("assignments.give.hasOne", { user: discordUserId });
+      const intern = state.interns.find((i) => i.id === member.id);
+      if (intern === undefined || intern.stage !== "onboarded")
+        throw new UserError("assignments.give.notOnboarded", { user: discordUserId });
+      const candidate = state.assignments.find((a) => a.id === assignment.id);
+      if (candidate === undefined) throw new UserError("assignments.show.notFound");
+      const refusal = ineligibilityReason(intern, candidate, {
+        history: indexHistory(state.history),
+        taken: new Set(state.existing.map((e) => e.assignmentId)),
+        method: "manual",
+      });
+      if (refusal !== null)
+        throw new UserError(`assignments.give.refused.${refusal}`, {
+          user: discordUserId,
+          key: assignment.key,
+        });
+      const at = ports.now();
+      const written = await store.give({
+        guildId: caller.guildId,
+        programmeId: programme.id,
+        memberId: member.id,
+        assignmentId: assignment.id,
+        assignmentVersionId: candidate.versionId,
+        actorUserId: caller.userId,
+        at,
+      });
+      if (written.status === "stale") throw new UserError("assignments.give.stale", { user: discordUserId });
+      const version = (await store.version(candidate.versionId)) ?? assignment.latest;
+      return {
+        version,
+        brief: {
+          target: {
+            channelId: intern.projectChannelId,
+            userId: intern.discordUserId,
+            locale: await internLocale(programme, intern.id),
+          },
+          version,
+          swapUntil: swapDeadline(at, programme.settings.swapWindowDays),
+        },
+      };
     },
 
     /** `/assignments release`: the intern's project back to the pool, the intern back to onboarded. */

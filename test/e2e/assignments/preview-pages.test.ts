@@ -128,4 +128,54 @@ describe("the batch preview with 50 interns: every one reachable, the CSV, Confi
     expect(refused.content).toContain("プレビューの後に");
     expect(await db.allocation.count()).toBe(0);
   }, 120_000);
+
+  it("GIVEN a reserved assignment THEN /assignments give hands it out by hand, audited, with the brief in the thread; AND each refusal says why, in en and ja", async () => {
+    const reserve = await bot.fake
+      .sendSlashCommand({
+        name: "assignments",
+        subcommand: "reserve",
+        user: organiser,
+        options: { assignment: "task-54", reserved: true },
+      })
+      .finalReply();
+    expect(reserve.content).toContain("reserved");
+    const thread = bot.fake.createChannel({ name: "project-intern1" });
+    await db.member.updateMany({
+      where: { discordUserId: interns[1]! },
+      data: { projectChannelId: thread.id },
+    });
+    const give = (user: string, assignment: string, locale = "en-US") =>
+      bot.fake
+        .sendSlashCommand({
+          name: "assignments",
+          subcommand: "give",
+          user: organiser,
+          locale,
+          options: { user, assignment },
+        })
+        .finalReply();
+
+    expect((await give(interns[1]!, "task-54")).content).toBe(
+      `✅ Gave “Task 54” to <@${interns[1]}> and posted the brief in their project thread.`,
+    );
+    const brief = bot.fake.messages(thread.id).at(-1);
+    expect(brief?.content).toContain(`<@${interns[1]}>`);
+    const allocation = await db.allocation.findFirstOrThrow({ where: { live: "active" } });
+    expect(allocation.method).toBe("manual");
+    expect(allocation.allocatedByUserId).toBe(organiser);
+    expect(await db.auditLogEntry.count({ where: { action: "allocation.give" } })).toBe(1);
+    expect((await db.member.findFirstOrThrow({ where: { discordUserId: interns[1]! } })).stage).toBe(
+      "working",
+    );
+
+    expect((await give(interns[2]!, "task-54")).content).toBe(
+      `Assignment \`task-54\` is already given to another intern in this programme; nothing was given to <@${interns[2]}>.`,
+    );
+    expect((await give(interns[1]!, "task-53")).content).toContain("already has an assignment");
+    expect((await give(interns[0]!, "task-53", "ja")).content).toBe(
+      `<@${interns[0]}> さんはまだ参加登録を終えていないか、参加をやめています。参加登録が済んだ人にだけ割り当てられます。`,
+    );
+    expect((await give(organiser, "task-53", "ja")).content).toContain("インターン参加者ではありません");
+    expect(await db.allocation.count()).toBe(1);
+  }, 120_000);
 });

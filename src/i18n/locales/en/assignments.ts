@@ -113,6 +113,25 @@ export const enAssignmentMessages = {
   "assignments.brief.swapHint":
     "If it doesn't feel right, you can swap it once with `/project swap` until {until}.",
 
+  "assignments.give.done": "✅ Gave “{title}” to <@{user}> and posted the brief in their project thread.",
+  "assignments.give.noThread":
+    "✅ Gave “{title}” to <@{user}> (no project thread, so the brief was not posted).",
+  "assignments.give.notIntern": "<@{user}> is not an intern in this programme.",
+  "assignments.give.hasOne":
+    "<@{user}> already has an assignment. Release it first with `/assignments release`.",
+  "assignments.give.notOnboarded":
+    "<@{user}> hasn't finished onboarding or has withdrawn. Only onboarded interns can be given an assignment.",
+  "assignments.give.refused.not_retired":
+    "Assignment `{key}` is still used in recruitment (not retired), so it can't go to <@{user}>.",
+  "assignments.give.refused.excluded":
+    "Assignment `{key}` is excluded from this programme (`/assignments exclude`); nothing was given to <@{user}>.",
+  "assignments.give.refused.reserved": "Assignment `{key}` is reserved.",
+  "assignments.give.refused.previously_had":
+    "<@{user}> had assignment `{key}` in an earlier programme; the same one can't be given again.",
+  "assignments.give.refused.taken":
+    "Assignment `{key}` is already given to another intern in this programme; nothing was given to <@{user}>.",
+  "assignments.give.stale":
+    "Something changed while giving <@{user}> the assignment, so nothing was given. Please try again.",
   "assignments.release.done": "Released “{title}” from <@{user}> and put it back in the pool (history kept).",
   "assignments.release.none": "<@{user}> has no assignment right now.",
   "assignments.release.notMember": "<@{user}> is not part of this programme.",
@@ -197,6 +216,9 @@ export const enAssignmentCommands = {
   "assignments.import": { description: "Import assignments (Markdown/YAML/JSON/CSV/zip/tar)" },
   "assignments.import.file": { description: "The library file (.md .yaml .json .csv .zip .tar.gz)" },
   "assignments.allocate": { description: "Allocate assignments to every intern (preview before confirming)" },
+  "assignments.give": { description: "Give an intern an assignment by hand (reserved ones too)" },
+  "assignments.give.user": { description: "The intern to give it to" },
+  "assignments.give.assignment": { description: "The assignment (search by title)" },
   "assignments.release": { description: "Release an intern's assignment back to the pool" },
   "assignments.release.user": { description: "The intern whose assignment to release" },
   "assignments.list": { description: "List the assignment library" },

@@ -119,6 +119,26 @@ export const jaAssignmentMessages = {
   "assignments.brief.none": "なし",
   "assignments.brief.swapHint": "合わないと感じたら、{until} までに一度だけ `/project swap` で交換できます。",
 
+  "assignments.give.done":
+    "✅ <@{user}> さんに「{title}」を割り当て、プロジェクトのスレッドに課題を投稿しました。",
+  "assignments.give.noThread":
+    "✅ <@{user}> さんに「{title}」を割り当てました（プロジェクトのスレッドがないため課題は投稿していません）。",
+  "assignments.give.notIntern": "<@{user}> さんはこのプログラムのインターン参加者ではありません。",
+  "assignments.give.hasOne":
+    "<@{user}> さんにはすでに課題があります。先に `/assignments release` で解除してください。",
+  "assignments.give.notOnboarded":
+    "<@{user}> さんはまだ参加登録を終えていないか、参加をやめています。参加登録が済んだ人にだけ割り当てられます。",
+  "assignments.give.refused.not_retired":
+    "課題 `{key}` は採用で使用中（または使用終了になっていない）ため、<@{user}> さんに割り当てられません。",
+  "assignments.give.refused.excluded":
+    "課題 `{key}` はこのプログラムでは対象外にされています（`/assignments exclude`）。<@{user}> さんには割り当てていません。",
+  "assignments.give.refused.reserved": "課題 `{key}` は予約されています。",
+  "assignments.give.refused.previously_had":
+    "<@{user}> さんは以前のプログラムで課題 `{key}` を受けています。同じ課題は割り当てられません。",
+  "assignments.give.refused.taken":
+    "課題 `{key}` はこのプログラムで別の参加者にすでに割り当てられています。<@{user}> さんには割り当てていません。",
+  "assignments.give.stale":
+    "<@{user}> さんへの割り当ての途中で状況が変わったため、何も割り当てませんでした。もう一度お試しください。",
   "assignments.release.done":
     "<@{user}> さんの課題「{title}」を解除し、課題の一覧に戻しました（履歴は残ります）。",
   "assignments.release.none": "<@{user}> さんには現在割り当てられた課題がありません。",
@@ -211,6 +231,12 @@ export const jaAssignmentCommands = {
     name: "一括割り当て",
     description: "参加者全員に課題を割り当てます（確定前にプレビュー）",
   },
+  "assignments.give": {
+    name: "手動割り当て",
+    description: "参加者に課題を手で割り当てます（予約中の課題も可）",
+  },
+  "assignments.give.user": { name: "参加者", description: "課題を割り当てるインターン" },
+  "assignments.give.assignment": { name: "課題", description: "割り当てる課題（タイトルで検索）" },
   "assignments.release": { name: "解除", description: "参加者の課題を解除して一覧に戻します" },
   "assignments.release.user": { name: "参加者", description: "課題を解除する参加者" },
   "assignments.list": { name: "一覧", description: "課題ライブラリの一覧" },
