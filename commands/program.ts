@@ -3,6 +3,7 @@ import {
   ApplicationCommandOptionType as T,
 } from "discord.js";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
+import { STAGE_ORDER } from "../src/domain/onboarding/stages.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
 import {
@@ -15,6 +16,7 @@ import {
 } from "./program/manage.ts";
 import { setMilestone } from "./program/milestone.ts";
 import { openProgramme } from "./program/open.ts";
+import { programmeRoster, rosterButton } from "./program/roster.ts";
 import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
 import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
 
@@ -24,7 +26,7 @@ import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
  * it read-only, export its data, delete what the bot created, and export the workspace template.
  */
 export const definition = {
-  ...guildCommand("program", "manageGuild"),
+  ...guildCommand("program"),
   options: [
     {
       type: T.Subcommand,
@@ -171,6 +173,29 @@ export const definition = {
         },
       ],
     },
+    {
+      type: T.Subcommand,
+      name: "roster",
+      ...commandText("program.roster"),
+      options: [
+        {
+          type: T.String,
+          name: "stage",
+          ...commandText("program.roster.stage"),
+          choices: STAGE_ORDER.map((stage) => ({
+            value: stage,
+            ...choiceText(`program.roster.stage.${stage}`),
+          })),
+        },
+        {
+          type: T.Integer,
+          name: "page",
+          min_value: 1,
+          max_value: 500,
+          ...commandText("program.roster.page"),
+        },
+      ],
+    },
     { type: T.Subcommand, name: "close", ...commandText("program.close") },
     { type: T.Subcommand, name: "export", ...commandText("program.export") },
     { type: T.Subcommand, name: "delete", ...commandText("program.delete") },
@@ -202,10 +227,11 @@ export const command = defineCommand(
       list: { access: "organiser", run: listStaff },
     },
     settings: { access: "organiser", run: programmeSettings },
+    roster: { access: ["organiser", "mentor"], run: programmeRoster },
     close: { access: "organiser", defer: "now", run: closeProgramme },
     export: { access: "organiser", defer: "now", run: exportProgramme },
     delete: { access: "organiser", run: confirmDelete },
     template: { export: { access: "organiser", run: exportTemplate } },
   },
-  { components: [deleteButton] },
+  { components: [deleteButton, rosterButton] },
 );

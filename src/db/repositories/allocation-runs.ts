@@ -14,6 +14,7 @@ import type {
   PreviewPair,
   PreviewView,
   ProgrammeAllocationState,
+  RosterEntry,
   SavedPreview,
 } from "../../domain/allocation/records.ts";
 import type { FitReason } from "../../domain/allocation/types.ts";
@@ -461,6 +462,31 @@ export function createAllocationRunRepository(db: Database) {
         );
         return released;
       });
+    },
+
+    /** The programme's interns (by display name, then id) with stage and live project. */
+    async roster(programmeId: string): Promise<RosterEntry[]> {
+      const rows = await db.member.findMany({
+        where: { programmeId, roles: { some: { role: "intern" } } },
+        select: {
+          discordUserId: true,
+          stage: true,
+          profile: { select: { displayName: true } },
+          allocations: {
+            where: { live: "active" },
+            select: { assignmentVersion: { select: { titleJa: true, titleEn: true } } },
+          },
+        },
+        orderBy: { discordUserId: "asc" },
+      });
+      return rows
+        .map((row) => ({
+          discordUserId: row.discordUserId,
+          displayName: row.profile?.displayName ?? null,
+          stage: row.stage,
+          project: row.allocations[0]?.assignmentVersion ?? null,
+        }))
+        .sort((a, b) => (a.displayName ?? "\uffff").localeCompare(b.displayName ?? "\uffff"));
     },
 
     /** Every allocation of an assignment across the guild's programmes, newest first. */

@@ -122,3 +122,11 @@ export interface AssignmentUsage {
   readonly releasedAt: Date | null;
   readonly releaseReason: ReleaseReason | null;
 }
+
+/** One intern on the roster: who they are, their stage, the project they have now (if any). */
+export interface RosterEntry {
+  readonly discordUserId: string;
+  readonly displayName: string | null;
+  readonly stage: InternStage | null;
+  readonly project: { readonly titleJa: string; readonly titleEn: string | null } | null;
+}

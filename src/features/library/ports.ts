@@ -6,6 +6,7 @@ import type {
   PreviewPair,
   PreviewView,
   ProgrammeAllocationState,
+  RosterEntry,
   SavedPreview,
 } from "../../domain/allocation/records.ts";
 import type {
@@ -81,6 +82,8 @@ export interface LibraryStore extends ProgrammeReads {
     actorUserId: string;
     at: Date;
   }): Promise<{ status: "given"; allocation: Allocation } | { status: "stale" }>;
+  /** The programme's interns with stage and live project, sorted by display name. */
+  roster(programmeId: string): Promise<RosterEntry[]>;
   /** Releases the intern's live allocation and moves them to `stage`, with the audit entry. */
   release(input: ReleaseWrite): Promise<Allocation | null>;
   /** Sets an assignment's flags for the programme with its audit entry, in one transaction. */

@@ -7,7 +7,12 @@
 import { allocateAssignments } from "../../domain/allocation/batch.ts";
 import { indexHistory, ineligibilityReason } from "../../domain/allocation/eligibility.ts";
 import { type AllocationQuality, allocationQuality } from "../../domain/allocation/exact.ts";
-import type { AssignmentUsage, PreviewPair, PreviewView } from "../../domain/allocation/records.ts";
+import type {
+  AssignmentUsage,
+  PreviewPair,
+  PreviewView,
+  RosterEntry,
+} from "../../domain/allocation/records.ts";
 import type { AllocationInput, UnallocatedReason } from "../../domain/allocation/result.ts";
 import type { AssignmentStatus, FitReason } from "../../domain/allocation/types.ts";
 import { allocationFingerprint } from "../../domain/assignment/fingerprint.ts";
@@ -17,7 +22,7 @@ import type {
   LibraryAssignment,
   ProgrammeAssignmentFlags,
 } from "../../domain/assignment/types.ts";
-import type { Locale } from "../../domain/enums.ts";
+import type { InternStage, Locale } from "../../domain/enums.ts";
 import { parseLibrary } from "../../domain/library/parse.ts";
 import { filesFromUpload, MAX_IMPORT_BYTES } from "../../domain/library/sources.ts";
 import type { ImportIssue, LibraryImportSummary } from "../../domain/library/types.ts";
@@ -88,6 +93,16 @@ export interface AppliedOutcome {
   previewId: string;
   allocated: number;
   briefs: PendingBrief[];
+}
+
+export const ROSTER_PAGE_SIZE = 20;
+
+/** One page of the roster (0-based page, clamped to the pages there are). */
+export interface RosterPage {
+  page: number;
+  pages: number;
+  total: number;
+  entries: RosterEntry[];
 }
 
 /** A hand allocation: the version given and the brief to post in the intern's thread. */
@@ -429,6 +444,20 @@ export function libraryUseCases(ports: LibraryPorts) {
           version,
           swapUntil: swapDeadline(at, programme.settings.swapWindowDays),
         },
+      };
+    },
+
+    /** `/program roster [stage] [page]`: a page of the programme's interns, optionally of one stage. */
+    async roster(caller: Caller, stage: InternStage | null, page: number): Promise<RosterPage> {
+      const programme = await programmeOf(caller);
+      const all = (await store.roster(programme.id)).filter((e) => stage === null || e.stage === stage);
+      const pages = Math.max(1, Math.ceil(all.length / ROSTER_PAGE_SIZE));
+      const current = Math.min(Math.max(0, page), pages - 1);
+      return {
+        page: current,
+        pages,
+        total: all.length,
+        entries: all.slice(current * ROSTER_PAGE_SIZE, (current + 1) * ROSTER_PAGE_SIZE),
       };
     },
 

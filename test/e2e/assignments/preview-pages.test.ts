@@ -2,11 +2,12 @@ import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
 import type { Database } from "../../../src/db/client.ts";
+import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { addIntern, customIds, openProgramme } from "./harness.ts";
 
 interface Message {
   content?: string;
-  embeds?: { description?: string; footer?: { text?: string } }[];
+  embeds?: { title?: string; description?: string; footer?: { text?: string } }[];
   components?: { components: { custom_id?: string; label?: string }[] }[];
   attachments?: { filename: string; url: string }[];
 }
@@ -177,5 +178,41 @@ describe("the batch preview with 50 interns: every one reachable, the CSV, Confi
     );
     expect((await give(organiser, "task-53", "ja")).content).toContain("インターン参加者ではありません");
     expect(await db.allocation.count()).toBe(1);
+  }, 120_000);
+
+  it("GIVEN a mentor THEN /program roster pages through every intern with stage and project, filters by stage, in the viewer's locale; AND an intern is refused", async () => {
+    const mentor = bot.fake.addMember({ username: "mentor" }).user.id;
+    const programme = await db.programme.findFirstOrThrow();
+    await createMemberRepository(db).join({
+      programmeId: programme.id,
+      discordUserId: mentor,
+      roles: ["mentor"],
+    });
+    const roster = (options: Record<string, string | number>, locale = "en-US", user = mentor) =>
+      bot.fake
+        .sendSlashCommand({ name: "program", subcommand: "roster", user, locale, options })
+        .finalReply();
+
+    const seen = new Set<string>();
+    let page = await roster({});
+    for (let n = 0; n < 5; n += 1) {
+      for (const id of (view(page).embeds?.[0]?.description ?? "").matchAll(/<@(\d+)>/g)) seen.add(id[1]!);
+      const next = customIds(page).find((id) => id.startsWith("roster-page") && labelOf(page, id) === "Next");
+      if (next === undefined) break;
+      page = await bot.fake.clickButton({ message: page, customId: next, user: mentor }).finalReply();
+    }
+    expect([...seen].sort()).toEqual([...interns].sort());
+
+    const working = await roster({ stage: "working" });
+    expect(view(working).embeds?.[0]).toMatchObject({
+      title: "Roster (1–1 of 1, page 1/1)",
+      description: `<@${interns[1]}> intern1 — Working — Task 54`,
+    });
+    const ja = await roster({ stage: "working" }, "ja");
+    expect(view(ja).embeds?.[0]?.description).toBe(`<@${interns[1]}> intern1：取り組み中・課題 54`);
+    const second = await roster({ page: 3 });
+    expect(view(second).embeds?.[0]?.title).toBe("Roster (41–50 of 50, page 3/3)");
+    const refused = await roster({}, "en-US", interns[5]!);
+    expect(refused.content).toBe("You don't have permission to do this.");
   }, 120_000);
 });

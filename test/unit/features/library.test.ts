@@ -4,6 +4,7 @@ import type {
   AllocationCandidateIntern,
   PreviewPair,
   ProgrammeAllocationState,
+  RosterEntry,
   SavedPreview,
 } from "../../../src/domain/allocation/records.ts";
 import type {
@@ -90,6 +91,7 @@ function memoryStore(
     stateFlags?: Record<string, { excluded?: boolean; reserved?: boolean }>;
     existing?: ProgrammeAllocationState["existing"];
     history?: ProgrammeAllocationState["history"];
+    roster?: RosterEntry[];
   } = {},
 ) {
   const library = options.library ?? [];
@@ -156,6 +158,7 @@ function memoryStore(
       written.released.push(input.memberId);
       return null;
     },
+    roster: async () => options.roster ?? [],
     give: async (input) => {
       written.given.push({
         memberId: input.memberId,
@@ -476,5 +479,25 @@ describe("library use-cases over an in-memory store", () => {
       });
     }
     expect(written.given).toHaveLength(1);
+  });
+
+  it("GIVEN 45 interns THEN the roster pages by 20, filters by stage AND clamps a page past the end", async () => {
+    const roster: RosterEntry[] = Array.from({ length: 45 }, (_, i) => ({
+      discordUserId: `user-${i}`,
+      displayName: `intern ${String(i).padStart(2, "0")}`,
+      stage: i % 3 === 0 ? "working" : "onboarded",
+      project: i % 3 === 0 ? { titleJa: `課題 ${i}`, titleEn: null } : null,
+    }));
+    const useCases = useCasesOver(memoryStore({ roster }).store);
+    const first = await useCases.roster(organiser, null, 0);
+    expect([first.page, first.pages, first.total, first.entries.length]).toEqual([0, 3, 45, 20]);
+    const last = await useCases.roster(organiser, null, 99);
+    expect([last.page, last.entries.length]).toEqual([2, 5]);
+    const working = await useCases.roster(organiser, "working", 0);
+    expect(working.total).toBe(15);
+    expect(working.entries.every((e) => e.stage === "working" && e.project !== null)).toBe(true);
+    await expect(useCases.roster({ ...organiser, programmeId: null }, null, 0)).rejects.toMatchObject({
+      key: "error.access.noProgramme",
+    });
   });
 });
