@@ -9,14 +9,12 @@ import { uploadSource } from "../src/discord/assignments/download.ts";
 import { postBrief } from "../src/discord/assignments/flows.ts";
 import { formatImportFailure } from "../src/discord/assignments/import-report.ts";
 import {
-  button,
-  buttonRow,
-  CONTENT_MAX,
-  clip,
-  joinCapped,
-  reasonsLine,
-  titleIn,
-} from "../src/discord/assignments/render.ts";
+  confirmAllocationId,
+  previewCsv,
+  previewPage,
+  previewPageId,
+} from "../src/discord/assignments/preview.ts";
+import { button, buttonRow, CONTENT_MAX, clip, titleIn } from "../src/discord/assignments/render.ts";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { defineButton } from "../src/discord/component.ts";
 import { defineCustomId } from "../src/discord/custom-id.ts";
@@ -27,7 +25,7 @@ import { discordTimestamp } from "../src/i18n/time.ts";
 
 const T = ApplicationCommandOptionType;
 
-const assignmentOption = (path: "show" | "exclude" | "reserve") =>
+const assignmentOption = (path: "show" | "exclude" | "reserve" | "give") =>
   ({
     type: T.String,
     name: "assignment",
@@ -55,6 +53,15 @@ export const definition = {
       name: "release",
       ...commandText("assignments.release"),
       options: [{ type: T.User, name: "user", ...commandText("assignments.release.user"), required: true }],
+    },
+    {
+      type: T.Subcommand,
+      name: "give",
+      ...commandText("assignments.give"),
+      options: [
+        { type: T.User, name: "user", ...commandText("assignments.give.user"), required: true },
+        assignmentOption("give"),
+      ],
     },
     {
       type: T.Subcommand,
@@ -109,9 +116,6 @@ export const definition = {
     },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-/** The Confirm button under a batch preview; the preview (saved) says exactly what to apply. */
-export const confirmAllocationId = defineCustomId("asg-confirm", 1, { previewId: z.string().min(1).max(40) });
 
 /**
  * A page of `/assignments list`. The skill filter is what the organiser typed, bounded and
@@ -213,6 +217,16 @@ const confirmButton = defineButton(confirmAllocationId, {
   },
 });
 
+const previewPageButton = defineButton(previewPageId, {
+  access: "organiser",
+  acknowledgement: "update",
+  async run(ctx) {
+    const preview = await ctx.app.features.library.shownPreview(caller(ctx), ctx.payload.previewId);
+    if (preview.kind === "nobody") return;
+    await ctx.respond.update(previewPage(ctx.t, ctx.locale, preview, ctx.payload.page));
+  },
+});
+
 const pageButton = defineButton(listPageId, {
   access: "organiser",
   acknowledgement: "update",
@@ -267,53 +281,15 @@ export const command = defineCommand(
           await ctx.respond.reply(t("assignments.allocate.nobody"));
           return;
         }
-        const lines = [
-          ...preview.pairs.map((p) =>
-            t("assignments.allocate.pair", {
-              user: p.discordUserId,
-              title: p.latest ? clip(titleIn(ctx.locale, p.latest), 80) : p.assignmentId,
-              score: p.score,
-              reasons: reasonsLine(t, p.reasons),
-            }),
-          ),
-          ...preview.unallocated.map((u) =>
-            t("assignments.allocate.unallocated", {
-              user: u.discordUserId,
-              reason: t(`allocation.unallocated.${u.reason}`),
-            }),
-          ),
-        ];
-        const { quality } = preview;
-        const summary = [
-          t("assignments.allocate.summary", {
-            interns: preview.interns,
-            allocated: preview.pairs.length,
-            total: preview.totalScore,
-          }),
-          quality === undefined
-            ? t("assignments.allocate.qualityUnknown")
-            : t("assignments.allocate.quality", {
-                percent: (Math.floor(quality.ratio * 1000) / 10).toFixed(1),
-                optimum: quality.optimumScore,
-              }),
-        ].join("\n");
-        const description = joinCapped(lines, 4096 - summary.length - 4, (count) =>
-          t("assignments.allocate.more", { count }),
-        );
         await ctx.respond.reply({
-          embeds: [{ title: t("assignments.allocate.title"), description: `${summary}\n\n${description}` }],
-          components:
-            preview.pairs.length === 0
-              ? []
-              : [
-                  buttonRow([
-                    button(
-                      confirmAllocationId.encode({ previewId: preview.previewId }),
-                      t("assignments.allocate.confirm"),
-                      ButtonStyle.Success,
-                    ),
-                  ]),
-                ],
+          content: t("assignments.allocate.csv"),
+          ...previewPage(t, ctx.locale, preview, 0),
+          files: [
+            {
+              name: "allocation-preview.csv",
+              attachment: Buffer.from(previewCsv(t, ctx.locale, preview)),
+            },
+          ],
         });
       },
     },
@@ -327,6 +303,27 @@ export const command = defineCommand(
             user: target,
             title: version ? titleIn(ctx.locale, version) : "?",
           }),
+        );
+      },
+    },
+    give: {
+      access: "organiser",
+      autocomplete: { assignment: (ctx) => suggestLibrary(ctx, ctx.value) },
+      async run(ctx) {
+        const target = ctx.args.user.user.id;
+        const given = await ctx.app.features.library.give(caller(ctx), target, ctx.args.assignment);
+        ctx.logger.info({ user: target, versionId: given.version.id }, "assignment given by hand");
+        const { brief } = given;
+        const posted = await postBrief(
+          ctx.interaction.client,
+          ctx.logger,
+          brief.target,
+          brief.version,
+          brief.swapUntil,
+        );
+        const title = clip(titleIn(ctx.locale, given.version), 100);
+        await ctx.respond.reply(
+          ctx.t(posted ? "assignments.give.done" : "assignments.give.noThread", { user: target, title }),
         );
       },
     },
@@ -432,5 +429,5 @@ export const command = defineCommand(
       },
     },
   },
-  { components: [confirmButton, pageButton] },
+  { components: [confirmButton, pageButton, previewPageButton] },
 );

@@ -4,6 +4,7 @@ import {
 } from "discord.js";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { ATTENTION_REASONS } from "../src/domain/attention/rules.ts";
+import { STAGE_ORDER } from "../src/domain/onboarding/stages.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { TEAM_SIZE_LIMIT } from "../src/domain/team/rules.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
@@ -30,6 +31,8 @@ import {
   SILENT_DAYS_MIN,
   SWAP_WINDOW_MAX_DAYS,
 } from "./program/settings.ts";
+import { programmeRoster, rosterButton } from "./program/roster.ts";
+import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
 import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
 
 /**
@@ -38,7 +41,7 @@ import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
  * it read-only, export its data, delete what the bot created, and export the workspace template.
  */
 export const definition = {
-  ...guildCommand("program", "manageGuild"),
+  ...guildCommand("program"),
   options: [
     {
       type: T.Subcommand,
@@ -280,6 +283,29 @@ export const definition = {
         },
       ],
     },
+    {
+      type: T.Subcommand,
+      name: "roster",
+      ...commandText("program.roster"),
+      options: [
+        {
+          type: T.String,
+          name: "stage",
+          ...commandText("program.roster.stage"),
+          choices: STAGE_ORDER.map((stage) => ({
+            value: stage,
+            ...choiceText(`program.roster.stage.${stage}`),
+          })),
+        },
+        {
+          type: T.Integer,
+          name: "page",
+          min_value: 1,
+          max_value: 500,
+          ...commandText("program.roster.page"),
+        },
+      ],
+    },
     { type: T.Subcommand, name: "close", ...commandText("program.close") },
     { type: T.Subcommand, name: "export", ...commandText("program.export") },
     { type: T.Subcommand, name: "delete", ...commandText("program.delete") },
@@ -318,10 +344,12 @@ export const command = defineCommand(
       note: { access: "organiser", run: attentionNote },
       done: { access: "organiser", run: attentionDone },
     },
+    roster: { access: ["organiser", "mentor"], run: programmeRoster },
     close: { access: "organiser", defer: "now", run: closeProgramme },
     export: { access: "organiser", defer: "now", run: exportProgramme },
     delete: { access: "organiser", run: confirmDelete },
     template: { export: { access: "organiser", run: exportTemplate } },
   },
   { components: [deleteButton, contactedButton, contactedModalRoute] },
+  { components: [deleteButton, rosterButton] },
 );

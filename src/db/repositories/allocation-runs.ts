@@ -12,9 +12,12 @@ import type {
   Claimability,
   Claimer,
   PreviewPair,
+  PreviewView,
   ProgrammeAllocationState,
+  RosterEntry,
   SavedPreview,
 } from "../../domain/allocation/records.ts";
+import type { FitReason } from "../../domain/allocation/types.ts";
 import { STAGE_ORDER } from "../../domain/onboarding/stages.ts";
 import type { ReleaseWrite } from "../../features/library/ports.ts";
 import type { Database, DatabaseTransaction } from "../client.ts";
@@ -36,9 +39,29 @@ export class PreviewStale extends Error {
   override name = "PreviewStale";
 }
 
+/** A reason as `scoreFit` wrote it: its code and variables, read back as saved. */
+const fitReason = z.custom<FitReason>(
+  (value) =>
+    typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string",
+);
+
+const previewView = z.object({
+  interns: z.number(),
+  totalScore: z.number(),
+  quality: z.object({ optimumScore: z.number(), ratio: z.number() }).nullable(),
+  pairs: z.array(z.object({ discordUserId: z.string(), score: z.number(), reasons: z.array(fitReason) })),
+  unallocated: z.array(
+    z.object({
+      discordUserId: z.string(),
+      reason: z.enum(["no_eligible_assignment", "assignments_exhausted"]),
+    }),
+  ),
+});
+
 const previewData = z.object({
   fingerprint: z.string(),
   pairs: z.array(z.object({ memberId: z.string(), assignmentId: z.string(), versionId: z.string() })),
+  view: previewView.optional(),
 });
 
 const PREVIEW_ACTION = "allocation.preview";
@@ -212,6 +235,7 @@ export function createAllocationRunRepository(db: Database) {
       actorUserId: string;
       fingerprint: string;
       pairs: readonly PreviewPair[];
+      view?: PreviewView;
       at?: Date;
     }): Promise<string> {
       const row = await db.auditLogEntry.create({
@@ -221,7 +245,11 @@ export function createAllocationRunRepository(db: Database) {
           actorUserId: input.actorUserId,
           action: PREVIEW_ACTION,
           target: `programme:${input.programmeId}`,
-          data: { fingerprint: input.fingerprint, pairs: input.pairs.map((p) => ({ ...p })) },
+          data: {
+            fingerprint: input.fingerprint,
+            pairs: input.pairs.map((p) => ({ ...p })),
+            ...(input.view === undefined ? {} : { view: JSON.parse(JSON.stringify(input.view)) }),
+          },
           ...(input.at === undefined ? {} : { at: input.at }),
         },
       });
@@ -240,6 +268,7 @@ export function createAllocationRunRepository(db: Database) {
         programmeId: row.programmeId,
         fingerprint: data.fingerprint,
         pairs: data.pairs,
+        view: data.view ?? null,
         applied: applied > 0,
       };
     },
@@ -338,6 +367,52 @@ export function createAllocationRunRepository(db: Database) {
     },
 
     /**
+     * An organiser gives the intern an assignment by hand (method `manual`, reserved ones
+     * included; the rules are the caller's), stage `onboarded` → `working`, with its audit entry.
+     * @throws ConstraintViolation when the assignment or the intern got one a moment ago;
+     *   PreviewStale when the intern is no longer onboarded. Nothing is written then.
+     */
+    async give(input: {
+      guildId: string;
+      programmeId: string;
+      memberId: string;
+      assignmentId: string;
+      assignmentVersionId: string;
+      actorUserId: string;
+      at: Date;
+    }): Promise<Allocation> {
+      return mapConstraintViolations(() =>
+        db.$transaction(async (tx) => {
+          const allocation = await createAllocationRepository(tx).allocate({
+            programmeId: input.programmeId,
+            memberId: input.memberId,
+            assignmentId: input.assignmentId,
+            assignmentVersionId: input.assignmentVersionId,
+            method: "manual",
+            allocatedByUserId: input.actorUserId,
+            at: input.at,
+          });
+          const moved = await moveToStage(
+            tx,
+            [input.memberId],
+            "working",
+            ["onboarded"],
+            input.actorUserId,
+            "allocation.manual",
+            input.at,
+          );
+          if (moved !== 1) throw new PreviewStale(input.memberId);
+          await recordAudit(tx, input, "allocation.give", `allocation:${allocation.id}`, {
+            memberId: input.memberId,
+            assignmentId: input.assignmentId,
+            versionId: input.assignmentVersionId,
+          });
+          return allocation;
+        }),
+      );
+    },
+
+    /**
      * Swaps the intern's live allocation for another assignment (newest version), atomically.
      * @throws SwapRefused when the intern already swapped, has no live allocation, or (with
      *   `fromAllocationId`) their live allocation is no longer the one the swap options were
@@ -387,6 +462,31 @@ export function createAllocationRunRepository(db: Database) {
         );
         return released;
       });
+    },
+
+    /** The programme's interns (by display name, then id) with stage and live project. */
+    async roster(programmeId: string): Promise<RosterEntry[]> {
+      const rows = await db.member.findMany({
+        where: { programmeId, roles: { some: { role: "intern" } } },
+        select: {
+          discordUserId: true,
+          stage: true,
+          profile: { select: { displayName: true } },
+          allocations: {
+            where: { live: "active" },
+            select: { assignmentVersion: { select: { titleJa: true, titleEn: true } } },
+          },
+        },
+        orderBy: { discordUserId: "asc" },
+      });
+      return rows
+        .map((row) => ({
+          discordUserId: row.discordUserId,
+          displayName: row.profile?.displayName ?? null,
+          stage: row.stage,
+          project: row.allocations[0]?.assignmentVersion ?? null,
+        }))
+        .sort((a, b) => (a.displayName ?? "\uffff").localeCompare(b.displayName ?? "\uffff"));
     },
 
     /** Every allocation of an assignment across the guild's programmes, newest first. */

@@ -48,6 +48,15 @@ export function createLibraryStore(db: Database): LibraryStore {
     preview: (id) => runs.preview(id),
     applyPreview: (preview, input) => settled(() => runs.applyPreview(preview, input)),
     release: (input) => runs.release(input),
+    roster: (programmeId) => runs.roster(programmeId),
+    give: async (input) => {
+      try {
+        return { status: "given", allocation: await runs.give(input) };
+      } catch (error) {
+        if (error instanceof ConstraintViolation || error instanceof PreviewStale) return { status: "stale" };
+        throw error;
+      }
+    },
     setFlags: (input) =>
       db.$transaction(async (tx) => {
         const saved = await createAssignmentRepository(tx).setProgrammeFlags(

@@ -47,10 +47,17 @@ export function clip(text: string, max: number): string {
  * `allocation.reason.*` messages (same names, checked by the catalogue tests); TypeScript cannot
  * correlate a union's code with its vars, hence the one widening here.
  */
-export function reasonText(t: Translator, reason: FitReason): string {
+export function reasonText(t: Translator, reason: FitReason, voice: ReasonVoice = "intern"): string {
   const translate = t as unknown as (key: string, vars?: Record<string, MessageValue>) => string;
-  return translate(`allocation.reason.${reason.code}`, "vars" in reason ? { ...reason.vars } : undefined);
+  const family = voice === "intern" ? "allocation.reason" : "allocation.about";
+  return translate(`${family}.${reason.code}`, "vars" in reason ? { ...reason.vars } : undefined);
 }
+
+/**
+ * Who a reason is written for: `intern` speaks to them ("you 3 / task 2", claim options),
+ * `organiser` about them ("intern 3 / task 2", the batch preview): `allocation.about.*`.
+ */
+export type ReasonVoice = "intern" | "organiser";
 
 const REASON_ORDER: Record<FitReason["code"], number> = {
   preferred: 0,
@@ -73,11 +80,16 @@ const REASON_ORDER: Record<FitReason["code"], number> = {
 };
 
 /** The most telling reasons, one line: wishes and matches first, gaps after. */
-export function reasonsLine(t: Translator, reasons: readonly FitReason[], max = 3): string {
+export function reasonsLine(
+  t: Translator,
+  reasons: readonly FitReason[],
+  max = 3,
+  voice: ReasonVoice = "intern",
+): string {
   return [...reasons]
     .sort((a, b) => REASON_ORDER[a.code] - REASON_ORDER[b.code])
     .slice(0, max)
-    .map((reason) => reasonText(t, reason))
+    .map((reason) => reasonText(t, reason, voice))
     .join(" · ");
 }
 
@@ -141,20 +153,4 @@ export function button(
   style: APIButtonComponentWithCustomId["style"] = ButtonStyle.Primary,
 ): APIButtonComponentWithCustomId {
   return { type: ComponentType.Button, custom_id: customId, label: clip(label, 80), style };
-}
-
-/** Lines joined until `max` characters, then "…and N more". */
-export function joinCapped(lines: readonly string[], max: number, more: (count: number) => string): string {
-  const out: string[] = [];
-  let length = 0;
-  for (const [index, line] of lines.entries()) {
-    const reserve = index < lines.length - 1 ? 40 : 0;
-    if (length + line.length + 1 + reserve > max) {
-      out.push(more(lines.length - index));
-      break;
-    }
-    out.push(line);
-    length += line.length + 1;
-  }
-  return out.join("\n");
 }

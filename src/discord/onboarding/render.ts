@@ -313,7 +313,9 @@ function fieldsOf(t: Translator, facts: ProfileFacts, view: Exclude<ProfileView,
       fields.push({
         name: t("profile.field.consent"),
         value: facts.agencyConsent
-          ? t("profile.consent.on", { at: at ?? "-" })
+          ? at
+            ? t("profile.consent.on", { at })
+            : t("profile.consent.onPlain")
           : at
             ? t("profile.consent.offSince", { at })
             : t("profile.consent.off"),

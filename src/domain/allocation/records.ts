@@ -1,6 +1,13 @@
 /** Allocations as stored facts, and what claim and swap options read of the library. */
 import type { AllocationMethod, InternStage, ReleaseReason } from "../enums.ts";
-import type { AllocationAssignment, AllocationIntern, ExistingAllocation, PastAllocation } from "./types.ts";
+import type { UnallocatedReason } from "./result.ts";
+import type {
+  AllocationAssignment,
+  AllocationIntern,
+  ExistingAllocation,
+  FitReason,
+  PastAllocation,
+} from "./types.ts";
 
 export interface Allocation {
   id: string;
@@ -76,12 +83,32 @@ export interface PreviewPair {
   readonly versionId: string;
 }
 
+/**
+ * What a batch preview showed the organiser, saved with it so that every page (and the CSV) is
+ * the preview Confirm applies, not a recomputation.
+ */
+export interface PreviewView {
+  readonly interns: number;
+  readonly totalScore: number;
+  /** Against the exact optimum; null when the instance was too large to compare. */
+  readonly quality: { readonly optimumScore: number; readonly ratio: number } | null;
+  /** In the order of `SavedPreview.pairs`. */
+  readonly pairs: readonly {
+    readonly discordUserId: string;
+    readonly score: number;
+    readonly reasons: readonly FitReason[];
+  }[];
+  readonly unallocated: readonly { readonly discordUserId: string; readonly reason: UnallocatedReason }[];
+}
+
 /** A batch preview as saved (in the audit log, action `allocation.preview`). */
 export interface SavedPreview {
   readonly id: string;
   readonly programmeId: string;
   readonly fingerprint: string;
   readonly pairs: readonly PreviewPair[];
+  /** Null for a preview saved before views were kept. */
+  readonly view: PreviewView | null;
   readonly applied: boolean;
 }
 
@@ -94,4 +121,12 @@ export interface AssignmentUsage {
   readonly allocatedAt: Date;
   readonly releasedAt: Date | null;
   readonly releaseReason: ReleaseReason | null;
+}
+
+/** One intern on the roster: who they are, their stage, the project they have now (if any). */
+export interface RosterEntry {
+  readonly discordUserId: string;
+  readonly displayName: string | null;
+  readonly stage: InternStage | null;
+  readonly project: { readonly titleJa: string; readonly titleEn: string | null } | null;
 }

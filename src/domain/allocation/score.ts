@@ -213,6 +213,19 @@ export function distinctTerms(
 }
 
 /**
+ * Each normalised term with the spelling it was first written in (trimmed): reasons show a skill
+ * as the library writes it ("TypeScript", not "typescript") and an interest as the intern typed it.
+ */
+function spellings(terms: readonly string[], normalise: (term: string) => string): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const term of terms) {
+    const normalised = normalise(term);
+    if (normalised !== "" && !written.has(normalised)) written.set(normalised, term.trim());
+  }
+  return written;
+}
+
+/**
  * Scores how well `assignment` fits `intern`: an integer from 0 to 100 with its breakdown and
  * the reasons behind it. Deterministic; a missing skill lowers the score and never vetoes.
  * Whether the intern may get the assignment at all is `eligibility.ts`'s business.
@@ -227,18 +240,20 @@ export function scoreFit(
   const internSkills = skillLevelsByTerm(intern, normalise);
   const required = distinctTerms(assignment.skills, normalise);
   const assignmentLevel = clampLevel(assignment.level);
+  const skillNames = spellings(assignment.skills, normalise);
 
   let matchedCount = 0;
   let matchedLevelSum = 0;
   const skillReasons: FitReason[] = [];
   for (const skill of required) {
     const internLevel = internSkills.get(skill);
+    const shown = skillNames.get(skill) ?? skill;
     if (internLevel === undefined) {
-      skillReasons.push({ code: "skill_missing", vars: { skill } });
+      skillReasons.push({ code: "skill_missing", vars: { skill: shown } });
     } else {
       matchedCount += 1;
       matchedLevelSum += internLevel;
-      skillReasons.push({ code: "skill_match", vars: { skill, internLevel } });
+      skillReasons.push({ code: "skill_match", vars: { skill: shown, internLevel } });
     }
   }
   if (required.length === 0) skillReasons.push({ code: "skills_none_required" });
@@ -261,7 +276,9 @@ export function scoreFit(
   const matchedInterests = interests.filter((interest) => assignmentTerms.has(interest));
   if (interests.length === 0) reasons.push({ code: "interests_unknown" });
   else if (matchedInterests.length === 0) reasons.push({ code: "interest_none" });
-  for (const interest of matchedInterests) reasons.push({ code: "interest_match", vars: { interest } });
+  const interestNames = spellings(intern.interests, normalise);
+  for (const interest of matchedInterests)
+    reasons.push({ code: "interest_match", vars: { interest: interestNames.get(interest) ?? interest } });
   const interestScore = interestPoints(matchedInterests.length, interests.length);
 
   const available = availableHours(intern.hoursPerWeek, context.weeks);

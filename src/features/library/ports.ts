@@ -4,7 +4,9 @@ import type {
   Allocation,
   AssignmentUsage,
   PreviewPair,
+  PreviewView,
   ProgrammeAllocationState,
+  RosterEntry,
   SavedPreview,
 } from "../../domain/allocation/records.ts";
 import type {
@@ -57,6 +59,8 @@ export interface LibraryStore extends ProgrammeReads {
     actorUserId: string;
     fingerprint: string;
     pairs: readonly PreviewPair[];
+    /** What the organiser is shown, kept so every page shows what Confirm applies. */
+    view: PreviewView;
     at: Date;
   }): Promise<string>;
   preview(previewId: string): Promise<SavedPreview | null>;
@@ -65,6 +69,21 @@ export interface LibraryStore extends ProgrammeReads {
     preview: SavedPreview,
     input: { guildId: string; actorUserId: string; at: Date },
   ): Promise<ApplyWrite>;
+  /**
+   * Gives the intern the assignment by hand (method manual), moves them `onboarded` → `working`,
+   * with the audit entry, in one transaction; `stale` when a concurrent change beat it.
+   */
+  give(input: {
+    guildId: string;
+    programmeId: string;
+    memberId: string;
+    assignmentId: string;
+    assignmentVersionId: string;
+    actorUserId: string;
+    at: Date;
+  }): Promise<{ status: "given"; allocation: Allocation } | { status: "stale" }>;
+  /** The programme's interns with stage and live project, sorted by display name. */
+  roster(programmeId: string): Promise<RosterEntry[]>;
   /** Releases the intern's live allocation and moves them to `stage`, with the audit entry. */
   release(input: ReleaseWrite): Promise<Allocation | null>;
   /** Sets an assignment's flags for the programme with its audit entry, in one transaction. */

@@ -5,8 +5,14 @@
  */
 
 import { allocateAssignments } from "../../domain/allocation/batch.ts";
+import { indexHistory, ineligibilityReason } from "../../domain/allocation/eligibility.ts";
 import { type AllocationQuality, allocationQuality } from "../../domain/allocation/exact.ts";
-import type { AssignmentUsage, PreviewPair } from "../../domain/allocation/records.ts";
+import type {
+  AssignmentUsage,
+  PreviewPair,
+  PreviewView,
+  RosterEntry,
+} from "../../domain/allocation/records.ts";
 import type { AllocationInput, UnallocatedReason } from "../../domain/allocation/result.ts";
 import type { AssignmentStatus, FitReason } from "../../domain/allocation/types.ts";
 import { allocationFingerprint } from "../../domain/assignment/fingerprint.ts";
@@ -16,7 +22,7 @@ import type {
   LibraryAssignment,
   ProgrammeAssignmentFlags,
 } from "../../domain/assignment/types.ts";
-import type { Locale } from "../../domain/enums.ts";
+import type { InternStage, Locale } from "../../domain/enums.ts";
 import { parseLibrary } from "../../domain/library/parse.ts";
 import { filesFromUpload, MAX_IMPORT_BYTES } from "../../domain/library/sources.ts";
 import type { ImportIssue, LibraryImportSummary } from "../../domain/library/types.ts";
@@ -69,10 +75,12 @@ export type PreviewOutcome =
       interns: number;
       totalScore: number;
       /** Against the exact optimum; undefined when the instance is too large to compare quickly. */
-      quality: AllocationQuality | undefined;
+      quality: Pick<AllocationQuality, "optimumScore" | "ratio"> | undefined;
       pairs: {
         discordUserId: string;
         assignmentId: string;
+        /** The library key (`todo-api`). */
+        key: string;
         latest: AssignmentVersion | null;
         score: number;
         reasons: readonly FitReason[];
@@ -85,6 +93,22 @@ export interface AppliedOutcome {
   previewId: string;
   allocated: number;
   briefs: PendingBrief[];
+}
+
+export const ROSTER_PAGE_SIZE = 20;
+
+/** One page of the roster (0-based page, clamped to the pages there are). */
+export interface RosterPage {
+  page: number;
+  pages: number;
+  total: number;
+  entries: RosterEntry[];
+}
+
+/** A hand allocation: the version given and the brief to post in the intern's thread. */
+export interface GivenOutcome {
+  version: AssignmentVersion;
+  brief: PendingBrief;
 }
 
 export interface AssignmentDetails {
@@ -142,6 +166,36 @@ export function libraryUseCases(ports: LibraryPorts) {
       history: state.history,
     });
     return { state, interns, input, fingerprint };
+  }
+
+  /** The outcome a saved preview renders as, titles from the library's newest versions. */
+  async function shown(
+    programme: Programme,
+    previewId: string,
+    pairs: readonly PreviewPair[],
+    view: PreviewView,
+  ): Promise<PreviewOutcome> {
+    const library = new Map((await store.library(programme.guildId)).map((a) => [a.id, a]));
+    return {
+      kind: "preview",
+      previewId,
+      interns: view.interns,
+      totalScore: view.totalScore,
+      quality: view.quality ?? undefined,
+      pairs: pairs.map((p, index) => {
+        const a = library.get(p.assignmentId);
+        const seen = view.pairs[index];
+        return {
+          discordUserId: seen?.discordUserId ?? "",
+          assignmentId: p.assignmentId,
+          key: a?.key ?? p.assignmentId,
+          latest: a?.latest ?? null,
+          score: seen?.score ?? 0,
+          reasons: seen?.reasons ?? [],
+        };
+      }),
+      unallocated: [...view.unallocated],
+    };
   }
 
   return {
@@ -241,7 +295,7 @@ export function libraryUseCases(ports: LibraryPorts) {
       return { assignment, flags: saved };
     },
 
-    /** `/assignments allocate`: computes the batch allocation and saves it as a preview. */
+    /** `/assignments allocate`: computes the batch allocation and saves it, as shown, as a preview. */
     async preview(caller: Caller): Promise<PreviewOutcome> {
       const programme = await programmeOf(caller);
       const { input, state, interns, fingerprint } = await allocationSituation(programme);
@@ -252,31 +306,18 @@ export function libraryUseCases(ports: LibraryPorts) {
           ? allocationQuality(input, result)
           : undefined;
       const versions = new Map(state.assignments.map((a) => [a.id, a.versionId]));
+      const users = new Map(interns.map((i) => [i.id, i.discordUserId]));
       const pairs: PreviewPair[] = result.pairs.map((p) => ({
         memberId: p.internId,
         assignmentId: p.assignmentId,
         versionId: versions.get(p.assignmentId) ?? "",
       }));
-      const previewId = await store.savePreview({
-        guildId: caller.guildId,
-        programmeId: programme.id,
-        actorUserId: caller.userId,
-        fingerprint,
-        pairs,
-        at: ports.now(),
-      });
-      const library = new Map((await store.library(programme.guildId)).map((a) => [a.id, a]));
-      const users = new Map(interns.map((i) => [i.id, i.discordUserId]));
-      return {
-        kind: "preview",
-        previewId,
+      const view: PreviewView = {
         interns: interns.length,
         totalScore: result.totalScore,
-        quality,
+        quality: quality === undefined ? null : { optimumScore: quality.optimumScore, ratio: quality.ratio },
         pairs: result.pairs.map((p) => ({
           discordUserId: users.get(p.internId) ?? "",
-          assignmentId: p.assignmentId,
-          latest: library.get(p.assignmentId)?.latest ?? null,
           score: p.score,
           reasons: p.reasons,
         })),
@@ -285,6 +326,28 @@ export function libraryUseCases(ports: LibraryPorts) {
           reason: u.reason,
         })),
       };
+      const previewId = await store.savePreview({
+        guildId: caller.guildId,
+        programmeId: programme.id,
+        actorUserId: caller.userId,
+        fingerprint,
+        pairs,
+        view,
+        at: ports.now(),
+      });
+      return shown(programme, previewId, pairs, view);
+    },
+
+    /**
+     * A saved preview as it was shown (a page button, the CSV): the pairs Confirm would apply,
+     * with the scores and reasons computed when it was made.
+     */
+    async shownPreview(caller: Caller, previewId: string): Promise<PreviewOutcome> {
+      const programme = await programmeOf(caller);
+      const preview = await store.preview(previewId);
+      if (preview === null || preview.programmeId !== programme.id || preview.view === null)
+        throw new UserError("assignments.allocate.unknownPreview");
+      return shown(programme, preview.id, preview.pairs, preview.view);
     },
 
     /**
@@ -327,6 +390,75 @@ export function libraryUseCases(ports: LibraryPorts) {
         });
       }
       return { previewId: preview.id, allocated: preview.pairs.length, briefs };
+    },
+
+    /**
+     * `/assignments give`: an organiser allocates by hand, reserved assignments included, under
+     * the batch's rules (retired, not excluded, not one this person had in an earlier programme,
+     * not taken here, the intern onboarded and without one); returns the brief to post.
+     */
+    async give(caller: Caller, discordUserId: string, value: string): Promise<GivenOutcome> {
+      const programme = await programmeOf(caller);
+      const member = await store.member(programme.id, discordUserId);
+      if (member === null || !member.roles.includes("intern"))
+        throw new UserError("assignments.give.notIntern", { user: discordUserId });
+      const assignment = await findAssignment(caller, value);
+      const { state } = await allocationSituation(programme);
+      if (state.existing.some((e) => e.internId === member.id))
+        throw new UserError("assignments.give.hasOne", { user: discordUserId });
+      const intern = state.interns.find((i) => i.id === member.id);
+      if (intern === undefined || intern.stage !== "onboarded")
+        throw new UserError("assignments.give.notOnboarded", { user: discordUserId });
+      const candidate = state.assignments.find((a) => a.id === assignment.id);
+      if (candidate === undefined) throw new UserError("assignments.show.notFound");
+      const refusal = ineligibilityReason(intern, candidate, {
+        history: indexHistory(state.history),
+        taken: new Set(state.existing.map((e) => e.assignmentId)),
+        method: "manual",
+      });
+      if (refusal !== null)
+        throw new UserError(`assignments.give.refused.${refusal}`, {
+          user: discordUserId,
+          key: assignment.key,
+        });
+      const at = ports.now();
+      const written = await store.give({
+        guildId: caller.guildId,
+        programmeId: programme.id,
+        memberId: member.id,
+        assignmentId: assignment.id,
+        assignmentVersionId: candidate.versionId,
+        actorUserId: caller.userId,
+        at,
+      });
+      if (written.status === "stale") throw new UserError("assignments.give.stale", { user: discordUserId });
+      const version = (await store.version(candidate.versionId)) ?? assignment.latest;
+      return {
+        version,
+        brief: {
+          target: {
+            channelId: intern.projectChannelId,
+            userId: intern.discordUserId,
+            locale: await internLocale(programme, intern.id),
+          },
+          version,
+          swapUntil: swapDeadline(at, programme.settings.swapWindowDays),
+        },
+      };
+    },
+
+    /** `/program roster [stage] [page]`: a page of the programme's interns, optionally of one stage. */
+    async roster(caller: Caller, stage: InternStage | null, page: number): Promise<RosterPage> {
+      const programme = await programmeOf(caller);
+      const all = (await store.roster(programme.id)).filter((e) => stage === null || e.stage === stage);
+      const pages = Math.max(1, Math.ceil(all.length / ROSTER_PAGE_SIZE));
+      const current = Math.min(Math.max(0, page), pages - 1);
+      return {
+        page: current,
+        pages,
+        total: all.length,
+        entries: all.slice(current * ROSTER_PAGE_SIZE, (current + 1) * ROSTER_PAGE_SIZE),
+      };
     },
 
     /** `/assignments release`: the intern's project back to the pool, the intern back to onboarded. */

@@ -4,6 +4,7 @@ import type {
   AllocationCandidateIntern,
   PreviewPair,
   ProgrammeAllocationState,
+  RosterEntry,
   SavedPreview,
 } from "../../../src/domain/allocation/records.ts";
 import type {
@@ -86,6 +87,11 @@ function memoryStore(
     locales?: Record<string, Locale>;
     programme?: Programme;
     apply?: ApplyWrite;
+    /** This programme's flags as the allocation state folds them in, by assignment id. */
+    stateFlags?: Record<string, { excluded?: boolean; reserved?: boolean }>;
+    existing?: ProgrammeAllocationState["existing"];
+    history?: ProgrammeAllocationState["history"];
+    roster?: RosterEntry[];
   } = {},
 ) {
   const library = options.library ?? [];
@@ -98,9 +104,10 @@ function memoryStore(
       skills: a.latest.skills,
       estimatedHours: a.latest.estimatedHours,
       versionId: a.latest.id,
+      ...options.stateFlags?.[a.id],
     })),
-    existing: [],
-    history: [],
+    existing: options.existing ?? [],
+    history: options.history ?? [],
   });
   const previews = new Map<string, SavedPreview>();
   const written = {
@@ -108,6 +115,7 @@ function memoryStore(
     flags: [] as { assignmentId: string; excluded?: boolean; reserved?: boolean; at: Date }[],
     applied: [] as string[],
     released: [] as string[],
+    given: [] as { memberId: string; assignmentId: string; versionId: string; at: Date }[],
   };
   const live = (options.live ?? []).map((a) => ({ ...a, id: `al-${a.memberId}` }) as Allocation);
   const store: LibraryStore = {
@@ -135,6 +143,7 @@ function memoryStore(
         programmeId: input.programmeId,
         fingerprint: input.fingerprint,
         pairs: input.pairs,
+        view: input.view,
         applied: false,
       });
       return id;
@@ -148,6 +157,16 @@ function memoryStore(
     release: async (input) => {
       written.released.push(input.memberId);
       return null;
+    },
+    roster: async () => options.roster ?? [],
+    give: async (input) => {
+      written.given.push({
+        memberId: input.memberId,
+        assignmentId: input.assignmentId,
+        versionId: input.assignmentVersionId,
+        at: input.at,
+      });
+      return { status: "given", allocation: { id: "al-given" } as Allocation };
     },
     setFlags: async (input) => {
       written.flags.push({ assignmentId: input.assignmentId, ...input.flags, at: input.at });
@@ -410,5 +429,75 @@ describe("library use-cases over an in-memory store", () => {
       key: "assignments.release.none",
     });
     expect(written.released).toEqual(["m1"]);
+  });
+
+  it("GIVEN a reserved assignment THEN an organiser gives it by hand with the brief in the intern's language; GIVEN each rule the batch keeps THEN give refuses naming why AND writes nothing", async () => {
+    const member = (id: string, roles: Member["roles"] = ["intern"]) =>
+      ({ id, discordUserId: `user-${id}`, roles }) as Member;
+    const { store, written } = memoryStore({
+      library: libraryOf(
+        version("a1", ["typescript"]),
+        version("a2", ["typescript"]),
+        version("a3", ["typescript"]),
+        version("a4", ["typescript"], "active_in_recruitment"),
+        version("a5", ["typescript"]),
+      ),
+      stateFlags: { a1: { reserved: true }, a2: { excluded: true } },
+      interns: [
+        intern("m1", "typescript"),
+        intern("m2", "typescript"),
+        intern("m3", "typescript", { stage: "applied" }),
+        intern("m4", "typescript"),
+      ],
+      members: [member("m1"), member("m2"), member("m3"), member("m4"), member("o1", ["organiser"])],
+      existing: [{ internId: "m4", assignmentId: "a5" }],
+      history: [{ discordUserId: "user-m2", assignmentId: "a3" }],
+      locales: { m1: "en" },
+    });
+    const useCases = useCasesOver(store);
+    const given = await useCases.give(organiser, "user-m1", "key-a1");
+    expect(given.version.id).toBe("a1-v1");
+    expect(given.brief.target).toEqual({ channelId: "thread-m1", userId: "user-m1", locale: "en" });
+    expect(given.brief.swapUntil).toEqual(new Date(NOW.getTime() + 3 * 86_400_000));
+    expect(written.given).toEqual([{ memberId: "m1", assignmentId: "a1", versionId: "a1-v1", at: NOW }]);
+
+    const refusals: [string, string, string, string][] = [
+      ["user-m2", "key-a2", "assignments.give.refused.excluded", "a2"],
+      ["user-m2", "key-a3", "assignments.give.refused.previously_had", "a3"],
+      ["user-m2", "key-a4", "assignments.give.refused.not_retired", "a4"],
+      ["user-m2", "key-a5", "assignments.give.refused.taken", "a5"],
+      ["user-m3", "key-a3", "assignments.give.notOnboarded", ""],
+      ["user-m4", "key-a3", "assignments.give.hasOne", ""],
+      ["user-o1", "key-a3", "assignments.give.notIntern", ""],
+      ["user-x", "key-a3", "assignments.give.notIntern", ""],
+      ["user-m2", "nope", "assignments.show.notFound", ""],
+    ];
+    for (const [user, key, expected, id] of refusals) {
+      await expect(useCases.give(organiser, user, key), `${user} ${key}`).rejects.toMatchObject({
+        key: expected,
+        ...(id === "" ? {} : { vars: [{ user, key: `key-${id}` }] }),
+      });
+    }
+    expect(written.given).toHaveLength(1);
+  });
+
+  it("GIVEN 45 interns THEN the roster pages by 20, filters by stage AND clamps a page past the end", async () => {
+    const roster: RosterEntry[] = Array.from({ length: 45 }, (_, i) => ({
+      discordUserId: `user-${i}`,
+      displayName: `intern ${String(i).padStart(2, "0")}`,
+      stage: i % 3 === 0 ? "working" : "onboarded",
+      project: i % 3 === 0 ? { titleJa: `課題 ${i}`, titleEn: null } : null,
+    }));
+    const useCases = useCasesOver(memoryStore({ roster }).store);
+    const first = await useCases.roster(organiser, null, 0);
+    expect([first.page, first.pages, first.total, first.entries.length]).toEqual([0, 3, 45, 20]);
+    const last = await useCases.roster(organiser, null, 99);
+    expect([last.page, last.entries.length]).toEqual([2, 5]);
+    const working = await useCases.roster(organiser, "working", 0);
+    expect(working.total).toBe(15);
+    expect(working.entries.every((e) => e.stage === "working" && e.project !== null)).toBe(true);
+    await expect(useCases.roster({ ...organiser, programmeId: null }, null, 0)).rejects.toMatchObject({
+      key: "error.access.noProgramme",
+    });
   });
 });

@@ -54,6 +54,26 @@ export const enAssignmentMessages = {
   "allocation.reason.hours_over":
     "Time may not be enough ({estimated} h estimated / {available} h available)",
   "allocation.reason.preferred": "Your choice no. {rank}",
+  "allocation.about.level_match": "The level is just right (intern {internLevel} / task {level})",
+  "allocation.about.level_stretch": "A bit of a stretch for them (intern {internLevel} / task {level})",
+  "allocation.about.level_too_hard": "Above their level (intern {internLevel} / task {level})",
+  "allocation.about.level_easy": "A little easier than their level (intern {internLevel} / task {level})",
+  "allocation.about.level_too_easy": "Well below their level (intern {internLevel} / task {level})",
+  "allocation.about.skills_none_required": "No particular skills needed",
+  "allocation.about.skill_match": "They have “{skill}” (level {internLevel})",
+  "allocation.about.skill_missing": "They don't have “{skill}” yet",
+  "allocation.about.interests_unknown": "They gave no interests",
+  "allocation.about.interest_match": "Matches their interest “{interest}”",
+  "allocation.about.interest_none": "No overlap with their interests",
+  "allocation.about.hours_unknown": "They gave no available hours",
+  "allocation.about.hours_light":
+    "Plenty of time for them ({estimated} h estimated / {available} h they have)",
+  "allocation.about.hours_fit": "The time fits them ({estimated} h estimated / {available} h they have)",
+  "allocation.about.hours_tight":
+    "Time is a bit tight for them ({estimated} h estimated / {available} h they have)",
+  "allocation.about.hours_over":
+    "They may not have enough time ({estimated} h estimated / {available} h they have)",
+  "allocation.about.preferred": "Their choice no. {rank}",
   "allocation.unallocated.no_eligible_assignment": "No assignment can be given (all are closed to them)",
   "allocation.unallocated.assignments_exhausted": "Not enough assignments",
 
@@ -64,6 +84,12 @@ export const enAssignmentMessages = {
   "assignments.allocate.pair": "<@{user}> → **{title}** (score {score})\n{reasons}",
   "assignments.allocate.unallocated": "<@{user}>: {reason}",
   "assignments.allocate.more": "…and {count} more",
+  "assignments.allocate.page": "Rows {from}–{to} of {total} (page {page}/{pages})",
+  "assignments.allocate.previous": "Previous",
+  "assignments.allocate.next": "Next",
+  "assignments.allocate.confirmCount": "Confirm these {count} allocations",
+  "assignments.allocate.csv": "The whole preview is attached as a CSV.",
+  "assignments.allocate.csvUnallocated": "not allocated",
   "assignments.allocate.nobody": "Nobody is waiting for an assignment (onboarded interns).",
   "assignments.allocate.confirm": "Confirm this allocation",
   "assignments.allocate.applied":
@@ -87,6 +113,25 @@ export const enAssignmentMessages = {
   "assignments.brief.swapHint":
     "If it doesn't feel right, you can swap it once with `/project swap` until {until}.",
 
+  "assignments.give.done": "✅ Gave “{title}” to <@{user}> and posted the brief in their project thread.",
+  "assignments.give.noThread":
+    "✅ Gave “{title}” to <@{user}> (no project thread, so the brief was not posted).",
+  "assignments.give.notIntern": "<@{user}> is not an intern in this programme.",
+  "assignments.give.hasOne":
+    "<@{user}> already has an assignment. Release it first with `/assignments release`.",
+  "assignments.give.notOnboarded":
+    "<@{user}> hasn't finished onboarding or has withdrawn. Only onboarded interns can be given an assignment.",
+  "assignments.give.refused.not_retired":
+    "Assignment `{key}` is still used in recruitment (not retired), so it can't go to <@{user}>.",
+  "assignments.give.refused.excluded":
+    "Assignment `{key}` is excluded from this programme (`/assignments exclude`); nothing was given to <@{user}>.",
+  "assignments.give.refused.reserved": "Assignment `{key}` is reserved.",
+  "assignments.give.refused.previously_had":
+    "<@{user}> had assignment `{key}` in an earlier programme; the same one can't be given again.",
+  "assignments.give.refused.taken":
+    "Assignment `{key}` is already given to another intern in this programme; nothing was given to <@{user}>.",
+  "assignments.give.stale":
+    "Something changed while giving <@{user}> the assignment, so nothing was given. Please try again.",
   "assignments.release.done": "Released “{title}” from <@{user}> and put it back in the pool (history kept).",
   "assignments.release.none": "<@{user}> has no assignment right now.",
   "assignments.release.notMember": "<@{user}> is not part of this programme.",
@@ -171,6 +216,9 @@ export const enAssignmentCommands = {
   "assignments.import": { description: "Import assignments (Markdown/YAML/JSON/CSV/zip/tar)" },
   "assignments.import.file": { description: "The library file (.md .yaml .json .csv .zip .tar.gz)" },
   "assignments.allocate": { description: "Allocate assignments to every intern (preview before confirming)" },
+  "assignments.give": { description: "Give an intern an assignment by hand (reserved ones too)" },
+  "assignments.give.user": { description: "The intern to give it to" },
+  "assignments.give.assignment": { description: "The assignment (search by title)" },
   "assignments.release": { description: "Release an intern's assignment back to the pool" },
   "assignments.release.user": { description: "The intern whose assignment to release" },
   "assignments.list": { description: "List the assignment library" },

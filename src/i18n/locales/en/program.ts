@@ -3,6 +3,12 @@
  * they are spread (`en`, `enCommands`).
  */
 export const enProgramMessages = {
+  "program.roster.title": "Roster ({from}–{to} of {total}, page {page}/{pages})",
+  "program.roster.line": "<@{user}> {name} — {stage} — {project}",
+  "program.roster.empty": "No interns match.",
+  "program.roster.noName": "(no name yet)",
+  "program.roster.noStage": "no stage",
+  "program.roster.noProject": "no project",
   "program.open.checking": "⏳ Checking the server…",
   "program.open.progress": "⏳ Creating the workspace… {done} / {total}",
   "program.open.done":
@@ -158,6 +164,16 @@ export const enProgramCommands = {
   "program.open.locale": { description: "Use one language for everyone (also for channel names)" },
   "program.open.locale.ja": { name: "Japanese" },
   "program.open.locale.en": { name: "English" },
+  "program.roster": { description: "Interns with their stage and project (organisers, mentors)" },
+  "program.roster.stage": { description: "Only interns at this stage" },
+  "program.roster.page": { description: "Page number (from 1)" },
+  "program.roster.stage.applied": { name: "Applied" },
+  "program.roster.stage.onboarded": { name: "Onboarded" },
+  "program.roster.stage.working": { name: "Working" },
+  "program.roster.stage.submitted": { name: "Submitted" },
+  "program.roster.stage.presented": { name: "Presented" },
+  "program.roster.stage.completed": { name: "Completed" },
+  "program.roster.stage.withdrawn": { name: "Withdrawn" },
   "program.status": { description: "Show dates, milestones, the workspace and participants by stage" },
   "program.close": { description: "Close the programme and make its channels read-only" },
   "program.export": { description: "Download the programme's data as JSON and CSV" },

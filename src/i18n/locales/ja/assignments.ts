@@ -58,6 +58,28 @@ export const jaAssignmentMessages = {
   "allocation.reason.hours_over":
     "時間が足りないかもしれません（見積 {estimated} 時間 / 使える時間 {available} 時間）",
   "allocation.reason.preferred": "第 {rank} 希望です",
+  "allocation.about.level_match": "レベルがちょうど合っています（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.level_stretch": "本人には少し挑戦的なレベルです（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.level_too_hard": "本人にはレベルが高めです（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.level_easy": "本人のレベルより少しやさしめです（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.level_too_easy":
+    "本人のレベルよりかなりやさしいです（本人 {internLevel} / 課題 {level}）",
+  "allocation.about.skills_none_required": "特別なスキルは不要です",
+  "allocation.about.skill_match": "本人はスキル「{skill}」を持っています（レベル {internLevel}）",
+  "allocation.about.skill_missing": "本人はスキル「{skill}」をまだ持っていません",
+  "allocation.about.interests_unknown": "本人は興味を登録していません",
+  "allocation.about.interest_match": "本人の興味「{interest}」に合っています",
+  "allocation.about.interest_none": "本人の興味との重なりはありません",
+  "allocation.about.hours_unknown": "本人は使える時間を登録していません",
+  "allocation.about.hours_light":
+    "本人の時間に余裕があります（見積 {estimated} 時間 / 本人が使える時間 {available} 時間）",
+  "allocation.about.hours_fit":
+    "本人の時間にちょうど合います（見積 {estimated} 時間 / 本人が使える時間 {available} 時間）",
+  "allocation.about.hours_tight":
+    "本人の時間には少しきついです（見積 {estimated} 時間 / 本人が使える時間 {available} 時間）",
+  "allocation.about.hours_over":
+    "本人の時間では足りないかもしれません（見積 {estimated} 時間 / 本人が使える時間 {available} 時間）",
+  "allocation.about.preferred": "本人の第 {rank} 希望です",
   "allocation.unallocated.no_eligible_assignment": "割り当てられる課題がありません（すべて対象外）",
   "allocation.unallocated.assignments_exhausted": "課題が足りません",
 
@@ -68,6 +90,12 @@ export const jaAssignmentMessages = {
   "assignments.allocate.pair": "<@{user}> → **{title}**（スコア {score}）\n{reasons}",
   "assignments.allocate.unallocated": "<@{user}>：{reason}",
   "assignments.allocate.more": "…ほか {count} 人",
+  "assignments.allocate.page": "{from}〜{to} 人目 / 全 {total} 行（{page}/{pages} ページ）",
+  "assignments.allocate.previous": "前へ",
+  "assignments.allocate.next": "次へ",
+  "assignments.allocate.confirmCount": "この {count} 件の割り当てを確定する",
+  "assignments.allocate.csv": "プレビュー全体を CSV で添付しました。",
+  "assignments.allocate.csvUnallocated": "割り当てなし",
   "assignments.allocate.nobody": "割り当てを待っている参加者（参加手続き済み）はいません。",
   "assignments.allocate.confirm": "この内容で確定",
   "assignments.allocate.applied":
@@ -91,6 +119,26 @@ export const jaAssignmentMessages = {
   "assignments.brief.none": "なし",
   "assignments.brief.swapHint": "合わないと感じたら、{until} までに一度だけ `/project swap` で交換できます。",
 
+  "assignments.give.done":
+    "✅ <@{user}> さんに「{title}」を割り当て、プロジェクトのスレッドに課題を投稿しました。",
+  "assignments.give.noThread":
+    "✅ <@{user}> さんに「{title}」を割り当てました（プロジェクトのスレッドがないため課題は投稿していません）。",
+  "assignments.give.notIntern": "<@{user}> さんはこのプログラムのインターン参加者ではありません。",
+  "assignments.give.hasOne":
+    "<@{user}> さんにはすでに課題があります。先に `/assignments release` で解除してください。",
+  "assignments.give.notOnboarded":
+    "<@{user}> さんはまだ参加登録を終えていないか、参加をやめています。参加登録が済んだ人にだけ割り当てられます。",
+  "assignments.give.refused.not_retired":
+    "課題 `{key}` は採用で使用中（または使用終了になっていない）ため、<@{user}> さんに割り当てられません。",
+  "assignments.give.refused.excluded":
+    "課題 `{key}` はこのプログラムでは対象外にされています（`/assignments exclude`）。<@{user}> さんには割り当てていません。",
+  "assignments.give.refused.reserved": "課題 `{key}` は予約されています。",
+  "assignments.give.refused.previously_had":
+    "<@{user}> さんは以前のプログラムで課題 `{key}` を受けています。同じ課題は割り当てられません。",
+  "assignments.give.refused.taken":
+    "課題 `{key}` はこのプログラムで別の参加者にすでに割り当てられています。<@{user}> さんには割り当てていません。",
+  "assignments.give.stale":
+    "<@{user}> さんへの割り当ての途中で状況が変わったため、何も割り当てませんでした。もう一度お試しください。",
   "assignments.release.done":
     "<@{user}> さんの課題「{title}」を解除し、課題の一覧に戻しました（履歴は残ります）。",
   "assignments.release.none": "<@{user}> さんには現在割り当てられた課題がありません。",
@@ -183,6 +231,12 @@ export const jaAssignmentCommands = {
     name: "一括割り当て",
     description: "参加者全員に課題を割り当てます（確定前にプレビュー）",
   },
+  "assignments.give": {
+    name: "手動割り当て",
+    description: "参加者に課題を手で割り当てます（予約中の課題も可）",
+  },
+  "assignments.give.user": { name: "参加者", description: "課題を割り当てるインターン" },
+  "assignments.give.assignment": { name: "課題", description: "割り当てる課題（タイトルで検索）" },
   "assignments.release": { name: "解除", description: "参加者の課題を解除して一覧に戻します" },
   "assignments.release.user": { name: "参加者", description: "課題を解除する参加者" },
   "assignments.list": { name: "一覧", description: "課題ライブラリの一覧" },

@@ -3,6 +3,12 @@
  * deleting a programme) and of the workspace it creates. Spread into `ja` and `jaCommands`.
  */
 export const jaProgramMessages = {
+  "program.roster.title": "参加者一覧（{from}〜{to} 人目 / 全 {total} 人、{page}/{pages} ページ）",
+  "program.roster.line": "<@{user}> {name}：{stage}・{project}",
+  "program.roster.empty": "該当するインターン参加者はいません。",
+  "program.roster.noName": "（名前未登録）",
+  "program.roster.noStage": "段階なし",
+  "program.roster.noProject": "課題なし",
   "program.open.checking": "⏳ サーバーを確認しています…",
   "program.open.progress": "⏳ ワークスペースを作成しています… {done} / {total}",
   "program.open.done":
@@ -164,6 +170,19 @@ export const jaProgramCommands = {
   },
   "program.open.locale.ja": { name: "日本語" },
   "program.open.locale.en": { name: "英語" },
+  "program.roster": {
+    name: "参加者一覧",
+    description: "インターンの段階とプロジェクトの一覧（運営・メンター）",
+  },
+  "program.roster.stage": { name: "段階", description: "この段階の人だけ" },
+  "program.roster.page": { name: "ページ", description: "ページ番号（1 から）" },
+  "program.roster.stage.applied": { name: "応募" },
+  "program.roster.stage.onboarded": { name: "参加登録済み" },
+  "program.roster.stage.working": { name: "取り組み中" },
+  "program.roster.stage.submitted": { name: "提出済み" },
+  "program.roster.stage.presented": { name: "発表済み" },
+  "program.roster.stage.completed": { name: "修了" },
+  "program.roster.stage.withdrawn": { name: "辞退" },
   "program.status": {
     name: "状況",
     description: "日程、マイルストーン、ワークスペース、参加者の段階を表示します",

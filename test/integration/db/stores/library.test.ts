@@ -55,9 +55,23 @@ describe("the library store", () => {
       actorUserId: "organiser",
       fingerprint: "f",
       pairs: [{ memberId: interns[0]!.id, assignmentId: assignmentIds[0]!, versionId }],
+      view: {
+        interns: 1,
+        totalScore: 70,
+        quality: null,
+        pairs: [
+          {
+            discordUserId: interns[0]!.discordUserId,
+            score: 70,
+            reasons: [{ code: "skill_missing", vars: { skill: "Go" } }],
+          },
+        ],
+        unallocated: [],
+      },
       at: AT,
     });
     const preview = (await store.preview(id))!;
+    expect(preview.view?.pairs[0]?.reasons).toEqual([{ code: "skill_missing", vars: { skill: "Go" } }]);
     const input = { guildId: programme.guildId, actorUserId: "organiser", at: AT };
     expect(await store.applyPreview(preview, input)).toBe("applied");
     expect(await store.applyPreview(preview, input)).toBe("already_applied");

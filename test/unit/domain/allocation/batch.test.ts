@@ -84,7 +84,7 @@ describe("allocateAssignments", () => {
     });
     expect(result.pairs).toHaveLength(1);
     expect(result.pairs[0]!.breakdown.skills).toBe(0);
-    expect(result.pairs[0]!.reasons).toContainEqual({ code: "skill_missing", vars: { skill: "go" } });
+    expect(result.pairs[0]!.reasons).toContainEqual({ code: "skill_missing", vars: { skill: "Go" } });
   });
 
   it("GIVEN two identical interns and two identical tasks THEN each gets the one they wished for", () => {

@@ -27,6 +27,19 @@ describe("scoreFit", () => {
     expect(fit.breakdown).toEqual({ level: 30, skills: 30, interests: 15, hours: 15, preference: 10 });
   });
 
+  it("GIVEN an intern who typed a skill and an interest in lower case THEN the reasons name the skill as the library writes it and the interest as the intern typed it", () => {
+    const fit = scoreFit(
+      intern({ id: "i1", skills: [{ name: "typescript", level: 3 }], interests: ["Web Design"] }),
+      assignment({ id: "a1", skills: ["TypeScript"], tags: ["web design"] }),
+      context,
+    );
+    expect(fit.reasons).toContainEqual({
+      code: "skill_match",
+      vars: { skill: "TypeScript", internLevel: 3 },
+    });
+    expect(fit.reasons).toContainEqual({ code: "interest_match", vars: { interest: "Web Design" } });
+  });
+
   it("GIVEN an intern missing one of two skills THEN the score drops but stays well above zero", () => {
     const full = scoreFit(intern({ id: "i1" }), assignment({ id: "a1", skills: ["TypeScript"] }), context);
     const half = scoreFit(
@@ -37,7 +50,7 @@ describe("scoreFit", () => {
     expect(half.total).toBeLessThan(full.total);
     expect(half.breakdown.skills).toBe(15);
     expect(half.total).toBeGreaterThan(50);
-    expect(half.reasons).toContainEqual({ code: "skill_missing", vars: { skill: "react" } });
+    expect(half.reasons).toContainEqual({ code: "skill_missing", vars: { skill: "React" } });
   });
 
   it("GIVEN an intern with none of the skills THEN the pair still gets a score from level and hours", () => {
