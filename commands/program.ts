@@ -5,6 +5,7 @@ import {
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
+import { programmeFunnel } from "./program/funnel.ts";
 import {
   closeProgramme,
   confirmDelete,
@@ -180,6 +181,7 @@ export const definition = {
       ...commandText("program.template"),
       options: [{ type: T.Subcommand, name: "export", ...commandText("program.template.export") }],
     },
+    { type: T.Subcommand, name: "funnel", ...commandText("program.funnel") },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -206,6 +208,7 @@ export const command = defineCommand(
     export: { access: "organiser", defer: "now", run: exportProgramme },
     delete: { access: "organiser", run: confirmDelete },
     template: { export: { access: "organiser", run: exportTemplate } },
+    funnel: { access: "organiser", run: programmeFunnel },
   },
   { components: [deleteButton] },
 );

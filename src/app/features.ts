@@ -2,6 +2,7 @@
 
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
+import { createAgencyViewStore } from "../db/stores/agency-views.ts";
 import { createExclusive } from "../db/stores/exclusive.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
@@ -17,6 +18,7 @@ import type { Locale } from "../domain/enums.ts";
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
+import { type AgencyViewUseCases, agencyViewUseCases } from "../features/agency/views.ts";
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
@@ -36,6 +38,8 @@ import {
   manageUseCases as submissionManageUseCases,
 } from "../features/submission/manage.ts";
 import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
+import { digestScheduler } from "../jobs/agency-digest.ts";
+import { shareRevocations } from "../jobs/agency-revocation.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
@@ -68,6 +72,7 @@ export interface Features {
   programme: ProgrammeUseCases;
   staff: StaffUseCases;
   agency: AgencyUseCases;
+  agencyViews: AgencyViewUseCases;
   profile: ProfileUseCases;
   onboarding: OnboardingUseCases;
   library: LibraryUseCases;
@@ -88,7 +93,8 @@ export function createFeatures(deps: {
   defaults: { locale: Locale; timeZone: string };
   submissionsDir: string;
 }): Features {
-  const profile = profileUseCases({ store: createProfileStore(deps.db), now: deps.now });
+  const revocations = () => shareRevocations(deps.queues());
+  const profile = profileUseCases({ store: createProfileStore(deps.db), now: deps.now, revocations });
   const exclusive = createExclusive(deps.db, deps.now);
   const submissionStore = createSubmissionStore(deps.db);
   return {
@@ -96,6 +102,7 @@ export function createFeatures(deps: {
       store: createOnboardingStore(deps.db),
       profiles: profile,
       now: deps.now,
+      revocations,
     }),
     programme: programmeUseCases({
       store: createProgrammeStore(deps.db),
@@ -128,6 +135,11 @@ export function createFeatures(deps: {
       defaultLocale: deps.defaults.locale,
     }),
     agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
+    agencyViews: agencyViewUseCases({
+      store: createAgencyViewStore(deps.db),
+      scheduler: () => digestScheduler(deps.queues()),
+      now: deps.now,
+    }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),
     about: aboutUseCases({ store: createAboutStore(deps.db) }),

@@ -1,5 +1,7 @@
 import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
+import { sendAgencyDigestHandler } from "./agency-digest.ts";
+import { revokeSharesHandler } from "./agency-revocation.ts";
 import { JOBS } from "./definitions.ts";
 import { announceMilestoneHandler } from "./milestones.ts";
 import {
@@ -45,6 +47,8 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   sendReportReminder: (ctx, effects) => sendReportReminderHandler(ctx, effects.rest),
   remindSubmission: (ctx, effects) => remindSubmissionHandler(ctx, effects.rest),
   remindPresentation: (ctx, effects) => remindPresentationHandler(ctx, effects.rest),
+  sendAgencyDigest: (ctx, effects) => sendAgencyDigestHandler(ctx, effects.rest),
+  revokeShares: (ctx, effects) => revokeSharesHandler(ctx, effects.rest),
 };
 
 /** Every job handler the bot's workers run. */

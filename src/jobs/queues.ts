@@ -52,9 +52,14 @@ export interface Queues {
   add<D extends JobDefinition>(definition: D, payload: JobPayload<D>, options?: JobsOptions): Promise<string>;
   /**
    * Runs the job every `everyMs` from now on (a BullMQ job scheduler: re-registering the same id,
-   * as every start does, replaces it instead of adding a second one).
+   * as every start does, replaces it instead of adding a second one). The `{ pattern, tz }` form
+   * runs it on a cron pattern in a time zone, under `schedulerId` (default: the job's name).
    */
-  every<D extends JobDefinition>(definition: D, payload: JobPayload<D>, everyMs: number): Promise<void>;
+  every<D extends JobDefinition>(
+    definition: D,
+    payload: JobPayload<D>,
+    schedule: number | { pattern: string; tz: string; schedulerId?: string },
+  ): Promise<void>;
   /** Job counts per queue and state, for metrics and health. */
   depths(): Promise<Array<{ queue: string; state: string; count: number }>>;
   close(): Promise<void>;
@@ -84,12 +89,16 @@ export function createQueues(
       const job = await withinTimeout(queue.add(definition.name, data, options), addTimeoutMs);
       return job.id ?? "";
     },
-    async every(definition, payload, everyMs) {
+    async every(definition, payload, schedule) {
       const data = definition.schema.parse(payload);
       const queue = byName.get(definition.queue);
       if (!queue) throw new Error(`No queue named ${definition.queue}`);
+      const [id, repeat] =
+        typeof schedule === "number"
+          ? [definition.name, { every: schedule }]
+          : [schedule.schedulerId ?? definition.name, { pattern: schedule.pattern, tz: schedule.tz }];
       await withinTimeout(
-        queue.upsertJobScheduler(definition.name, { every: everyMs }, { name: definition.name, data }),
+        queue.upsertJobScheduler(id, repeat, { name: definition.name, data }),
         addTimeoutMs,
       );
     },

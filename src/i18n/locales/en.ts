@@ -1,5 +1,6 @@
 import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
+import { enAgencyCommands, enAgencyMessages } from "./en/agency.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
@@ -99,6 +100,7 @@ const messages = {
   ...enReviewMessages,
   ...enPresentationMessages,
   ...onboardingEn,
+  ...enAgencyMessages,
 } as const;
 
 /** English messages. `satisfies` makes `tsc` reject a missing or extra key or a placeholder mismatch. */
@@ -114,6 +116,7 @@ const commands = {
   ...enSubmissionCommands,
   ...enReviewCommands,
   ...enPresentationCommands,
+  ...enAgencyCommands,
 } as const;
 
 /**

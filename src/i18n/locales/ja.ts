@@ -2,6 +2,7 @@
  * Japanese messages: the source catalogue. Its keys and placeholders define the types every
  * other language must match (see `TranslationOf`).
  */
+import { jaAgencyCommands, jaAgencyMessages } from "./ja/agency.ts";
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
@@ -99,6 +100,7 @@ export const ja = {
   ...jaReviewMessages,
   ...jaPresentationMessages,
   ...onboardingJa,
+  ...jaAgencyMessages,
 } as const;
 
 /**
@@ -118,4 +120,5 @@ export const jaCommands = {
   ...jaSubmissionCommands,
   ...jaReviewCommands,
   ...jaPresentationCommands,
+  ...jaAgencyCommands,
 } as const;
