@@ -140,7 +140,7 @@ describe("agency digests and revocations against the database and Redis", () => 
     expect(messages.has(chartRoute)).toBe(false);
     expect(messages.get(digestRoute)?.embeds[0]?.fields).toEqual([
       { name: "other", value: "other client" },
-      { name: "—", value: "This client stopped sharing their progress." },
+      { name: "(stopped sharing)", value: "This client stopped sharing their progress." },
     ]);
     expect(await database.db.agencyDelivery.count({ where: { memberId } })).toBe(0);
     expect(await reconcileRevocations({ db: database.db, queues, now: () => new Date() })).toBe(0);

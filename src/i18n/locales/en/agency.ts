@@ -18,7 +18,7 @@ export const enAgencyMessages = {
     "Clients who share their progress with you. Counts only: never report text, mood or accommodations.",
   "agency.digest.empty": "None of your clients share their progress this week.",
   "agency.digest.unnamed": "(no display name)",
-  "agency.digest.stoppedName": "—",
+  "agency.digest.stoppedName": "(stopped sharing)",
   "agency.digest.stopped": "This client stopped sharing their progress.",
   "agency.digest.saved":
     "Saved: the digest for “{agency}” goes out every {weekday} at {time} ({zone}) by {delivery}.",

@@ -16,7 +16,7 @@ export const jaAgencyMessages = {
   "agency.digest.note": "共有に同意している利用者のみ。件数だけで、日報の本文・気分・配慮事項は含みません。",
   "agency.digest.empty": "今週、進捗を共有している利用者はいません。",
   "agency.digest.unnamed": "（表示名なし）",
-  "agency.digest.stoppedName": "—",
+  "agency.digest.stoppedName": "（共有停止）",
   "agency.digest.stopped": "この利用者は進捗の共有をやめました。",
   "agency.digest.saved":
     "保存しました：「{agency}」のダイジェストは毎週{weekday} {time}（{zone}）に {delivery} で届きます。",
