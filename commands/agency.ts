@@ -2,9 +2,12 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { SupportedLocale } from "../src/config/env.ts";
+import { clientEmbed, funnelEmbed } from "../src/discord/agency/render.ts";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { programmeOf } from "../src/discord/onboarding/flow.ts";
 import { observerRoleGateway } from "../src/discord/onboarding/workspace.ts";
+import { digestMessages } from "../src/features/agency/digest-message.ts";
 import { commandText } from "../src/i18n/command-text.ts";
 
 const T = ApplicationCommandOptionType;
@@ -44,6 +47,70 @@ export const definition = {
     },
     { type: T.Subcommand, name: "list", ...commandText("agency.list") },
     { type: T.Subcommand, name: "clients", ...commandText("agency.clients") },
+    {
+      type: T.Subcommand,
+      name: "client",
+      ...commandText("agency.client"),
+      options: [{ type: T.User, name: "user", required: true, ...commandText("agency.client.user") }],
+    },
+    { type: T.Subcommand, name: "funnel", ...commandText("agency.funnel") },
+    {
+      type: T.SubcommandGroup,
+      name: "digest",
+      ...commandText("agency.digest"),
+      options: [
+        {
+          type: T.Subcommand,
+          name: "settings",
+          ...commandText("agency.digest.settings"),
+          options: [
+            {
+              type: T.String,
+              name: "delivery",
+              required: true,
+              ...commandText("agency.digest.settings.delivery"),
+              choices: [
+                { name: "dm", value: "dm" },
+                { name: "thread", value: "thread" },
+              ],
+            },
+            {
+              type: T.String,
+              name: "weekday",
+              required: true,
+              max_length: 10,
+              ...commandText("agency.digest.settings.weekday"),
+            },
+            {
+              type: T.String,
+              name: "time",
+              required: true,
+              max_length: 5,
+              ...commandText("agency.digest.settings.time"),
+            },
+            {
+              type: T.String,
+              name: "agency",
+              autocomplete: true,
+              ...commandText("agency.digest.settings.agency"),
+            },
+          ],
+        },
+        {
+          type: T.Subcommand,
+          name: "preview",
+          ...commandText("agency.digest.preview"),
+          options: [
+            {
+              type: T.String,
+              name: "agency",
+              autocomplete: true,
+              ...commandText("agency.digest.preview.agency"),
+            },
+          ],
+        },
+      ],
+    },
     {
       type: T.SubcommandGroup,
       name: "staff",
@@ -87,6 +154,16 @@ export const definition = {
 /** The use-cases' view of who is asking, in the server's current programme. */
 function caller(scope: Parameters<typeof programmeOf>[0]) {
   return { guildId: scope.guildId, programmeId: programmeOf(scope).id, userId: scope.userId };
+}
+
+/** The view use-cases' caller: the programme with its zone, and the reply locale. */
+function viewCaller(scope: Parameters<typeof programmeOf>[0] & { locale: SupportedLocale }) {
+  return {
+    guildId: scope.guildId,
+    userId: scope.userId,
+    programme: programmeOf(scope),
+    locale: scope.locale,
+  };
 }
 
 /** Autocomplete of an `agency` option: the programme's agencies matching what was typed. */
@@ -168,6 +245,57 @@ export const command = defineCommand(definition, {
           },
         ],
       });
+    },
+  },
+  client: {
+    access: "agency_staff",
+    async run({ respond, args, ...scope }) {
+      const client = await scope.app.features.agencyViews.client(viewCaller(scope), args.user.user.id);
+      await respond.reply({ embeds: [clientEmbed(scope.locale, scope.t, client)] });
+    },
+  },
+  funnel: {
+    access: "agency_staff",
+    async run({ respond, ...scope }) {
+      const rows = await scope.app.features.agencyViews.agencyFunnel(viewCaller(scope));
+      await respond.reply({ embeds: [funnelEmbed(scope.t, scope.t("agency.funnel.agencyTitle"), rows)] });
+    },
+  },
+  digest: {
+    settings: {
+      access: "agency_staff",
+      async run({ respond, args, ...scope }) {
+        const caller = viewCaller(scope);
+        const { agency, setting } = await scope.app.features.agencyViews.digestSettings(caller, {
+          ...(args.agency === undefined ? {} : { agencyId: args.agency }),
+          delivery: args.delivery,
+          weekday: args.weekday,
+          time: args.time,
+        });
+        await respond.reply(
+          scope.t("agency.digest.saved", {
+            agency: agency.name,
+            weekday: scope.t(`weekday.${setting.weekday as 0 | 1 | 2 | 3 | 4 | 5 | 6}`),
+            time: setting.time,
+            zone: caller.programme.timeZone,
+            delivery: scope.t(`agency.digest.delivery.${setting.delivery}`),
+          }),
+        );
+      },
+      autocomplete: agencyChoices,
+    },
+    preview: {
+      access: "agency_staff",
+      async run({ respond, args, ...scope }) {
+        const content = await scope.app.features.agencyViews.digestPreview(viewCaller(scope), args.agency);
+        const [first] = digestMessages(scope.locale, content);
+        await respond.reply({
+          content: scope.t("agency.digest.previewNote"),
+          embeds: first?.body.embeds ?? [],
+          allowedMentions: { parse: [] },
+        });
+      },
+      autocomplete: agencyChoices,
     },
   },
   staff: {

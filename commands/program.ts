@@ -8,6 +8,7 @@ import { STAGE_ORDER } from "../src/domain/onboarding/stages.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { TEAM_SIZE_LIMIT } from "../src/domain/team/rules.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
+import { programmeFunnel } from "./program/funnel.ts";
 import {
   attentionDone,
   attentionList,
@@ -315,6 +316,7 @@ export const definition = {
       ...commandText("program.template"),
       options: [{ type: T.Subcommand, name: "export", ...commandText("program.template.export") }],
     },
+    { type: T.Subcommand, name: "funnel", ...commandText("program.funnel") },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -349,6 +351,7 @@ export const command = defineCommand(
     export: { access: "organiser", defer: "now", run: exportProgramme },
     delete: { access: "organiser", run: confirmDelete },
     template: { export: { access: "organiser", run: exportTemplate } },
+    funnel: { access: "organiser", run: programmeFunnel },
   },
   { components: [deleteButton, contactedButton, contactedModalRoute] },
   { components: [deleteButton, rosterButton] },

@@ -5,6 +5,7 @@ import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
 import { createCompetencyStore } from "../db/stores/competency.ts";
 import { createAttentionStore } from "../db/stores/attention.ts";
+import { createAgencyViewStore } from "../db/stores/agency-views.ts";
 import { createExclusive } from "../db/stores/exclusive.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
@@ -26,6 +27,7 @@ import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies
 import { type CertificateUseCases, certificateUseCases } from "../features/competency/certificate.ts";
 import { type CompetencyUseCases, competencyUseCases } from "../features/competency/competency.ts";
 import { type AttentionUseCases, attentionUseCases } from "../features/attention/use-cases.ts";
+import { type AgencyViewUseCases, agencyViewUseCases } from "../features/agency/views.ts";
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
@@ -47,6 +49,8 @@ import {
 import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
 import { type TeamUseCases, teamUseCases } from "../features/team/use-cases.ts";
 import { digestJobs } from "../jobs/attention-digest.ts";
+import { digestScheduler } from "../jobs/agency-digest.ts";
+import { shareRevocations } from "../jobs/agency-revocation.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
@@ -79,6 +83,7 @@ export interface Features {
   programme: ProgrammeUseCases;
   staff: StaffUseCases;
   agency: AgencyUseCases;
+  agencyViews: AgencyViewUseCases;
   profile: ProfileUseCases;
   onboarding: OnboardingUseCases;
   library: LibraryUseCases;
@@ -103,7 +108,8 @@ export function createFeatures(deps: {
   defaults: { locale: Locale; timeZone: string };
   submissionsDir: string;
 }): Features {
-  const profile = profileUseCases({ store: createProfileStore(deps.db), now: deps.now });
+  const revocations = () => shareRevocations(deps.queues());
+  const profile = profileUseCases({ store: createProfileStore(deps.db), now: deps.now, revocations });
   const exclusive = createExclusive(deps.db, deps.now);
   const submissionStore = createSubmissionStore(deps.db);
   const competencyStore = createCompetencyStore(deps.db);
@@ -121,6 +127,7 @@ export function createFeatures(deps: {
       store: createOnboardingStore(deps.db),
       profiles: profile,
       now: deps.now,
+      revocations,
     }),
     programme: programmeUseCases({
       store: createProgrammeStore(deps.db),
@@ -153,6 +160,11 @@ export function createFeatures(deps: {
       defaultLocale: deps.defaults.locale,
     }),
     agency: agencyUseCases({ store: createAgencyStore(deps.db), now: deps.now }),
+    agencyViews: agencyViewUseCases({
+      store: createAgencyViewStore(deps.db),
+      scheduler: () => digestScheduler(deps.queues()),
+      now: deps.now,
+    }),
     settings: settingsUseCases({ store: createSettingsStore(deps.db), now: deps.now }),
     withdraw: withdrawUseCases({ store: createWithdrawStore(deps.db), now: deps.now }),
     about: aboutUseCases({ store: createAboutStore(deps.db) }),

@@ -13,6 +13,8 @@ export const QUEUE_NAMES = {
   submissions: "taiken-submissions",
   /** Reminders to presenters before their slot. */
   presentations: "taiken-presentations",
+  /** Agencies: weekly digests and revocations of what was shared. */
+  agencies: "taiken-agencies",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -100,6 +102,14 @@ export const JOBS = {
     "attention-digest",
     z.object({ programmeId: z.string().min(1) }),
   ),
+  /** One agency's weekly digest (src/jobs/agency-digest.ts); a job scheduler per agency. */
+  sendAgencyDigest: defineJob(
+    QUEUE_NAMES.agencies,
+    "send-agency-digest",
+    z.object({ agencyId: z.string().min(1) }),
+  ),
+  /** Deletes or blanks what was posted to agencies about a client who stopped sharing (src/jobs/agency-revocation.ts). */
+  revokeShares: defineJob(QUEUE_NAMES.agencies, "revoke-shares", z.object({ memberId: z.string().min(1) })),
 } as const;
 
 /** The payload type of a job definition. */

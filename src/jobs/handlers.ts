@@ -2,6 +2,8 @@ import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import type { DigestPoster } from "../features/attention/ports.ts";
 import { attentionDigestHandler } from "./attention-digest.ts";
+import { sendAgencyDigestHandler } from "./agency-digest.ts";
+import { revokeSharesHandler } from "./agency-revocation.ts";
 import { JOBS } from "./definitions.ts";
 import { announceMilestoneHandler } from "./milestones.ts";
 import {
@@ -49,6 +51,8 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   remindSubmission: (ctx, effects) => remindSubmissionHandler(ctx, effects.rest),
   remindPresentation: (ctx, effects) => remindPresentationHandler(ctx, effects.rest),
   attentionDigest: (ctx, effects) => attentionDigestHandler(ctx, effects.attentionDigest),
+  sendAgencyDigest: (ctx, effects) => sendAgencyDigestHandler(ctx, effects.rest),
+  revokeShares: (ctx, effects) => revokeSharesHandler(ctx, effects.rest),
 };
 
 /** Every job handler the bot's workers run. */

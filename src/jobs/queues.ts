@@ -55,6 +55,9 @@ export interface Queues {
    * BullMQ job scheduler: re-registering the same id, as every start does, replaces it instead of
    * adding a second one). `schedulerId` defaults to the job's name; give one per programme for
    * per-programme schedules.
+   * Runs the job every `everyMs` from now on (a BullMQ job scheduler: re-registering the same id,
+   * as every start does, replaces it instead of adding a second one). The `{ pattern, tz }` form
+   * runs it on a cron pattern in a time zone, under `schedulerId` (default: the job's name).
    */
   every<D extends JobDefinition>(
     definition: D,
@@ -64,6 +67,8 @@ export interface Queues {
   ): Promise<void>;
   /** Removes a job scheduler added by {@link every}; false when there was none. */
   removeScheduler(definition: JobDefinition, schedulerId: string): Promise<boolean>;
+    schedule: number | { pattern: string; tz: string; schedulerId?: string },
+  ): Promise<void>;
   /** Job counts per queue and state, for metrics and health. */
   depths(): Promise<Array<{ queue: string; state: string; count: number }>>;
   close(): Promise<void>;
@@ -101,6 +106,16 @@ export function createQueues(
         typeof repeat === "number" ? { every: repeat } : { pattern: repeat.pattern, tz: repeat.tz };
       await withinTimeout(
         queue.upsertJobScheduler(schedulerId, options, { name: definition.name, data }),
+    async every(definition, payload, schedule) {
+      const data = definition.schema.parse(payload);
+      const queue = byName.get(definition.queue);
+      if (!queue) throw new Error(`No queue named ${definition.queue}`);
+      const [id, repeat] =
+        typeof schedule === "number"
+          ? [definition.name, { every: schedule }]
+          : [schedule.schedulerId ?? definition.name, { pattern: schedule.pattern, tz: schedule.tz }];
+      await withinTimeout(
+        queue.upsertJobScheduler(id, repeat, { name: definition.name, data }),
         addTimeoutMs,
       );
     },

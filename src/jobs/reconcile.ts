@@ -2,6 +2,8 @@ import type { Database } from "../db/client.ts";
 import type { Locale } from "../domain/enums.ts";
 import { milestoneJobId } from "../domain/programme/timeline.ts";
 import { reconcileDigests } from "./attention-digest.ts";
+import { reconcileAgencyDigests } from "./agency-digest.ts";
+import { reconcileRevocations } from "./agency-revocation.ts";
 import { JOBS } from "./definitions.ts";
 import { done, retryLater } from "./outcome.ts";
 import { reconcilePresentationReminders } from "./presentation-reminders.ts";
@@ -115,6 +117,8 @@ export async function reconcileJobs(deps: {
   onboardingJobs: number;
   presentationReminderJobs: number;
   digestSchedulers: number;
+  agencyDigestSchedulers: number;
+  revocationJobs: number;
 }> {
   return {
     onboardingJobs: await reconcileOnboardings(deps),
@@ -123,6 +127,8 @@ export async function reconcileJobs(deps: {
     reportReminderJobs: await reconcileReportReminders(deps),
     presentationReminderJobs: await reconcilePresentationReminders(deps),
     digestSchedulers: await reconcileDigests(deps),
+    agencyDigestSchedulers: await reconcileAgencyDigests(deps),
+    revocationJobs: await reconcileRevocations(deps),
   };
 }
 
@@ -132,7 +138,7 @@ export function reconcileHandler(deps: Parameters<typeof reconcileJobs>[0]) {
     try {
       const ensured = await reconcileJobs(deps);
       return done(
-        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder and ${ensured.onboardingJobs} onboarding jobs ensured`,
+        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder, ${ensured.onboardingJobs} onboarding, ${ensured.agencyDigestSchedulers} agency digest and ${ensured.revocationJobs} revocation jobs ensured`,
       );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));

@@ -38,3 +38,8 @@ export const ResourceKeys = {
 export function categoryKey(id: string): string {
   return `category:${id}`;
 }
+
+/** Key of an agency's private digest thread in `channel:agency`. */
+export function agencyThreadKey(agencyId: string): string {
+  return `thread:agency:${agencyId}`;
+}

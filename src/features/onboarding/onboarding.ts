@@ -20,6 +20,7 @@ import {
 import type { AnswerProblem } from "../../domain/onboarding/problems.ts";
 import { decideJoin } from "../../domain/onboarding/stages.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
+import type { ShareRevocations } from "../agency/revocation.ts";
 import { UserError } from "../errors.ts";
 import type { ProfileUseCases } from "../profile/profiles.ts";
 
@@ -112,8 +113,21 @@ export function onboardingUseCases(ports: {
   store: OnboardingStore;
   profiles: Pick<ProfileUseCases, "factsOf" | "own">;
   now: () => Date;
+  /** Clears what agencies were sent when sharing stops. */
+  revocations?: () => ShareRevocations;
 }) {
   const { store, profiles, now } = ports;
+
+  /**
+   * Queues the revocation of what agencies were sent. The change is already saved: were Redis
+   * down, the reconciler finds the member's messages and queues it then.
+   */
+  async function revokeShares(memberId: string, at: Date | null): Promise<void> {
+    await ports
+      .revocations?.()
+      .revoke(memberId, at)
+      .catch(() => undefined);
+  }
 
   /** The person's draft ({} when none, or when the stored JSON is unusable). */
   async function loadDraft(programmeId: string, userId: string): Promise<DraftAnswers> {
@@ -313,7 +327,9 @@ export function onboardingUseCases(ports: {
           },
         });
       } else {
-        await store.changeAgency(member.id, pick.agencyId, now());
+        const at = now();
+        await store.changeAgency(member.id, pick.agencyId, at);
+        if (pick.agencyId !== member.agencyId) await revokeShares(member.id, at);
       }
       return profileChoices(who, programme.id, agencies);
     },
@@ -408,6 +424,7 @@ export function onboardingUseCases(ports: {
       const at = now();
       const updated =
         member.agencyConsent === share ? member : await store.setAgencyConsent(member.id, share, at);
+      if (member.agencyConsent && !share) await revokeShares(member.id, updated.agencyConsentChangedAt);
       return {
         member: updated,
         facts: {

@@ -3,6 +3,7 @@ import type { Agency } from "../../domain/agency/types.ts";
 import type { MemberRoleKind } from "../../domain/enums.ts";
 import type { Member, MemberProfile, ProfileFacts } from "../../domain/member/types.ts";
 import { type ProfileView, profileView } from "../../domain/profile/visibility.ts";
+import type { ShareRevocations } from "../agency/revocation.ts";
 import { UserError } from "../errors.ts";
 
 /** The store behind the profile flows (src/db/stores/profile.ts). */
@@ -27,7 +28,12 @@ export interface ProfileStore {
   }): Promise<{ profile: boolean; skills: number; preferences: number; draft: boolean; agency: boolean }>;
 }
 
-export function profileUseCases(ports: { store: ProfileStore; now: () => Date }) {
+export function profileUseCases(ports: {
+  store: ProfileStore;
+  now: () => Date;
+  /** Clears what agencies were sent when sharing stops (erasing a profile ends it). */
+  revocations?: () => ShareRevocations;
+}) {
   const { store } = ports;
 
   /** What a profile shows of a member, or null without a saved profile. */
@@ -69,14 +75,22 @@ export function profileUseCases(ports: { store: ProfileStore; now: () => Date })
       if (caller.programmeId !== programmeId) throw new UserError("error.customId.stale");
       const member = await store.member(programmeId, caller.userId);
       if (!member) throw new UserError("profile.error.notJoined");
-      return store.eraseProfile({
+      const at = ports.now();
+      const erased = await store.eraseProfile({
         guildId: caller.guildId,
         programmeId,
         memberId: member.id,
         discordUserId: caller.userId,
         actorUserId: caller.userId,
-        at: ports.now(),
+        at,
       });
+      // Saved already: were Redis down, the reconciler queues it from the database.
+      if (erased.agency)
+        await ports
+          .revocations?.()
+          .revoke(member.id, at)
+          .catch(() => undefined);
+      return erased;
     },
 
     /**

@@ -1,5 +1,6 @@
 import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
+import { enAgencyCommands, enAgencyMessages } from "./en/agency.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { enCompetencyCommands, enCompetencyMessages } from "./en/competency.ts";
 import { enAttentionCommands, enAttentionMessages } from "./en/attention.ts";
@@ -105,6 +106,7 @@ const messages = {
   ...enPresentationMessages,
   ...enTeamMessages,
   ...onboardingEn,
+  ...enAgencyMessages,
 } as const;
 
 /** English messages. `satisfies` makes `tsc` reject a missing or extra key or a placeholder mismatch. */
@@ -123,6 +125,7 @@ const commands = {
   ...enCompetencyCommands,
   ...enPresentationCommands,
   ...enTeamCommands,
+  ...enAgencyCommands,
 } as const;
 
 /**

@@ -2,6 +2,7 @@
  * Japanese messages: the source catalogue. Its keys and placeholders define the types every
  * other language must match (see `TranslationOf`).
  */
+import { jaAgencyCommands, jaAgencyMessages } from "./ja/agency.ts";
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { jaCompetencyCommands, jaCompetencyMessages } from "./ja/competency.ts";
 import { jaAttentionCommands, jaAttentionMessages } from "./ja/attention.ts";
@@ -105,6 +106,7 @@ export const ja = {
   ...jaPresentationMessages,
   ...jaTeamMessages,
   ...onboardingJa,
+  ...jaAgencyMessages,
 } as const;
 
 /**
@@ -127,4 +129,5 @@ export const jaCommands = {
   ...jaCompetencyCommands,
   ...jaPresentationCommands,
   ...jaTeamCommands,
+  ...jaAgencyCommands,
 } as const;
