@@ -29,9 +29,10 @@ export const enAssignmentMessages = {
   "library.issue.duplicate_id": "This id appears twice in this import: {detail}",
   "library.issue.empty": "There are no assignments to import.",
   "library.import.failed":
-    "❌ Nothing was imported ({count} problems found; the library is unchanged).\n{issues}",
+    "❌ Nothing was imported ({count, plural, one {# problem found} other {# problems found}}; the library is unchanged).\n{issues}",
   "library.import.more": "…and {count} more",
-  "library.import.done": "✅ Library imported: {created} new, {updated} new versions, {unchanged} unchanged.",
+  "library.import.done":
+    "✅ Library imported: {created} new, {updated, plural, one {# new version} other {# new versions}}, {unchanged} unchanged.",
   "library.import.tooLarge":
     "❌ The file is too large ({size} MB). The limit is {limit} MB. Nothing was imported.",
   "library.import.downloadFailed": "❌ I couldn't fetch the attachment. Please try again.",
@@ -58,7 +59,8 @@ export const enAssignmentMessages = {
   "allocation.unallocated.assignments_exhausted": "Not enough assignments",
 
   "assignments.allocate.title": "Batch allocation preview",
-  "assignments.allocate.summary": "{interns} interns / {allocated} allocated / total score {total}",
+  "assignments.allocate.summary":
+    "{interns, plural, one {# intern} other {# interns}} / {allocated} allocated / total score {total}",
   "assignments.allocate.quality": "Against the exact optimum: {percent}% (optimum total {optimum})",
   "assignments.allocate.qualityUnknown": "Too large to compare with the exact optimum.",
   "assignments.allocate.pair": "<@{user}> → **{title}** (score {score})\n{reasons}",
@@ -67,7 +69,7 @@ export const enAssignmentMessages = {
   "assignments.allocate.nobody": "Nobody is waiting for an assignment (onboarded interns).",
   "assignments.allocate.confirm": "Confirm this allocation",
   "assignments.allocate.applied":
-    "✅ Assigned projects to {count} interns and posted each brief in their project thread.",
+    "✅ Assigned projects to {count, plural, one {# intern} other {# interns}} and posted each brief in their project thread.",
   "assignments.allocate.noThread": "Could not post the brief (no project thread) for: {users}",
   "assignments.allocate.stale":
     "Things changed after the preview (interns, assignments or allocations), so nothing was applied. Please run `/assignments allocate` again.",
@@ -146,7 +148,7 @@ export const enAssignmentMessages = {
   "project.swap.off":
     "Swapping projects is turned off in this programme. If something is hard, please talk to a mentor or an organiser.",
   "project.swap.closed":
-    "The swap window ({days} days after allocation) has closed. If something is hard, please talk to a mentor or an organiser.",
+    "The swap window ({days, plural, one {# day} other {# days}} after allocation) has closed. If something is hard, please talk to a mentor or an organiser.",
   "project.swap.title": "Options to swap to (until {until})",
   "project.swap.done": "🔁 Swapped “{from}” for “{to}”. I posted the new brief in your project thread.",
   "project.swap.noneLeft": "There are no assignments to swap to right now. Please talk to an organiser.",
