@@ -19,7 +19,8 @@ export const enAssignmentMessages = {
   "library.issue.archive_unsafe_path":
     "The archive holds a path outside its folder (absolute or with `..`): {detail}",
   "library.issue.required": "This field is required.",
-  "library.issue.invalid_value": "The value isn't valid. {detail}",
+  "library.issue.invalid_value": "The value isn't valid.",
+  "library.issue.got": "(got: {detail})",
   "library.issue.invalid_level": "The level must be a whole number from 1 to 5 (got: {detail}).",
   "library.issue.invalid_status":
     "The status must be `retired` (no longer used in recruitment) or `active-in-recruitment`.",
@@ -28,8 +29,33 @@ export const enAssignmentMessages = {
   "library.issue.unknown_field": "Unknown field. Please check the spelling.",
   "library.issue.duplicate_id": "This id appears twice in this import: {detail}",
   "library.issue.empty": "There are no assignments to import.",
+  "library.issue.encoding_invalid":
+    "The file holds characters that aren't valid {detail} (the encoding it was detected as), so nothing was imported. Save it as UTF-8 (in Excel: “CSV UTF-8 (Comma delimited)”) and import it again.",
+  "library.hint.id":
+    "An id starts with a letter or digit and uses only letters, digits, `.`, `_` and `-`, up to 80 characters (pattern `^[A-Za-z0-9][A-Za-z0-9._-]*$`, e.g. `2026-spring-todo-api`).",
+  "library.hint.title_ja": "Write the Japanese title, up to 200 characters (e.g. `ToDo アプリの API`).",
+  "library.hint.title_en":
+    "Write the English title, up to 200 characters (e.g. `To-do app API`); it may be left out.",
+  "library.hint.brief": "Write the brief, up to 8,000 characters; put longer material in `links`.",
+  "library.hint.skills":
+    "List skills separated by `;` (each up to 80 characters, at most 30; e.g. `TypeScript; SQL`).",
+  "library.hint.tags":
+    "List tags separated by `;` (each up to 80 characters, at most 30; e.g. `web; backend`).",
+  "library.hint.level": "A whole number from 1 (easy) to 5 (hard), e.g. `3`.",
+  "library.hint.estimated_hours": "The estimated time as a whole number of hours from 1 to 2000, e.g. `40`.",
+  "library.hint.origin_round":
+    "The recruitment round it was used in, up to 120 characters (e.g. `2025 autumn`); it may be left out.",
+  "library.hint.status": "`retired` or `active-in-recruitment`; left out, it is `retired`.",
+  "library.hint.links":
+    "`label|https://…` or a bare URL, several separated by `;` (e.g. `Spec|https://example.com/spec`).",
+  "library.hint.attachments":
+    "`file name|https://…` or a bare URL, several separated by `;` (e.g. `data.zip|https://example.com/data.zip`).",
+  "library.hint.unknown":
+    "The fields are `id`, `title_ja`, `title_en`, `brief`, `skills`, `tags`, `level`, `estimated_hours`, `origin_round`, `status`, `links` and `attachments`. A CSV may be delimited by commas, semicolons or tabs.",
   "library.import.failed":
     "❌ Nothing was imported ({count, plural, one {# problem found} other {# problems found}}; the library is unchanged).\n{issues}",
+  "library.import.dryRun":
+    "{count, plural, one {# assignment is} other {# assignments are}} valid (dry run: nothing was written).",
   "library.import.more": "…and {count} more",
   "library.import.done":
     "✅ Library imported: {created} new, {updated, plural, one {# new version} other {# new versions}}, {unchanged} unchanged.",
