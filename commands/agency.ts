@@ -232,9 +232,9 @@ export const command = defineCommand(definition, {
       const clients = await scope.app.features.agency.clients(caller(scope));
       const lines = clients.map((c) =>
         scope.t("agency.clients.line", {
-          name: c.displayName ?? "-",
+          name: c.displayName ?? scope.t("value.notSet"),
           user: `<@${c.discordUserId}>`,
-          stage: c.stage ? scope.t(`stage.${c.stage}`) : "-",
+          stage: c.stage ? scope.t(`stage.${c.stage}`) : scope.t("value.notSet"),
         }),
       );
       await respond.reply({

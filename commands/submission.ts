@@ -273,7 +273,10 @@ export const command = defineCommand(
           until === null
             ? ctx.t("submission.extend.cleared", {
                 user,
-                deadline: outcome.current === null ? "-" : discordTimestamp(outcome.current.at, "f"),
+                deadline:
+                  outcome.current === null
+                    ? ctx.t("value.notSet")
+                    : discordTimestamp(outcome.current.at, "f"),
               })
             : ctx.t("submission.extend.done", { user, until: discordTimestamp(until, "f") }),
         );

@@ -1,7 +1,9 @@
 /**
  * Imports an assignment library into the database, all or nothing.
  *
- *   npm run assignments:import -- <path> --guild <server id> [--locale ja|en] [--actor <user id>] [--dry-run]
+ *   npm run assignments:import -- <path> --guild <server id> [--locale ja|en] [--actor <user id>]
+ *   npm run assignments:import -- <path> --dry-run [--locale ja|en]
+ *   npm run assignments:import -- --help
  *
  * <path> is a folder (read recursively: .md, .yaml/.yml, .json, .csv, and archives in it), one such
  * file, or an archive (.zip, .tar, .tar.gz, .tgz).
@@ -22,8 +24,25 @@ import { filesFromUpload, MAX_IMPORT_BYTES } from "../src/domain/library/sources
 import type { ImportFile, ImportIssue } from "../src/domain/library/types.ts";
 import { translator } from "../src/i18n/translate.ts";
 
-const USAGE =
-  "usage: npm run assignments:import -- <path> --guild <server id> [--locale ja|en] [--actor <user id>] [--dry-run]";
+const USAGE = `usage: npm run assignments:import -- <path> --guild <server id> [--locale ja|en] [--actor <user id>]
+       npm run assignments:import -- <path> --dry-run [--locale ja|en]`;
+
+const HELP = `Imports an assignment library into the database, all or nothing.
+
+${USAGE}
+
+<path>            a folder (read recursively: .md, .yaml/.yml, .json, .csv and archives in it),
+                  one such file, or an archive (.zip, .tar, .tar.gz, .tgz). Text may be UTF-8
+                  (with or without BOM), Shift_JIS/CP932 or UTF-16; a CSV may be delimited by
+                  commas, semicolons or tabs.
+--guild <id>      the server (17–20 digits) whose library is written; not needed with --dry-run.
+--locale ja|en    the language of the report (default en).
+--actor <id>      the Discord user id recorded in the audit log (default "cli").
+--dry-run         check the files and report problems; nothing is written, no database needed.
+--help            show this help.
+
+Writes into DATABASE_URL (default: the bot's SQLite file), applying pending migrations first.
+Exit codes: 0 imported (or valid, with --dry-run), 1 problems in the files (nothing imported), 2 usage.`;
 
 async function walk(root: string, dir: string, out: string[]): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -67,6 +86,7 @@ async function main(): Promise<number> {
         locale: { type: "string" };
         actor: { type: "string" };
         "dry-run": { type: "boolean" };
+        help: { type: "boolean" };
       };
       allowPositionals: true;
     }>
@@ -78,6 +98,7 @@ async function main(): Promise<number> {
         locale: { type: "string" },
         actor: { type: "string" },
         "dry-run": { type: "boolean" },
+        help: { type: "boolean" },
       },
       allowPositionals: true,
     });
@@ -86,16 +107,25 @@ async function main(): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const path = positionals[0];
   if (path === undefined || positionals.length > 1) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  if (values.guild === undefined || !/^\d{17,20}$/.test(values.guild)) {
+  const guild = values.guild;
+  if (guild !== undefined ? !/^\d{17,20}$/.test(guild) : !values["dry-run"]) {
     process.stderr.write(`--guild must be a server id (17–20 digits)\n${USAGE}\n`);
     return 2;
   }
-  const locale = values.locale === "ja" ? "ja" : "en";
+  if (values.locale !== undefined && values.locale !== "ja" && values.locale !== "en") {
+    process.stderr.write(`--locale must be ja or en, not ${values.locale}\n${USAGE}\n`);
+    return 2;
+  }
+  const locale = values.locale ?? "en";
   const t = translator(locale);
   if (!existsSync(path)) {
     process.stderr.write(`assignments:import: ${path} does not exist\n`);
@@ -110,7 +140,7 @@ async function main(): Promise<number> {
     return 1;
   }
   if (values["dry-run"]) {
-    process.stdout.write(`${library.entries.length} assignments are valid (dry run: nothing written)\n`);
+    process.stdout.write(`${t("library.import.dryRun", { count: library.entries.length })}\n`);
     return 0;
   }
 
@@ -123,10 +153,11 @@ async function main(): Promise<number> {
     for (const problem of error.problems) process.stderr.write(`assignments:import: ${problem}\n`);
     return 2;
   }
+  if (guild === undefined) return 2; // unreachable: checked above unless --dry-run
   await migrateDatabase(databaseUrl);
   const db = await createDatabase(databaseUrl);
   try {
-    const summary = await createLibraryRepository(db).importEntries(values.guild, library.entries, {
+    const summary = await createLibraryRepository(db).importEntries(guild, library.entries, {
       actorUserId: values.actor ?? "cli",
       source: path,
     });

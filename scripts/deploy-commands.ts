@@ -4,6 +4,7 @@
  *   npm run deploy-commands -- --guild 123456789012345678   # one server, visible at once
  *   npm run deploy-commands                                  # globally
  *   npm run deploy-commands -- --guild 1234 --dry-run        # only show what would change
+ *   npm run deploy-commands -- --help
  *
  * Reads DISCORD_TOKEN (and DISCORD_API_URL, for a local test server) from .env or the environment.
  */
@@ -16,15 +17,60 @@ import { deployCommands, formatDiff } from "../src/discord/deploy.ts";
 
 const USAGE = "usage: npm run deploy-commands -- [--guild <server id>] [--dry-run] [--force]";
 
+const HELP = `Deploys the slash commands in commands/index.ts to Discord.
+
+${USAGE}
+
+--guild <id>   deploy to one server (17–20 digits), visible at once; without it, globally.
+--dry-run      only show what would change; nothing is sent.
+--force        send the commands even when nothing seems to have changed.
+--help         show this help.
+
+Reads DISCORD_TOKEN (and DISCORD_API_URL, for a local test server) from .env or the environment.
+Exit codes: 0 deployed or nothing to change, 1 Discord or settings problem, 2 wrong arguments.`;
+
+const NETWORK_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** The network error code of a failed request (fetch wraps it in `cause`), or null. */
+function networkCode(error: unknown): string | null {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && NETWORK_CODES.has(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
 async function main(): Promise<number> {
-  let flags: { guild?: string | undefined; "dry-run"?: boolean | undefined; force?: boolean | undefined };
+  let flags: {
+    guild?: string | undefined;
+    "dry-run"?: boolean | undefined;
+    force?: boolean | undefined;
+    help?: boolean | undefined;
+  };
   try {
     ({ values: flags } = parseArgs({
-      options: { guild: { type: "string" }, "dry-run": { type: "boolean" }, force: { type: "boolean" } },
+      options: {
+        guild: { type: "string" },
+        "dry-run": { type: "boolean" },
+        force: { type: "boolean" },
+        help: { type: "boolean" },
+      },
     }));
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;
+  }
+  if (flags.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
   }
   if (flags.guild !== undefined && !/^\d{17,20}$/.test(flags.guild)) {
     process.stderr.write(`--guild must be a server id (17–20 digits), got "${flags.guild}"\n${USAGE}\n`);
@@ -69,6 +115,14 @@ async function main(): Promise<number> {
     if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404) && flags.guild) {
       process.stderr.write(
         `deploy-commands: cannot deploy to server ${flags.guild} (${error.status}): is the bot invited with the applications.commands scope?\n`,
+      );
+      return 1;
+    }
+    const code = networkCode(error);
+    if (code !== null) {
+      const host = new URL(config.discord.apiUrl ?? "https://discord.com/api").host;
+      process.stderr.write(
+        `deploy-commands: could not reach ${host} (${code}); check the network, or DISCORD_API_URL if you use a local test server\n`,
       );
       return 1;
     }

@@ -30,7 +30,7 @@ export async function setMilestone(ctx: CommandContext<SetMilestoneArgs>): Promi
   const lines = [
     t("program.milestone.moved", {
       kind,
-      from: move.from ? discordTimestamp(move.from, "f") : "—",
+      from: move.from ? discordTimestamp(move.from, "f") : t("value.notSet"),
       to: discordTimestamp(move.to, "f"),
     }),
     move.future

@@ -60,7 +60,7 @@ export async function openProgramme(ctx: CommandContext<OpenArgs>): Promise<void
       created: opened.created,
       existing: opened.existing,
       milestones: opened.milestones,
-      welcome: opened.welcomeChannelId ? `<#${opened.welcomeChannelId}>` : "—",
+      welcome: opened.welcomeChannelId ? `<#${opened.welcomeChannelId}>` : t("value.notSet"),
     }),
   );
 }

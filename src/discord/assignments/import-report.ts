@@ -1,4 +1,5 @@
 /** Localised text for an import's problems and outcome, shared by `/assignments import` and the CLI. */
+import { LIBRARY_FIELDS, type LibraryField } from "../../domain/library/schema.ts";
 import type { ImportIssue } from "../../domain/library/types.ts";
 import type { Translator } from "../../i18n/translate.ts";
 
@@ -17,7 +18,10 @@ export function formatImportIssue(t: Translator, issue: ImportIssue): string {
       what = t("library.issue.syntax", { detail });
       break;
     case "invalid_value":
-      what = t("library.issue.invalid_value", { detail }).trim();
+      what =
+        detail === ""
+          ? t("library.issue.invalid_value")
+          : `${t("library.issue.invalid_value")} ${t("library.issue.got", { detail })}`;
       break;
     case "invalid_level":
       what = t("library.issue.invalid_level", { detail: detail || "?" });
@@ -28,10 +32,32 @@ export function formatImportIssue(t: Translator, issue: ImportIssue): string {
     case "archive_unsafe_path":
       what = t("library.issue.archive_unsafe_path", { detail });
       break;
+    case "encoding_invalid":
+      what = t("library.issue.encoding_invalid", { detail });
+      break;
     default:
       what = t(`library.issue.${issue.code}`);
   }
-  return `• ${where}${field}: ${what}`;
+  const hint = hintFor(issue);
+  return `• ${where}${field}: ${what}${hint === null ? "" : ` ${t(hint)}`}`;
+}
+
+const HINTED_CODES: ReadonlySet<ImportIssue["code"]> = new Set([
+  "required",
+  "invalid_value",
+  "invalid_url",
+  "too_long",
+]);
+
+function isLibraryField(field: string): field is LibraryField {
+  return (LIBRARY_FIELDS as readonly string[]).includes(field);
+}
+
+/** What a good value looks like, for a problem with one field's value; the known fields for a typo. */
+function hintFor(issue: ImportIssue): `library.hint.${LibraryField | "unknown"}` | null {
+  if (issue.code === "unknown_field") return "library.hint.unknown";
+  if (issue.field === null || !HINTED_CODES.has(issue.code) || !isLibraryField(issue.field)) return null;
+  return `library.hint.${issue.field}`;
 }
 
 /** The whole failure report, capped at {@link MAX_LISTED_ISSUES} lines. */

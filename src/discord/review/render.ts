@@ -162,7 +162,10 @@ export function feedbackEmbed(t: Translator, locale: Locale, feedback: Feedback)
     t("review.feedback.by", { user: `<@${feedback.reviewerUserId}>` }),
     "",
     ...feedback.rubric.map((c) =>
-      t("review.feedback.score", { label: criterionLabel(c, locale), score: feedback.scores[c.key] ?? "-" }),
+      t("review.feedback.score", {
+        label: criterionLabel(c, locale),
+        score: feedback.scores[c.key] ?? t("value.notScored"),
+      }),
     ),
     ...(feedback.comment === "" ? [] : ["", feedback.comment]),
   ];

@@ -87,7 +87,7 @@ export function shownEmbed(t: Translator, locale: Locale, shown: SubmissionShown
           ...shown.rubric.map((c) =>
             t("review.feedback.score", {
               label: locale === "ja" ? c.ja : c.en,
-              score: f.scores[c.key] ?? "-",
+              score: f.scores[c.key] ?? t("value.notScored"),
             }),
           ),
           ...(f.comment === "" ? [] : [`> ${f.comment.replaceAll("\n", "\n> ")}`]),

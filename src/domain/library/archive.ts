@@ -17,6 +17,7 @@
  */
 import { Unzip, UnzipInflate } from "fflate";
 import { type ReadEntry, Parser as TarParser } from "tar";
+import { decodeImportText } from "./encoding.ts";
 import { formatOf } from "./parse.ts";
 import type { ImportFile, ImportIssue, ImportIssueCode } from "./types.ts";
 
@@ -82,11 +83,16 @@ class Budget {
   }
 }
 
-function sortedFiles(archive: string, entries: Iterable<[string, Uint8Array]>): ImportFile[] {
-  const decoder = new TextDecoder("utf-8");
-  return [...entries]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, content]) => ({ path: `${archive}/${name}`, content: decoder.decode(content) }));
+/** The entries as text, sorted by name; an entry not valid in its detected encoding is an issue. */
+function sortedFiles(archive: string, entries: Iterable<[string, Uint8Array]>): Unpacked {
+  const files: ImportFile[] = [];
+  const issues: ImportIssue[] = [];
+  for (const [name, content] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const decoded = decodeImportText(`${archive}/${name}`, content);
+    if ("issue" in decoded) issues.push(decoded.issue);
+    else files.push({ path: `${archive}/${name}`, content: decoded.content });
+  }
+  return { files, issues };
 }
 
 /**
@@ -173,7 +179,7 @@ function unpackZip(path: string, bytes: Uint8Array): Unpacked {
   if (declaredEntries !== 0xffff && entries !== declaredEntries) {
     return failed("archive_invalid", path, `${entries} entries read, ${declaredEntries} listed`);
   }
-  return { files: sortedFiles(path, files), issues: [] };
+  return sortedFiles(path, files);
 }
 
 /**
@@ -283,13 +289,10 @@ function unpackTar(path: string, bytes: Uint8Array): Unpacked {
   }
   // A tar ends with zero blocks; without them the input stopped between two entries.
   if (!ended || !sawEndMarker) return failed("archive_truncated", path);
-  return {
-    files: sortedFiles(
-      path,
-      [...kept].map(([name, chunks]): [string, Uint8Array] => [name, Buffer.concat(chunks)]),
-    ),
-    issues: [],
-  };
+  return sortedFiles(
+    path,
+    [...kept].map(([name, chunks]): [string, Uint8Array] => [name, Buffer.concat(chunks)]),
+  );
 }
 
 /**

@@ -227,12 +227,34 @@ interface CsvRow {
   info: { lines: number };
 }
 
-/** A CSV file with a header row naming the fields; lists inside a cell are separated by `;`. */
+/**
+ * The CSV's delimiter: whichever of comma, semicolon and tab the header row (outside quotes) uses
+ * most. Excel writes `;` where the decimal separator is a comma and tab for "Unicode text"; field
+ * names hold none of them, so the header decides (a tie, or no delimiter at all, is a comma).
+ */
+export function csvDelimiter(content: string): "," | ";" | "\t" {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const char of content.replace(/^\uFEFF/, "")) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && (char === "," || char === ";" || char === "\t")) counts[char] += 1;
+  }
+  if (counts[";"] > counts[","] && counts[";"] >= counts["\t"]) return ";";
+  if (counts["\t"] > counts[","] && counts["\t"] > counts[";"]) return "\t";
+  return ",";
+}
+
+/**
+ * A CSV file with a header row naming the fields, delimited by comma, semicolon or tab (see
+ * {@link csvDelimiter}); lists inside a cell are separated by `;` (or `,` in a `;` file).
+ */
 function readCsv(file: ImportFile): { records: RawRecord[]; issues: ImportIssue[] } {
   let rows: CsvRow[];
   try {
     rows = parseCsv(file.content, {
       columns: (header: string[]) => header.map((name) => canonicalField(name)),
+      delimiter: csvDelimiter(file.content),
       info: true,
       bom: true,
       skip_empty_lines: true,

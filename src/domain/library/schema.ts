@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { AssignmentDraft, ImportIssueCode } from "./types.ts";
 
 /** The field names of the import format, as organisers write them. */
-const _LIBRARY_FIELDS = [
+export const LIBRARY_FIELDS = [
   "id",
   "title_ja",
   "title_en",
@@ -21,6 +21,9 @@ const _LIBRARY_FIELDS = [
   "links",
   "attachments",
 ] as const;
+
+/** One field of the import format. */
+export type LibraryField = (typeof LIBRARY_FIELDS)[number];
 
 /** Longest brief accepted (Discord shows briefs in messages; longer belongs in a linked document). */
 export const MAX_BRIEF_LENGTH = 8_000;

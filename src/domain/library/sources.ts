@@ -4,6 +4,7 @@
  * Pure: the CLI reads folders from disk, the command downloads the attachment, both end here.
  */
 import { isArchive, unpackArchive } from "./archive.ts";
+import { decodeImportText } from "./encoding.ts";
 import { formatOf } from "./parse.ts";
 import type { ImportFile, ImportIssue } from "./types.ts";
 
@@ -22,5 +23,7 @@ export function filesFromUpload(
       issues: [{ code: "unsupported_file", file: name, line: null, field: null, detail: null }],
     };
   }
-  return { files: [{ path: name, content: new TextDecoder("utf-8").decode(bytes) }], issues: [] };
+  const decoded = decodeImportText(name, bytes);
+  if ("issue" in decoded) return { files: [], issues: [decoded.issue] };
+  return { files: [{ path: name, content: decoded.content }], issues: [] };
 }

@@ -69,7 +69,8 @@ export interface LibraryEntry {
  *   `too_long`: a field's value (`field` names it);
  * - `unknown_field`: a field the format does not know (a typo would otherwise be silently lost);
  * - `duplicate_id`: the id appears twice in this import (`detail` is where it first appeared);
- * - `empty`: nothing to import.
+ * - `empty`: nothing to import;
+ * - `encoding_invalid`: the bytes are not valid in the encoding detected for them (`detail` names it).
  */
 export type ImportIssueCode =
   | "syntax"
@@ -89,7 +90,8 @@ export type ImportIssueCode =
   | "too_long"
   | "unknown_field"
   | "duplicate_id"
-  | "empty";
+  | "empty"
+  | "encoding_invalid";
 
 /** One problem, located as precisely as the format allows. */
 export interface ImportIssue {

@@ -28,6 +28,9 @@ const messages = {
   "about.programme.stage": "{stage}: {count}",
   "about.programme.unavailable": "Can't be shown while the database is unavailable.",
 
+  "value.notSet": "not set",
+  "value.notScored": "not scored",
+
   "stage.applied": "Applied",
   "stage.onboarded": "Onboarded",
   "stage.working": "Working",

@@ -28,6 +28,9 @@ export const ja = {
   "about.programme.stage": "{stage}: {count} 人",
   "about.programme.unavailable": "データベースに接続できないため、いまは表示できません。",
 
+  "value.notSet": "未設定",
+  "value.notScored": "未採点",
+
   "stage.applied": "応募",
   "stage.onboarded": "参加手続き済み",
   "stage.working": "取り組み中",

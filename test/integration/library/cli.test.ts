@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import Encoding from "encoding-japanese";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/harness/db.ts";
 import { type TarEntrySpec, tarGzOf, tarOf } from "../../support/tar.ts";
@@ -84,7 +85,74 @@ describe("npm run assignments:import with a tar archive", () => {
     const guild = "876543210987654321";
     const result = await importFile("dry.tar", tarOf(LIBRARY), { guild, extra: ["--dry-run"] });
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(result.stdout).toContain("3 assignments are valid (dry run: nothing written)");
+    expect(result.stdout).toContain("3 assignments are valid (dry run: nothing was written)");
     expect(await testDb.db.assignment.count({ where: { guildId: guild } })).toBe(0);
+  });
+});
+
+async function runImport(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "scripts/assignments-import.ts"), ...args],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: testDb.url },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("npm run assignments:import arguments and encodings", () => {
+  const sjisCsv = () =>
+    Uint8Array.from(
+      Encoding.convert(
+        Encoding.stringToCode("id;title_ja;brief;level;estimated_hours\nsj-1;髙橋さんの課題;説明;2;8\n"),
+        { to: "SJIS", from: "UNICODE" },
+      ),
+    );
+
+  it("GIVEN --help THEN it prints the usage and every option, exit code 0", async () => {
+    const result = await runImport(["--help"]);
+    expect(result.code).toBe(0);
+    for (const option of ["--guild", "--locale ja|en", "--actor", "--dry-run", "--help", "Shift_JIS"]) {
+      expect(result.stdout).toContain(option);
+    }
+  });
+
+  it("GIVEN --locale fr THEN it is refused with one line and the usage, exit code 2", async () => {
+    const file = path.join(dir, "fr.csv");
+    await writeFile(file, sjisCsv());
+    const result = await runImport([file, "--dry-run", "--locale", "fr"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe("--locale must be ja or en, not fr");
+  });
+
+  it("GIVEN a semicolon-delimited Shift_JIS CSV with --dry-run and no --guild THEN it is valid", async () => {
+    const file = path.join(dir, "excel.csv");
+    await writeFile(file, sjisCsv());
+    const result = await runImport([file, "--dry-run", "--locale", "ja"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toContain("1 件の課題に問題はありません");
+  });
+
+  it("GIVEN a Shift_JIS CSV cut inside a character THEN it is refused naming Shift_JIS, exit code 1", async () => {
+    const file = path.join(dir, "cut.csv");
+    await writeFile(file, Uint8Array.from([...sjisCsv(), 0x82]));
+    const result = await runImport([file, "--dry-run"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("aren't valid Shift_JIS");
+  });
+
+  it("GIVEN no --guild without --dry-run THEN it is refused, exit code 2", async () => {
+    const file = path.join(dir, "noguild.csv");
+    await writeFile(file, sjisCsv());
+    const result = await runImport([file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--guild must be a server id");
   });
 });

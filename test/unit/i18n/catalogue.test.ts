@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { SUPPORTED_LOCALES } from "../../../src/config/env.ts";
-import { interpolate } from "../../../src/i18n/catalogue.ts";
+import { interpolate, placeholdersOf } from "../../../src/i18n/catalogue.ts";
 import { en, enCommands } from "../../../src/i18n/locales/en.ts";
 import { ja, jaCommands } from "../../../src/i18n/locales/ja.ts";
 
 const catalogues = { ja, en } satisfies Record<(typeof SUPPORTED_LOCALES)[number], Record<string, string>>;
 
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+  return [...new Set(placeholdersOf(message))].sort();
 }
 
 describe("message catalogues", () => {
@@ -56,14 +56,29 @@ describe("command catalogues", () => {
 
 describe("interpolate", () => {
   it("GIVEN variables THEN every occurrence is filled and unknown placeholders stay", () => {
-    expect(interpolate("{a} {b} {a} {c}", { a: 1, b: "x" })).toBe("1 x 1 {c}");
+    expect(interpolate("{a} {b} {a} {c}", { a: 1, b: "x" }, "en")).toBe("1 x 1 {c}");
   });
 
   it("GIVEN a value that looks like a placeholder THEN it is not expanded again", () => {
-    expect(interpolate("{a}{b}", { a: "{b}", b: "!" })).toBe("{b}!");
+    expect(interpolate("{a}{b}", { a: "{b}", b: "!" }, "en")).toBe("{b}!");
   });
 
   it("GIVEN inherited property names THEN they are not treated as variables", () => {
-    expect(interpolate("{constructor}", {})).toBe("{constructor}");
+    expect(interpolate("{constructor}", {}, "en")).toBe("{constructor}");
+  });
+
+  it("GIVEN a plural block THEN Intl.PluralRules picks the form and # is the number", () => {
+    const message = "{n, plural, =0 {no files} one {# file} other {# files}} in {dir}";
+    expect(interpolate(message, { n: 0, dir: "a" }, "en")).toBe("no files in a");
+    expect(interpolate(message, { n: 1, dir: "a" }, "en")).toBe("1 file in a");
+    expect(interpolate(message, { n: 2, dir: "a" }, "en")).toBe("2 files in a");
+    expect(interpolate("{n, plural, one {# file} other {# files}}", { n: 1 }, "ja")).toBe("1 files");
+    expect(placeholdersOf(message)).toEqual(["n", "dir"]);
+  });
+
+  it("GIVEN a plural block with a value that is not a number THEN the block is left as it is", () => {
+    const message = "{n, plural, one {# file} other {# files}}";
+    expect(interpolate(message, { n: "many" }, "en")).toBe(message);
+    expect(interpolate(message, { n: Number.NaN }, "en")).toBe(message);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Placeholders, TranslationOf } from "../../../src/i18n/catalogue.ts";
+import type { Placeholders, TranslationOf, VarsOf } from "../../../src/i18n/catalogue.ts";
 import { t } from "../../../src/i18n/translate.ts";
 
 // These checks run in `tsc --noEmit`: each `@ts-expect-error` fails the type check if the line
@@ -48,5 +48,33 @@ describe("typed messages", () => {
     // @ts-expect-error not a placeholder of the message
     const wrong: Placeholders<"{a}">[] = ["b"];
     expect([names, wrong]).toHaveLength(2);
+  });
+
+  it("GIVEN a plural block THEN its variable is a placeholder that must be a number", () => {
+    const names: Placeholders<"{n, plural, one {# a} other {# as}} of {x}, {m, plural, other {#}}">[] = [
+      "n",
+      "x",
+      "m",
+    ];
+    const good: VarsOf<"{n, plural, one {# a} other {# as}}"> = { n: 1 };
+    // @ts-expect-error a plural variable must be a number
+    const text: VarsOf<"{n, plural, one {# a} other {# as}}"> = { n: "1" };
+    // @ts-expect-error a variable the translation pluralises must be a number too
+    const viaTranslation: VarsOf<"{n} 件", "n"> = { n: "1" };
+    expect([names, good, text, viaTranslation]).toHaveLength(4);
+
+    const source = { a: "{n} 件" } as const;
+    type Check<T> = T extends TranslationOf<typeof source, T> ? true : false;
+    const plural: Check<{ a: "{n, plural, one {# item} other {# items}}" }> = true;
+    // @ts-expect-error the plural block names another variable
+    const otherVar: Check<{ a: "{m, plural, one {# item} other {# items}}" }> = true;
+    expect([plural, otherVar]).toHaveLength(2);
+  });
+
+  it("GIVEN a message the English catalogue pluralises THEN t wants a number", () => {
+    expect(t("en", "review.rubric.set.done", { count: 1 })).toBe("The rubric now has 1 criterion.");
+    // @ts-expect-error the English message picks its form by `count`, so it must be a number
+    const mistake = () => t("ja", "review.rubric.set.done", { count: "1" });
+    expect(mistake).toBeTypeOf("function");
   });
 });

@@ -19,7 +19,8 @@ export const enAssignmentMessages = {
   "library.issue.archive_unsafe_path":
     "The archive holds a path outside its folder (absolute or with `..`): {detail}",
   "library.issue.required": "This field is required.",
-  "library.issue.invalid_value": "The value isn't valid. {detail}",
+  "library.issue.invalid_value": "The value isn't valid.",
+  "library.issue.got": "(got: {detail})",
   "library.issue.invalid_level": "The level must be a whole number from 1 to 5 (got: {detail}).",
   "library.issue.invalid_status":
     "The status must be `retired` (no longer used in recruitment) or `active-in-recruitment`.",
@@ -28,10 +29,36 @@ export const enAssignmentMessages = {
   "library.issue.unknown_field": "Unknown field. Please check the spelling.",
   "library.issue.duplicate_id": "This id appears twice in this import: {detail}",
   "library.issue.empty": "There are no assignments to import.",
+  "library.issue.encoding_invalid":
+    "The file holds characters that aren't valid {detail} (the encoding it was detected as), so nothing was imported. Save it as UTF-8 (in Excel: “CSV UTF-8 (Comma delimited)”) and import it again.",
+  "library.hint.id":
+    "An id starts with a letter or digit and uses only letters, digits, `.`, `_` and `-`, up to 80 characters (pattern `^[A-Za-z0-9][A-Za-z0-9._-]*$`, e.g. `2026-spring-todo-api`).",
+  "library.hint.title_ja": "Write the Japanese title, up to 200 characters (e.g. `ToDo アプリの API`).",
+  "library.hint.title_en":
+    "Write the English title, up to 200 characters (e.g. `To-do app API`); it may be left out.",
+  "library.hint.brief": "Write the brief, up to 8,000 characters; put longer material in `links`.",
+  "library.hint.skills":
+    "List skills separated by `;` (each up to 80 characters, at most 30; e.g. `TypeScript; SQL`).",
+  "library.hint.tags":
+    "List tags separated by `;` (each up to 80 characters, at most 30; e.g. `web; backend`).",
+  "library.hint.level": "A whole number from 1 (easy) to 5 (hard), e.g. `3`.",
+  "library.hint.estimated_hours": "The estimated time as a whole number of hours from 1 to 2000, e.g. `40`.",
+  "library.hint.origin_round":
+    "The recruitment round it was used in, up to 120 characters (e.g. `2025 autumn`); it may be left out.",
+  "library.hint.status": "`retired` or `active-in-recruitment`; left out, it is `retired`.",
+  "library.hint.links":
+    "`label|https://…` or a bare URL, several separated by `;` (e.g. `Spec|https://example.com/spec`).",
+  "library.hint.attachments":
+    "`file name|https://…` or a bare URL, several separated by `;` (e.g. `data.zip|https://example.com/data.zip`).",
+  "library.hint.unknown":
+    "The fields are `id`, `title_ja`, `title_en`, `brief`, `skills`, `tags`, `level`, `estimated_hours`, `origin_round`, `status`, `links` and `attachments`. A CSV may be delimited by commas, semicolons or tabs.",
   "library.import.failed":
-    "❌ Nothing was imported ({count} problems found; the library is unchanged).\n{issues}",
+    "❌ Nothing was imported ({count, plural, one {# problem found} other {# problems found}}; the library is unchanged).\n{issues}",
+  "library.import.dryRun":
+    "{count, plural, one {# assignment is} other {# assignments are}} valid (dry run: nothing was written).",
   "library.import.more": "…and {count} more",
-  "library.import.done": "✅ Library imported: {created} new, {updated} new versions, {unchanged} unchanged.",
+  "library.import.done":
+    "✅ Library imported: {created} new, {updated, plural, one {# new version} other {# new versions}}, {unchanged} unchanged.",
   "library.import.tooLarge":
     "❌ The file is too large ({size} MB). The limit is {limit} MB. Nothing was imported.",
   "library.import.downloadFailed": "❌ I couldn't fetch the attachment. Please try again.",
@@ -78,7 +105,8 @@ export const enAssignmentMessages = {
   "allocation.unallocated.assignments_exhausted": "Not enough assignments",
 
   "assignments.allocate.title": "Batch allocation preview",
-  "assignments.allocate.summary": "{interns} interns / {allocated} allocated / total score {total}",
+  "assignments.allocate.summary":
+    "{interns, plural, one {# intern} other {# interns}} / {allocated} allocated / total score {total}",
   "assignments.allocate.quality": "Against the exact optimum: {percent}% (optimum total {optimum})",
   "assignments.allocate.qualityUnknown": "Too large to compare with the exact optimum.",
   "assignments.allocate.pair": "<@{user}> → **{title}** (score {score})\n{reasons}",
@@ -93,7 +121,7 @@ export const enAssignmentMessages = {
   "assignments.allocate.nobody": "Nobody is waiting for an assignment (onboarded interns).",
   "assignments.allocate.confirm": "Confirm this allocation",
   "assignments.allocate.applied":
-    "✅ Assigned projects to {count} interns and posted each brief in their project thread.",
+    "✅ Assigned projects to {count, plural, one {# intern} other {# interns}} and posted each brief in their project thread.",
   "assignments.allocate.noThread": "Could not post the brief (no project thread) for: {users}",
   "assignments.allocate.stale":
     "Things changed after the preview (interns, assignments or allocations), so nothing was applied. Please run `/assignments allocate` again.",
@@ -191,7 +219,7 @@ export const enAssignmentMessages = {
   "project.swap.off":
     "Swapping projects is turned off in this programme. If something is hard, please talk to a mentor or an organiser.",
   "project.swap.closed":
-    "The swap window ({days} days after allocation) has closed. If something is hard, please talk to a mentor or an organiser.",
+    "The swap window ({days, plural, one {# day} other {# days}} after allocation) has closed. If something is hard, please talk to a mentor or an organiser.",
   "project.swap.title": "Options to swap to (until {until})",
   "project.swap.done": "🔁 Swapped “{from}” for “{to}”. I posted the new brief in your project thread.",
   "project.swap.noneLeft": "There are no assignments to swap to right now. Please talk to an organiser.",

@@ -15,23 +15,25 @@ export const onboardingEn = {
   "onboarding.problems.intro":
     "Please check your answers ({count} to fix). Everything you typed is saved, so you only need to change what is listed.",
   "onboarding.problem.displayName.required": "• **Display name**: please enter one.",
-  "onboarding.problem.displayName.tooLong": "• **Display name**: please use {max} characters or fewer.",
+  "onboarding.problem.displayName.tooLong":
+    "• **Display name**: please use {max, plural, one {# character} other {# characters}} or fewer.",
   "onboarding.problem.skills.format":
     "• **Skills**: write “{entry}” as skill:level (for example TypeScript:3).",
   "onboarding.problem.skills.level":
     "• **Skills**: the level of “{entry}” must be a whole number from 1 to 5.",
   "onboarding.problem.skills.nameTooLong":
-    "• **Skills**: the name “{entry}” must be {max} characters or fewer.",
+    "• **Skills**: the name “{entry}” must be {max, plural, one {# character} other {# characters}} or fewer.",
   "onboarding.problem.skills.duplicate": "• **Skills**: “{entry}” is listed twice; please keep one.",
   "onboarding.problem.skills.tooMany": "• **Skills**: please list at most {max}.",
-  "onboarding.problem.interests.tooLong": "• **Interests**: “{entry}” must be {max} characters or fewer.",
+  "onboarding.problem.interests.tooLong":
+    "• **Interests**: “{entry}” must be {max, plural, one {# character} other {# characters}} or fewer.",
   "onboarding.problem.interests.tooMany": "• **Interests**: please list at most {max}.",
   "onboarding.problem.hours.required": "• **Hours per week**: please enter a number (for example 10).",
   "onboarding.problem.hours.notWhole":
     "• **Hours per week**: “{value}” isn't a whole number; please enter one (for example 10).",
   "onboarding.problem.hours.range": "• **Hours per week**: please enter a number from {min} to {max}.",
   "onboarding.problem.accommodationNotes.tooLong":
-    "• **Accommodations**: please use {max} characters or fewer.",
+    "• **Accommodations**: please use {max, plural, one {# character} other {# characters}} or fewer.",
   "onboarding.button.fix": "Fix my answers",
 
   "onboarding.choices.title": "Join (2/3): your choices",
@@ -99,6 +101,7 @@ export const onboardingEn = {
   "profile.field.thread": "Project thread",
   "profile.value.none": "None",
   "profile.value.hours": "{hours} h",
+  "profile.value.hours": "{hours, plural, one {# hour} other {# hours}} a week",
   "profile.value.language.ja": "日本語 (Japanese)",
   "profile.value.language.en": "English",
   "profile.accommodation.textOnlyPresentation": "Present in text only",
@@ -144,10 +147,11 @@ export const onboardingEn = {
     "{user} is no longer staff of “{agency}”. They still work for another agency of this programme, so they keep the observer role.",
   "agency.staff.error.notStaff": "That person isn't registered as staff of “{agency}”.",
   "agency.removed":
-    "Removed the agency “{name}”. {staff} staff lost access now; its {clients} clients stay in the programme without an agency, and sharing is off.",
+    "Removed the agency “{name}”. {staff, plural, one {# staff member} other {# staff members}} lost access now; its {clients, plural, one {# client} other {# clients}} stay in the programme without an agency, and sharing is off.",
   "agency.list.title": "Support agencies",
   "agency.list.empty": "No agencies are registered yet. Add one with `/agency add`.",
-  "agency.list.line": "**{name}** — {staff} staff, {clients} clients ({consenting} sharing their progress)",
+  "agency.list.line":
+    "**{name}** — {staff, plural, one {# staff member} other {# staff members}}, {clients, plural, one {# client} other {# clients}} ({consenting} sharing their progress)",
   "agency.clients.title": "Clients who share their progress with you",
   "agency.clients.empty": "None of your clients share their progress yet.",
   "agency.clients.line": "• {name} ({user}) — {stage}",

@@ -39,7 +39,8 @@ export const enOperationsMessages = {
     "The report for {date} can no longer be written. You can write today's and yesterday's.",
   "report.error.future": "{date} hasn't come yet. You can write today's and yesterday's report.",
   "report.error.emptyDone": "Please write what you did, even a few words.",
-  "report.error.tooLong": "Each field holds up to {max} characters. Please shorten it and send it again.",
+  "report.error.tooLong":
+    "Each field holds up to {max, plural, one {# character} other {# characters}}. Please shorten it and send it again.",
   "report.error.pause.format":
     '"{value}" isn\'t a date I can read. Please use YYYY-MM-DD, e.g. `2026-05-10` (at the latest {end}).',
   "report.error.pause.past": '"{value}" has already passed. Please give a day from today up to {end}.',

@@ -38,7 +38,7 @@ export const enPresentationMessages = {
   "presentation.button.cancel": "Cancel",
   "presentation.preview.dropped": "Preview closed. Nothing was posted.",
   "presentation.confirmed":
-    "The presentation is confirmed ({count} slots, starting {start}). {notified} interns were told their slot.",
+    "The presentation is confirmed ({count, plural, one {# slot} other {# slots}}, starting {start}). {notified, plural, one {# intern was} other {# interns were}} told their slot.",
   "presentation.line": "{position}. {time} {user} ({minutes} min, {format})",
   "presentation.line.gap": "{position}. {time} (free)",
   "presentation.line.break": "☕ {time} Break ({minutes} min)",
@@ -76,7 +76,8 @@ export const enPresentationMessages = {
   "presentation.button.break": "Break",
   "presentation.button.end": "End",
   "presentation.stale": "This view was already updated (another click got there first).",
-  "presentation.changed": "Running order updated (ends {end}). {notified} interns were told.",
+  "presentation.changed":
+    "Running order updated (ends {end}). {notified, plural, one {# intern was} other {# interns were}} told.",
   "presentation.started": "The presentation has started. The live view is posted.",
   "presentation.cancelled": "The presentation is cancelled.",
   "presentation.exported": "The running order as CSV.",

@@ -23,7 +23,8 @@ export const enProgramMessages = {
     "The {option} “{value}” isn't a date I can read. Please use YYYY-MM-DD, e.g. `2026-04-01`.",
   "program.error.dateOrder":
     "The end date ({end}) is before the start date ({start}). Please check the dates.",
-  "program.error.tooLong": "That is {days} days. A programme can last at most {max} days.",
+  "program.error.tooLong":
+    "That is {days, plural, one {# day} other {# days}}. A programme can last at most {max, plural, one {# day} other {# days}}.",
   "program.error.option.start": "start date",
   "program.error.option.end": "end date",
   "program.error.template": "The template has problems, so nothing was created.\n{problems}",
@@ -68,18 +69,19 @@ export const enProgramMessages = {
   "program.status.milestoneAnnounced": "{kind}: {at} (announced)",
   "program.status.noMilestones": "None yet.",
   "program.status.workspace": "Workspace",
-  "program.status.workspaceOk": "✅ All {present} / {total} objects are there.",
+  "program.status.workspaceOk":
+    "✅ All {present} / {total, plural, one {# object is} other {# objects are}} there.",
   "program.status.workspaceMissing":
     "⚠️ {present} / {total}. Missing: {missing}\nRun `/program open` again to recreate them.",
   "program.status.stages": "Participants by stage",
   "program.status.noInterns": "No participants yet.",
   "program.close.done":
-    "🔒 **{name}** is closed. {channels} channels are now read-only (nothing was deleted). Use `/program export` to download the data.",
+    "🔒 **{name}** is closed. {channels, plural, one {# channel is} other {# channels are}} now read-only (nothing was deleted). Use `/program export` to download the data.",
   "program.close.notOpen": "This programme is already closed.",
   "program.export.done":
-    "📦 The data of **{name}** ({members} members, {allocations} allocations, {milestones} milestones).",
+    "📦 The data of **{name}** ({members, plural, one {# member} other {# members}}, {allocations, plural, one {# allocation} other {# allocations}}, {milestones, plural, one {# milestone} other {# milestones}}).",
   "program.delete.confirm":
-    "⚠️ Delete **{name}**? The {count} roles, channels and messages the bot created and the programme's records will be removed. Nothing the bot did not create is touched. This can't be undone.  Before anything is deleted, I send you the full export (what /program export sends) here.",
+    "⚠️ Delete **{name}**? The {count, plural, one {# role, channel or message} other {# roles, channels and messages}} the bot created and the programme's records will be removed. Nothing the bot did not create is touched. This can't be undone.  Before anything is deleted, I send you the full export (what /program export sends) here.",
   "program.delete.exported":
     "📦 The full export of **{name}**, sent before deleting it: keep these files, they are the only copy of its records.",
   "program.delete.button": "Delete",
@@ -122,7 +124,8 @@ export const enProgramMessages = {
   "program.staff.list.mentors": "Mentors ({count})",
   "program.staff.list.none": "None yet. Add people with `/program staff add`.",
   "program.staff.list.agency": "Agency staff: {agency} ({count})",
-  "program.staff.list.moreAgencies": "and {count} more agencies: see `/agency list`.",
+  "program.staff.list.moreAgencies":
+    "and {count, plural, one {# more agency} other {# more agencies}}: see `/agency list`.",
   "program.staff.list.more": "and {count} more",
   "program.status.settings": "Settings (change with `/program settings`)",
   "program.settings.title": "{name}: settings",
@@ -130,7 +133,7 @@ export const enProgramMessages = {
   "program.settings.swapWindow": "Swap window after allocation (`/project swap`)",
   "program.settings.on": "On",
   "program.settings.off": "Off",
-  "program.settings.days": "{days} days",
+  "program.settings.days": "{days, plural, one {# day} other {# days}}",
   "program.settings.oneDay": "1 day",
   "program.settings.noSwaps": "No swaps",
   "program.settings.howTo":

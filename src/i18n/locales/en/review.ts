@@ -9,10 +9,10 @@ export const enReviewMessages = {
   "review.error.published": "This review is published and can't be changed.",
   "review.error.criterion": "That criterion is not in the current rubric. Please open the review again.",
   "review.error.score": "Please pick a score from 1 to 5.",
-  "review.error.comment": "Please keep the comment to {max} characters.",
+  "review.error.comment": "Please keep the comment to {max, plural, one {# character} other {# characters}}.",
   "review.error.noDraft": "There is no draft yet. Pick the scores first, then publish.",
   "review.error.unscored":
-    "{count} criteria have no score yet. Please score every criterion before publishing.",
+    "{count, plural, one {# criterion has} other {# criteria have}} no score yet. Please score every criterion before publishing.",
   "review.publish.already": "This review has already been published.",
   "review.publish.done":
     "Your review of {user}'s version {number} is published and posted in their project thread.",
@@ -51,7 +51,7 @@ export const enReviewMessages = {
   "review.rubric.title": "Review rubric (1–5 per criterion)",
   "review.rubric.default": "(the default rubric)",
   "review.rubric.item": "`{key}` — {en} (Japanese: {ja})",
-  "review.rubric.set.done": "The rubric now has {count} criteria.",
+  "review.rubric.set.done": "The rubric now has {count, plural, one {# criterion} other {# criteria}}.",
   "review.rubric.error.tooLarge": "The rubric file is too large (16 KB at most).",
   "review.rubric.error.download": "I couldn't receive the file. Please attach it again. Nothing was changed.",
   "review.rubric.error.encoding": "The file isn't UTF-8 text. Nothing was changed.",
@@ -59,14 +59,16 @@ export const enReviewMessages = {
   "review.rubric.error.notList":
     "Line {line}: a list of criteria (or a list under criteria:) is needed. Nothing was changed.",
   "review.rubric.error.empty": "There are no criteria. Please write 1 to 4.",
-  "review.rubric.error.tooMany": "Line {line}: at most {max} criteria. Nothing was changed.",
+  "review.rubric.error.tooMany":
+    "Line {line}: at most {max, plural, one {# criterion} other {# criteria}}. Nothing was changed.",
   "review.rubric.error.notObject":
     "Line {line} (criterion {item}): each criterion needs key, ja and en. Nothing was changed.",
   "review.rubric.error.missing": "Line {line} (criterion {item}): {field} is missing. Nothing was changed.",
   "review.rubric.error.badKey":
     "Line {line} (criterion {item}): {field} must start with a lower-case letter and use a–z, 0–9 and _ (24 at most).",
   "review.rubric.error.duplicate": "Line {line} (criterion {item}): {field} is used twice.",
-  "review.rubric.error.tooLong": "Line {line} (criterion {item}): {field} must be {max} characters at most.",
+  "review.rubric.error.tooLong":
+    "Line {line} (criterion {item}): {field} must be {max, plural, one {# character} other {# characters}} at most.",
   "review.rubric.error.unknownField":
     "Line {line} (criterion {item}): “{field}” is not a field (only key, ja and en).",
 } as const;

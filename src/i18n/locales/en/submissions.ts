@@ -10,8 +10,8 @@ export const enSubmissionMessages = {
     "The {option} link isn't a web address. Please give a URL starting with `https://`. Nothing was saved.",
   "submission.error.linkCredentials":
     "The {option} link contains a user name or password. Please give a URL without tokens or credentials. Nothing was saved.",
-  "submission.error.note": "Please keep the note to {max} characters.",
-  "submission.error.tooManyFiles": "At most {max} files, please.",
+  "submission.error.note": "Please keep the note to {max, plural, one {# character} other {# characters}}.",
+  "submission.error.tooManyFiles": "At most {max, plural, one {# file} other {# files}}, please.",
   "submission.error.fileTooLarge":
     "“{name}” is too large (the limit is {max} MB). Please compress it or submit a link instead. Nothing was saved.",
   "submission.error.fileType":
@@ -30,7 +30,7 @@ export const enSubmissionMessages = {
   "submission.extend.cleared": "{user}'s own deadline was removed. Their deadline now: {deadline}",
   "submission.status.title": "Submissions: who has handed in",
   "submission.status.counts":
-    "**{interns}** interns with a project · **{submitted}** handed in · **{missing}** nothing yet · **{late}** late · **{unreviewed}** waiting for review · **{extended}** with a later deadline",
+    "{interns, plural, one {**#** intern} other {**#** interns}} with a project · **{submitted}** handed in · **{missing}** nothing yet · **{late}** late · **{unreviewed}** waiting for review · **{extended}** with a later deadline",
   "submission.status.deadline":
     "Deadline: {at} (each intern's own deadline counts: extensions and accommodations move it)",
   "submission.status.noDeadline":
@@ -43,9 +43,9 @@ export const enSubmissionMessages = {
   "submission.status.filterName.unreviewed": "Latest version waiting for a published review",
   "submission.status.filterName.extended": "With an extension or extra time",
   "submission.settings.saved":
-    "Saved. The reminders of {replanned} interns who have not handed in yet were re-planned.",
+    "Saved. The reminders of {replanned, plural, one {# intern who has} other {# interns who have}} not handed in yet were re-planned.",
   "submission.settings.shown":
-    "Reminders: {reminders} hours before each deadline · largest file: {maxFileMb} MB · file types: {types} · extra time for the extended-deadlines accommodation: {hours} h",
+    "Reminders (hours before each deadline): {reminders} · largest file: {maxFileMb} MB · file types: {types} · extra time for the extended-deadlines accommodation: {hours} h",
   "submission.close.done": "Submissions are closed. `/submission reopen` opens them again.",
   "submission.close.already": "Submissions are already closed.",
   "submission.reopen.done": "Submissions are open again. Hand-ins past a person's deadline are marked late.",
@@ -82,7 +82,8 @@ export const enSubmissionMessages = {
   "submission.show.late": "late",
   "submission.reminder":
     "⏰ {user} Your submission deadline is {deadline} ({relative}) and nothing has been submitted yet. Use `/submit` with a link or a file.",
-  "submission.request.reason": "Please give a reason of 1 to {max} characters.",
+  "submission.request.reason":
+    "Please give a reason of 1 to {max, plural, one {# character} other {# characters}}.",
   "submission.request.notLater": "Please ask for a time after your current deadline.",
   "submission.request.noStaffRoom":
     "There is no staff room to send the request to. Please talk to an organiser directly.",

@@ -19,7 +19,8 @@ export const jaAssignmentMessages = {
   "library.issue.archive_unsafe_path":
     "圧縮ファイルにフォルダーの外を指すパス（絶対パスや `..`）が含まれています: {detail}",
   "library.issue.required": "必須の項目がありません。",
-  "library.issue.invalid_value": "値が正しくありません。{detail}",
+  "library.issue.invalid_value": "値が正しくありません。",
+  "library.issue.got": "（指定された値: {detail}）",
   "library.issue.invalid_level": "レベルは 1〜5 の整数で指定してください（指定された値: {detail}）。",
   "library.issue.invalid_status":
     "状態は `retired`（採用で使用終了）か `active-in-recruitment`（採用で使用中）で指定してください。",
@@ -28,8 +29,34 @@ export const jaAssignmentMessages = {
   "library.issue.unknown_field": "知らない項目です。綴りを確認してください。",
   "library.issue.duplicate_id": "同じ ID がこの取り込みの中で重複しています: {detail}",
   "library.issue.empty": "取り込む課題がありません。",
+  "library.issue.encoding_invalid":
+    "文字コード {detail} として読めない文字が含まれているため、取り込みませんでした。UTF-8 で保存し直して（Excel では「CSV UTF-8（コンマ区切り）」）、もう一度取り込んでください。",
+  "library.hint.id":
+    "ID は英数字で始まり、英数字・`.`・`_`・`-` だけを使った 80 文字までの文字列です（パターン `^[A-Za-z0-9][A-Za-z0-9._-]*$`、例: `2026-spring-todo-api`）。",
+  "library.hint.title_ja": "日本語のタイトルを 200 文字までで書いてください（例: `ToDo アプリの API`）。",
+  "library.hint.title_en":
+    "英語のタイトルを 200 文字までで書いてください（例: `To-do app API`）。省略できます。",
+  "library.hint.brief":
+    "課題の説明を 8,000 文字までで書いてください。長い資料はリンク（`links`）にしてください。",
+  "library.hint.skills":
+    "スキルを `;` で区切って並べてください（1 つ 80 文字まで、30 個まで。例: `TypeScript; SQL`）。",
+  "library.hint.tags":
+    "タグを `;` で区切って並べてください（1 つ 80 文字まで、30 個まで。例: `web; backend`）。",
+  "library.hint.level": "1（やさしい）〜 5（難しい）の整数です（例: `3`）。",
+  "library.hint.estimated_hours": "見込み時間を 1〜2000 の整数（時間）で書いてください（例: `40`）。",
+  "library.hint.origin_round":
+    "どの回の採用で使ったかを 120 文字までで書いてください（例: `2025 秋`）。省略できます。",
+  "library.hint.status": "`retired` か `active-in-recruitment` です。省略すると `retired` になります。",
+  "library.hint.links":
+    "`ラベル|https://…` または URL を `;` で区切って並べてください（例: `仕様|https://example.com/spec`）。",
+  "library.hint.attachments":
+    "`ファイル名|https://…` または URL を `;` で区切って並べてください（例: `data.zip|https://example.com/data.zip`）。",
+  "library.hint.unknown":
+    "使える項目: `id`, `title_ja`, `title_en`, `brief`, `skills`, `tags`, `level`, `estimated_hours`, `origin_round`, `status`, `links`, `attachments`。CSV の区切りはコンマ・セミコロン・タブのどれかです。",
   "library.import.failed":
     "❌ 取り込みませんでした（{count} 件の問題があります。何も登録されていません）。\n{issues}",
+  "library.import.dryRun":
+    "{count} 件の課題に問題はありません（試しに読んだだけで、何も書き込んでいません）。",
   "library.import.more": "…ほか {count} 件",
   "library.import.done":
     "✅ 課題ライブラリを取り込みました: 新規 {created} 件、新しい版 {updated} 件、変更なし {unchanged} 件。",
