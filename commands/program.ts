@@ -33,7 +33,6 @@ import {
   SWAP_WINDOW_MAX_DAYS,
 } from "./program/settings.ts";
 import { programmeRoster, rosterButton } from "./program/roster.ts";
-import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
 import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
 
 /**
@@ -200,6 +199,9 @@ export const definition = {
           min_value: 1,
           max_value: TEAM_SIZE_LIMIT,
           ...commandText("program.settings.team-max"),
+        },
+        {
+          type: T.Integer,
           name: "silent-days",
           min_value: SILENT_DAYS_MIN,
           max_value: SILENT_DAYS_MAX,
@@ -353,6 +355,5 @@ export const command = defineCommand(
     template: { export: { access: "organiser", run: exportTemplate } },
     funnel: { access: "organiser", run: programmeFunnel },
   },
-  { components: [deleteButton, contactedButton, contactedModalRoute] },
-  { components: [deleteButton, rosterButton] },
+  { components: [deleteButton, contactedButton, contactedModalRoute, rosterButton] },
 );

@@ -139,12 +139,11 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
   const wanted = requested(ctx.args);
   const teamLines = await teamSettings(ctx, programmeId);
 
-  if (Object.keys(wanted).length === 0) {
+  if (Object.keys(wanted).length === 0 && Object.keys(attentionWanted).length === 0) {
     if (teamLines.changed) {
       await ctx.respond.reply(teamLines.lines.join("\n"));
       return;
     }
-  if (Object.keys(wanted).length === 0 && Object.keys(attentionWanted).length === 0) {
     const programme = await app.features.settings.show(programmeId);
     const attention = await app.features.attention.settings(programmeId);
     const embed: APIEmbed = {
@@ -169,16 +168,14 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
   const who = { guildId: ctx.guildId, programmeId, userId: ctx.userId };
   const outcome = await app.features.settings.change(who, wanted);
   const { name, before, after, changed } = outcome;
-  if (changed.length === 0) {
-    await ctx.respond.reply(
-      teamLines.changed ? teamLines.lines.join("\n") : t("program.settings.unchanged", { name }),
-    );
   const attention =
     Object.keys(attentionWanted).length === 0
       ? null
       : await app.features.attention.changeSettings(who, attentionWanted);
   if (changed.length === 0 && (attention === null || attention.changed.length === 0)) {
-    await ctx.respond.reply(t("program.settings.unchanged", { name }));
+    await ctx.respond.reply(
+      teamLines.changed ? teamLines.lines.join("\n") : t("program.settings.unchanged", { name }),
+    );
     return;
   }
   ctx.logger.info({ before, after }, "programme settings changed");

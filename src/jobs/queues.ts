@@ -53,22 +53,17 @@ export interface Queues {
   /**
    * Runs the job every `everyMs` from now on, or on a cron `pattern` in the time zone `tz` (a
    * BullMQ job scheduler: re-registering the same id, as every start does, replaces it instead of
-   * adding a second one). `schedulerId` defaults to the job's name; give one per programme for
-   * per-programme schedules.
-   * Runs the job every `everyMs` from now on (a BullMQ job scheduler: re-registering the same id,
-   * as every start does, replaces it instead of adding a second one). The `{ pattern, tz }` form
-   * runs it on a cron pattern in a time zone, under `schedulerId` (default: the job's name).
+   * adding a second one). The scheduler's id is `schedulerId` (as the fourth argument or in the
+   * pattern form), by default the job's name; give one per programme or agency for theirs.
    */
   every<D extends JobDefinition>(
     definition: D,
     payload: JobPayload<D>,
-    repeat: number | { pattern: string; tz: string },
+    repeat: number | { pattern: string; tz: string; schedulerId?: string },
     schedulerId?: string,
   ): Promise<void>;
   /** Removes a job scheduler added by {@link every}; false when there was none. */
   removeScheduler(definition: JobDefinition, schedulerId: string): Promise<boolean>;
-    schedule: number | { pattern: string; tz: string; schedulerId?: string },
-  ): Promise<void>;
   /** Job counts per queue and state, for metrics and health. */
   depths(): Promise<Array<{ queue: string; state: string; count: number }>>;
   close(): Promise<void>;
@@ -98,24 +93,19 @@ export function createQueues(
       const job = await withinTimeout(queue.add(definition.name, data, options), addTimeoutMs);
       return job.id ?? "";
     },
-    async every(definition, payload, repeat, schedulerId = definition.name) {
+    async every(definition, payload, repeat, schedulerId) {
       const data = definition.schema.parse(payload);
       const queue = byName.get(definition.queue);
       if (!queue) throw new Error(`No queue named ${definition.queue}`);
-      const options =
-        typeof repeat === "number" ? { every: repeat } : { pattern: repeat.pattern, tz: repeat.tz };
+      const [id, options] =
+        typeof repeat === "number"
+          ? [schedulerId ?? definition.name, { every: repeat }]
+          : [
+              schedulerId ?? repeat.schedulerId ?? definition.name,
+              { pattern: repeat.pattern, tz: repeat.tz },
+            ];
       await withinTimeout(
-        queue.upsertJobScheduler(schedulerId, options, { name: definition.name, data }),
-    async every(definition, payload, schedule) {
-      const data = definition.schema.parse(payload);
-      const queue = byName.get(definition.queue);
-      if (!queue) throw new Error(`No queue named ${definition.queue}`);
-      const [id, repeat] =
-        typeof schedule === "number"
-          ? [definition.name, { every: schedule }]
-          : [schedule.schedulerId ?? definition.name, { pattern: schedule.pattern, tz: schedule.tz }];
-      await withinTimeout(
-        queue.upsertJobScheduler(id, repeat, { name: definition.name, data }),
+        queue.upsertJobScheduler(id, options, { name: definition.name, data }),
         addTimeoutMs,
       );
     },

@@ -101,7 +101,6 @@ export const onboardingEn = {
   "profile.field.thread": "Project thread",
   "profile.value.none": "None",
   "profile.value.hours": "{hours} h",
-  "profile.value.hours": "{hours, plural, one {# hour} other {# hours}} a week",
   "profile.value.language.ja": "日本語 (Japanese)",
   "profile.value.language.en": "English",
   "profile.accommodation.textOnlyPresentation": "Present in text only",
