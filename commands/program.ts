@@ -15,7 +15,7 @@ import {
 } from "./program/manage.ts";
 import { setMilestone } from "./program/milestone.ts";
 import { openProgramme } from "./program/open.ts";
-import { programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
+import { HELP_ESCALATE_MAX_HOURS, programmeSettings, SWAP_WINDOW_MAX_DAYS } from "./program/settings.ts";
 import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
 
 /**
@@ -168,6 +168,13 @@ export const definition = {
           min_value: 0,
           max_value: SWAP_WINDOW_MAX_DAYS,
           ...commandText("program.settings.swap-window-days"),
+        },
+        {
+          type: T.Integer,
+          name: "help-escalate-hours",
+          min_value: 1,
+          max_value: HELP_ESCALATE_MAX_HOURS,
+          ...commandText("program.settings.help-escalate-hours"),
         },
       ],
     },

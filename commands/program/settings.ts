@@ -16,10 +16,14 @@ import type { Translator } from "../../src/i18n/translate.ts";
  */
 export const SWAP_WINDOW_MAX_DAYS = 30;
 
+/** The longest wait before an unanswered help ticket is escalated: three days; a question should not wait longer. */
+export const HELP_ESCALATE_MAX_HOURS = 72;
+
 /** The arguments of `/program settings`, as the definition declares them. */
 export interface SettingsArgs {
   "self-service"?: boolean;
   "swap-window-days"?: number;
+  "help-escalate-hours"?: number;
 }
 
 /**
@@ -29,9 +33,11 @@ export interface SettingsArgs {
 const settingsArgs = z.object({
   "self-service": z.boolean().optional(),
   "swap-window-days": z.int().min(0).max(SWAP_WINDOW_MAX_DAYS).optional(),
+  "help-escalate-hours": z.int().min(1).max(HELP_ESCALATE_MAX_HOURS).optional(),
 });
 
 function label(t: Translator, setting: Setting): string {
+  if (setting === "helpEscalateHours") return t("program.settings.helpEscalate");
   return t(
     setting === "selfServiceClaimEnabled" ? "program.settings.selfService" : "program.settings.swapWindow",
   );
@@ -40,6 +46,8 @@ function label(t: Translator, setting: Setting): string {
 function shown(t: Translator, setting: Setting, settings: ProgrammeSettings): string {
   if (setting === "selfServiceClaimEnabled")
     return t(settings.selfServiceClaimEnabled ? "program.settings.on" : "program.settings.off");
+  if (setting === "helpEscalateHours")
+    return t("program.settings.hours", { hours: settings.helpEscalateHours });
   const days = settings.swapWindowDays;
   if (days === 0) return t("program.settings.noSwaps");
   if (days === 1) return t("program.settings.oneDay");
@@ -63,10 +71,20 @@ function requested(args: SettingsArgs): Partial<ProgrammeSettings> {
         max: SWAP_WINDOW_MAX_DAYS,
         value: String(args["swap-window-days"]),
       });
+    if (option === "help-escalate-hours")
+      throw new UserError("program.settings.error.helpEscalate", {
+        max: HELP_ESCALATE_MAX_HOURS,
+        value: String(args["help-escalate-hours"]),
+      });
     throw new UserError("error.invalidOption", { option });
   }
-  const { "self-service": selfService, "swap-window-days": swapWindowDays } = parsed.data;
+  const {
+    "self-service": selfService,
+    "swap-window-days": swapWindowDays,
+    "help-escalate-hours": helpEscalateHours,
+  } = parsed.data;
   return {
+    ...(helpEscalateHours === undefined ? {} : { helpEscalateHours }),
     ...(selfService === undefined ? {} : { selfServiceClaimEnabled: selfService }),
     ...(swapWindowDays === undefined ? {} : { swapWindowDays }),
   };
@@ -121,5 +139,6 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
       ),
     );
   if (changed.includes("swapWindowDays")) lines.push(t("program.settings.note.swapWindow"));
+  if (changed.includes("helpEscalateHours")) lines.push(t("program.settings.note.helpEscalate"));
   await ctx.respond.reply(lines.join("\n"));
 }

@@ -40,6 +40,7 @@ import { attachRouter, createDiscordClient, loginDiscord } from "../../src/disco
 import type { CommandModule } from "../../src/discord/command.ts";
 import type { ComponentRoute } from "../../src/discord/component.ts";
 import { createDatabaseAccessPolicy } from "../../src/discord/database-access.ts";
+import { attachStaffReplies } from "../../src/discord/helpdesk/staff-replies.ts";
 import { createRouter } from "../../src/discord/router.ts";
 import type { Queues } from "../../src/jobs/queues.ts";
 import { createLogger } from "../../src/observability/logger.ts";
@@ -197,6 +198,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   });
   const client = createDiscordClient(config);
   attachRouter(client, router, logger);
+  attachStaffReplies(client, ctx);
   try {
     await loginDiscord(client, config.discord.token, { timeoutMs: 10_000 });
   } catch (error) {

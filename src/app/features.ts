@@ -3,6 +3,7 @@
 import type { Database } from "../db/client.ts";
 import { createAgencyStore } from "../db/stores/agency.ts";
 import { createExclusive } from "../db/stores/exclusive.ts";
+import { createHelpdeskStore } from "../db/stores/helpdesk.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createOnboardingStore } from "../db/stores/onboarding.ts";
@@ -17,6 +18,7 @@ import type { Locale } from "../domain/enums.ts";
 import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { type AboutUseCases, aboutUseCases } from "../features/about/about.ts";
 import { type AgencyUseCases, agencyUseCases } from "../features/agency/agencies.ts";
+import { type HelpdeskUseCases, helpdeskUseCases } from "../features/helpdesk/use-cases.ts";
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
@@ -36,6 +38,7 @@ import {
   manageUseCases as submissionManageUseCases,
 } from "../features/submission/manage.ts";
 import { type SubmitUseCases, submitUseCases } from "../features/submission/submit.ts";
+import { escalationJobs } from "../jobs/help-escalation.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
@@ -75,6 +78,7 @@ export interface Features {
   submission: SubmitUseCases & SubmissionManageUseCases;
   review: ReviewUseCases;
   presentation: PresentationUseCases;
+  helpdesk: HelpdeskUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -148,6 +152,12 @@ export function createFeatures(deps: {
     }),
     library: libraryUseCases({
       store: createLibraryStore(deps.db),
+      now: deps.now,
+      defaultLocale: deps.defaults.locale,
+    }),
+    helpdesk: helpdeskUseCases({
+      store: createHelpdeskStore(deps.db),
+      escalations: () => escalationJobs(deps.queues(), deps.now),
       now: deps.now,
       defaultLocale: deps.defaults.locale,
     }),

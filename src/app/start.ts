@@ -7,6 +7,7 @@ import { createDatabase } from "../db/client.ts";
 import { migrateInChildProcess } from "../db/migrate-isolated.ts";
 import { attachRouter, createDiscordClient, loginDiscord } from "../discord/client.ts";
 import { createDatabaseAccessPolicy } from "../discord/database-access.ts";
+import { attachStaffReplies } from "../discord/helpdesk/staff-replies.ts";
 import { createRouter } from "../discord/router.ts";
 import { JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
@@ -165,6 +166,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info(reconciled, "jobs reconciled with the database");
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
     const interactions = attachRouter(client, router, logger);
+    attachStaffReplies(client, ctx);
     closers.push({
       name: "interactions",
       close: async (remainingMs) => {

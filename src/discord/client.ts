@@ -23,11 +23,14 @@ function isSelf(entity: { id: string; client: Client }): boolean {
 /**
  * Creates the discord.js client, not yet logged in.
  *
- * Intents — only `Guilds`: it delivers GUILD_CREATE with the server's roles and channels (the bot
+ * Intents — `Guilds`: it delivers GUILD_CREATE with the server's roles and channels (the bot
  * computes its own permissions from them and the workspace builder edits them) and channel/role
- * updates. Interactions need no intent at all. No privileged intent (GuildMembers, GuildPresences,
- * MessageContent) is requested: taiken learns about people through their interactions and its
- * own database, not by watching the member list or reading messages.
+ * updates. `GuildMessages` (not privileged): the help desk learns that a mentor replied to a
+ * question from a message's author, channel and time (src/discord/helpdesk/staff-replies.ts);
+ * without MessageContent Discord sends no text, and messages are not cached. Interactions need no
+ * intent at all. No privileged intent (GuildMembers, GuildPresences, MessageContent) is requested:
+ * taiken learns about people through their interactions and its own database, not by watching the
+ * member list or reading messages.
  *
  * Caches — the client must not grow with the server: a 50,000-member server costs the same as a
  * 50-member one. Members and users are not cached except the bot itself (interactions carry the
@@ -38,7 +41,7 @@ function isSelf(entity: { id: string; client: Client }): boolean {
  */
 export function createDiscordClient(config: Config): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     ...(config.discord.apiUrl ? { rest: { api: config.discord.apiUrl } } : {}),
     makeCache: Options.cacheWithLimits({
       ApplicationCommandManager: 0,

@@ -7,7 +7,7 @@ export const QUEUE_NAMES = {
   milestones: "taiken-milestones",
   /** Onboarding's Discord steps (role, project thread, DM), done after the intern's click is answered. */
   onboarding: "taiken-onboarding",
-  /** Daily operations: 日報 reminders. */
+  /** Daily operations: 日報 reminders, help-ticket escalations. */
   operations: "taiken-operations",
   /** Submission deadline reminders to interns who have handed in nothing yet. */
   submissions: "taiken-submissions",
@@ -93,6 +93,12 @@ export const JOBS = {
     QUEUE_NAMES.operations,
     "send-report-reminder",
     z.object({ memberId: z.string().min(1), localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  ),
+  /** Escalates one unanswered help ticket: the staff channel (level 1), organisers' DMs (level 2). */
+  escalateHelpTicket: defineJob(
+    QUEUE_NAMES.operations,
+    "help-escalate",
+    z.object({ ticketId: z.string().min(1), level: z.union([z.literal(1), z.literal(2)]) }),
   ),
 } as const;
 

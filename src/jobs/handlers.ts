@@ -1,6 +1,7 @@
 import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import { JOBS } from "./definitions.ts";
+import { escalateHelpTicketHandler } from "./help-escalation.ts";
 import { announceMilestoneHandler } from "./milestones.ts";
 import {
   expireOnboardingDraftsHandler,
@@ -45,6 +46,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   sendReportReminder: (ctx, effects) => sendReportReminderHandler(ctx, effects.rest),
   remindSubmission: (ctx, effects) => remindSubmissionHandler(ctx, effects.rest),
   remindPresentation: (ctx, effects) => remindPresentationHandler(ctx, effects.rest),
+  escalateHelpTicket: (ctx, effects) => escalateHelpTicketHandler(ctx, effects.rest),
 };
 
 /** Every job handler the bot's workers run. */

@@ -2,6 +2,7 @@ import type { Database } from "../db/client.ts";
 import type { Locale } from "../domain/enums.ts";
 import { milestoneJobId } from "../domain/programme/timeline.ts";
 import { JOBS } from "./definitions.ts";
+import { reconcileHelpEscalations } from "./help-escalation.ts";
 import { done, retryLater } from "./outcome.ts";
 import { reconcilePresentationReminders } from "./presentation-reminders.ts";
 import type { Queues } from "./queues.ts";
@@ -113,6 +114,7 @@ export async function reconcileJobs(deps: {
   reportReminderJobs: number;
   onboardingJobs: number;
   presentationReminderJobs: number;
+  helpEscalationJobs: number;
 }> {
   return {
     onboardingJobs: await reconcileOnboardings(deps),
@@ -120,6 +122,7 @@ export async function reconcileJobs(deps: {
     submissionReminderJobs: await reconcileSubmissionReminders(deps),
     reportReminderJobs: await reconcileReportReminders(deps),
     presentationReminderJobs: await reconcilePresentationReminders(deps),
+    helpEscalationJobs: await reconcileHelpEscalations(deps),
   };
 }
 
@@ -129,7 +132,7 @@ export function reconcileHandler(deps: Parameters<typeof reconcileJobs>[0]) {
     try {
       const ensured = await reconcileJobs(deps);
       return done(
-        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder and ${ensured.onboardingJobs} onboarding jobs ensured`,
+        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder, ${ensured.helpEscalationJobs} help escalation and ${ensured.onboardingJobs} onboarding jobs ensured`,
       );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));

@@ -1,6 +1,7 @@
 import type { TranslationOf } from "../catalogue.ts";
 import type { CommandTranslationOf } from "../command-text.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
+import { enHelpdeskCommands, enHelpdeskMessages } from "./en/helpdesk.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
 import { enPresentationCommands, enPresentationMessages } from "./en/presentation.ts";
@@ -99,6 +100,7 @@ const messages = {
   ...enReviewMessages,
   ...enPresentationMessages,
   ...onboardingEn,
+  ...enHelpdeskMessages,
 } as const;
 
 /** English messages. `satisfies` makes `tsc` reject a missing or extra key or a placeholder mismatch. */
@@ -114,6 +116,7 @@ const commands = {
   ...enSubmissionCommands,
   ...enReviewCommands,
   ...enPresentationCommands,
+  ...enHelpdeskCommands,
 } as const;
 
 /**

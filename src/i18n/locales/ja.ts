@@ -3,6 +3,7 @@
  * other language must match (see `TranslationOf`).
  */
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
+import { jaHelpdeskCommands, jaHelpdeskMessages } from "./ja/helpdesk.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentation.ts";
@@ -99,6 +100,7 @@ export const ja = {
   ...jaReviewMessages,
   ...jaPresentationMessages,
   ...onboardingJa,
+  ...jaHelpdeskMessages,
 } as const;
 
 /**
@@ -118,4 +120,5 @@ export const jaCommands = {
   ...jaSubmissionCommands,
   ...jaReviewCommands,
   ...jaPresentationCommands,
+  ...jaHelpdeskCommands,
 } as const;
