@@ -84,7 +84,10 @@ describe("help desk rules", () => {
     expect(checkResolve(ticket(), "intern", false)).toEqual({ ok: true });
     expect(checkResolve(ticket(), "other-intern", false)).toEqual({ ok: false, problem: "notAllowed" });
     expect(checkResolve(ticket(), "mentor", true)).toEqual({ ok: true });
-    expect(checkResolve(ticket({ status: "closed" }), "intern", false)).toEqual({ ok: false, problem: "closed" });
+    expect(checkResolve(ticket({ status: "closed" }), "intern", false)).toEqual({
+      ok: false,
+      problem: "closed",
+    });
   });
 
   it("GIVEN 4 hours THEN level 1 is due at 4 h, level 2 at 8 h, and a staff reply or resolution settles it", () => {
