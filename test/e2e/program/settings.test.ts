@@ -50,6 +50,10 @@ function lines(locale: "ja" | "en", selfService: string, swapWindow: string): st
       setting: t(locale, "program.settings.swapWindow"),
       value: swapWindow,
     }),
+    t(locale, "program.settings.line", {
+      setting: t(locale, "program.settings.helpEscalate"),
+      value: t(locale, "program.settings.hours", { hours: 4 }),
+    }),
   ].join("\n");
 }
 
