@@ -1,10 +1,12 @@
 import type { CommandModule } from "../src/discord/command.ts";
 import { command as agency } from "./agency.ts";
+import { command as ask } from "./ask.ts";
 import { command as assignments } from "./assignments.ts";
 import { command as certificate } from "./certificate.ts";
 import { command as checkin } from "./checkin.ts";
 import { command as checkout } from "./checkout.ts";
 import { command as competency } from "./competency.ts";
+import { command as helpdesk } from "./helpdesk.ts";
 import { command as join } from "./join.ts";
 import { command as presentation } from "./presentation.ts";
 import { command as profile } from "./profile.ts";
@@ -41,4 +43,6 @@ export const commands: readonly CommandModule[] = [
   team,
   competency,
   certificate,
+  ask,
+  helpdesk,
 ];

@@ -27,6 +27,7 @@ import {
 import { setMilestone } from "./program/milestone.ts";
 import { openProgramme } from "./program/open.ts";
 import {
+  HELP_ESCALATE_MAX_HOURS,
   programmeSettings,
   SILENT_DAYS_MAX,
   SILENT_DAYS_MIN,
@@ -222,6 +223,13 @@ export const definition = {
             { value: "dm", ...choiceText("program.settings.digest-to.dm") },
             { value: "staff", ...choiceText("program.settings.digest-to.staff") },
           ],
+        },
+        {
+          type: T.Integer,
+          name: "help-escalate-hours",
+          min_value: 1,
+          max_value: HELP_ESCALATE_MAX_HOURS,
+          ...commandText("program.settings.help-escalate-hours"),
         },
       ],
     },

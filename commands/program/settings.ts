@@ -22,6 +22,9 @@ export const SWAP_WINDOW_MAX_DAYS = 30;
 export const SILENT_DAYS_MIN = 1;
 export const SILENT_DAYS_MAX = 14;
 
+/** The longest wait before an unanswered help ticket is escalated: three days; a question should not wait longer. */
+export const HELP_ESCALATE_MAX_HOURS = 72;
+
 /** The arguments of `/program settings`, as the definition declares them. */
 export interface SettingsArgs {
   "self-service"?: boolean;
@@ -31,6 +34,7 @@ export interface SettingsArgs {
   "silent-days"?: number;
   "digest-time"?: string;
   "digest-to"?: DigestTarget;
+  "help-escalate-hours"?: number;
 }
 
 /**
@@ -45,6 +49,7 @@ const settingsArgs = z.object({
   "silent-days": z.int().min(SILENT_DAYS_MIN).max(SILENT_DAYS_MAX).optional(),
   "digest-time": z.string().optional(),
   "digest-to": z.enum(["dm", "staff"]).optional(),
+  "help-escalate-hours": z.int().min(1).max(HELP_ESCALATE_MAX_HOURS).optional(),
 });
 
 const ATTENTION_SETTINGS = ["silentDays", "digestTime", "digestTo"] as const;
@@ -87,6 +92,7 @@ function attentionRequested(args: SettingsArgs): Partial<AttentionSettings> {
 }
 
 function label(t: Translator, setting: Setting): string {
+  if (setting === "helpEscalateHours") return t("program.settings.helpEscalate");
   return t(
     setting === "selfServiceClaimEnabled" ? "program.settings.selfService" : "program.settings.swapWindow",
   );
@@ -95,6 +101,8 @@ function label(t: Translator, setting: Setting): string {
 function shown(t: Translator, setting: Setting, settings: ProgrammeSettings): string {
   if (setting === "selfServiceClaimEnabled")
     return t(settings.selfServiceClaimEnabled ? "program.settings.on" : "program.settings.off");
+  if (setting === "helpEscalateHours")
+    return t("program.settings.hours", { hours: settings.helpEscalateHours });
   const days = settings.swapWindowDays;
   if (days === 0) return t("program.settings.noSwaps");
   if (days === 1) return t("program.settings.oneDay");
@@ -118,10 +126,20 @@ function requested(args: SettingsArgs): Partial<ProgrammeSettings> {
         max: SWAP_WINDOW_MAX_DAYS,
         value: String(args["swap-window-days"]),
       });
+    if (option === "help-escalate-hours")
+      throw new UserError("program.settings.error.helpEscalate", {
+        max: HELP_ESCALATE_MAX_HOURS,
+        value: String(args["help-escalate-hours"]),
+      });
     throw new UserError("error.invalidOption", { option });
   }
-  const { "self-service": selfService, "swap-window-days": swapWindowDays } = parsed.data;
+  const {
+    "self-service": selfService,
+    "swap-window-days": swapWindowDays,
+    "help-escalate-hours": helpEscalateHours,
+  } = parsed.data;
   return {
+    ...(helpEscalateHours === undefined ? {} : { helpEscalateHours }),
     ...(selfService === undefined ? {} : { selfServiceClaimEnabled: selfService }),
     ...(swapWindowDays === undefined ? {} : { swapWindowDays }),
   };
@@ -216,6 +234,7 @@ export async function programmeSettings(ctx: CommandContext<SettingsArgs>): Prom
         .catch((error: unknown) => ctx.logger.warn({ err: error }, "digest not rescheduled yet"));
     }
   }
+  if (changed.includes("helpEscalateHours")) lines.push(t("program.settings.note.helpEscalate"));
   await ctx.respond.reply(lines.join("\n"));
 }
 

@@ -41,6 +41,7 @@ import { attachRouter, createDiscordClient, loginDiscord } from "../../src/disco
 import type { CommandModule } from "../../src/discord/command.ts";
 import type { ComponentRoute } from "../../src/discord/component.ts";
 import { createDatabaseAccessPolicy } from "../../src/discord/database-access.ts";
+import { attachStaffReplies } from "../../src/discord/helpdesk/staff-replies.ts";
 import { createRouter } from "../../src/discord/router.ts";
 import type { Queues } from "../../src/jobs/queues.ts";
 import { createLogger } from "../../src/observability/logger.ts";
@@ -202,6 +203,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const activity = db
     ? attachActivity(client, (events) => features.attention.recordActivity(events), logger, { flushMs: 100 })
     : undefined;
+  attachStaffReplies(client, ctx);
   try {
     await loginDiscord(client, config.discord.token, { timeoutMs: 10_000 });
   } catch (error) {

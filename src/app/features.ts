@@ -7,6 +7,7 @@ import { createCompetencyStore } from "../db/stores/competency.ts";
 import { createAttentionStore } from "../db/stores/attention.ts";
 import { createAgencyViewStore } from "../db/stores/agency-views.ts";
 import { createExclusive } from "../db/stores/exclusive.ts";
+import { createHelpdeskStore } from "../db/stores/helpdesk.ts";
 import { createLibraryStore } from "../db/stores/library.ts";
 import { createAboutStore, createWithdrawStore } from "../db/stores/membership.ts";
 import { createOnboardingStore } from "../db/stores/onboarding.ts";
@@ -28,6 +29,7 @@ import { type CertificateUseCases, certificateUseCases } from "../features/compe
 import { type CompetencyUseCases, competencyUseCases } from "../features/competency/competency.ts";
 import { type AttentionUseCases, attentionUseCases } from "../features/attention/use-cases.ts";
 import { type AgencyViewUseCases, agencyViewUseCases } from "../features/agency/views.ts";
+import { type HelpdeskUseCases, helpdeskUseCases } from "../features/helpdesk/use-cases.ts";
 import { type LibraryUseCases, libraryUseCases } from "../features/library/use-cases.ts";
 import { type WithdrawUseCases, withdrawUseCases } from "../features/membership/withdraw.ts";
 import { type OnboardingUseCases, onboardingUseCases } from "../features/onboarding/onboarding.ts";
@@ -51,6 +53,7 @@ import { type TeamUseCases, teamUseCases } from "../features/team/use-cases.ts";
 import { digestJobs } from "../jobs/attention-digest.ts";
 import { digestScheduler } from "../jobs/agency-digest.ts";
 import { shareRevocations } from "../jobs/agency-revocation.ts";
+import { escalationJobs } from "../jobs/help-escalation.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
 import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
@@ -95,6 +98,7 @@ export interface Features {
   competency: CompetencyUseCases;
   certificate: CertificateUseCases;
   attention: AttentionUseCases;
+  helpdesk: HelpdeskUseCases;
 }
 
 /** How long one submitted file's download may take, body included. */
@@ -194,5 +198,11 @@ export function createFeatures(deps: {
       defaultLocale: deps.defaults.locale,
     }),
     team: teamUseCases({ store: createTeamStore(deps.db), now: deps.now }),
+    helpdesk: helpdeskUseCases({
+      store: createHelpdeskStore(deps.db),
+      escalations: () => escalationJobs(deps.queues(), deps.now),
+      now: deps.now,
+      defaultLocale: deps.defaults.locale,
+    }),
   };
 }

@@ -8,6 +8,7 @@ import { migrateInChildProcess } from "../db/migrate-isolated.ts";
 import { attachActivity } from "../discord/attention/activity.ts";
 import { attachRouter, createDiscordClient, loginDiscord } from "../discord/client.ts";
 import { createDatabaseAccessPolicy } from "../discord/database-access.ts";
+import { attachStaffReplies } from "../discord/helpdesk/staff-replies.ts";
 import { createRouter } from "../discord/router.ts";
 import { JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
@@ -169,6 +170,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const interactions = attachRouter(client, router, logger);
     const activity = attachActivity(client, (events) => features.attention.recordActivity(events), logger);
     closers.push({ name: "activity counts", close: () => activity.stop() });
+    attachStaffReplies(client, ctx);
     closers.push({
       name: "interactions",
       close: async (remainingMs) => {

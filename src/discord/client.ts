@@ -23,11 +23,13 @@ function isSelf(entity: { id: string; client: Client }): boolean {
 /**
  * Creates the discord.js client, not yet logged in.
  *
- * Intents — `Guilds` and `GuildMessages`. `Guilds` delivers GUILD_CREATE with the server's roles and channels (the bot
- * computes its own permissions from them and the workspace builder edits them) and channel/role
- * updates. `GuildMessages` (not privileged) delivers who wrote in which channel and when, which the
- * attention list counts per day (src/discord/attention/activity.ts); without MessageContent the
- * content arrives empty, is never read, and messages are not cached. Interactions need no intent. No privileged intent (GuildMembers, GuildPresences,
+ * Intents — `Guilds` and `GuildMessages`. `Guilds` delivers GUILD_CREATE with the server's roles
+ * and channels (the bot computes its own permissions from them and the workspace builder edits
+ * them) and channel/role updates. `GuildMessages` (not privileged) delivers who wrote in which
+ * channel and when: the attention list counts it per day (src/discord/attention/activity.ts) and
+ * the help desk learns that a mentor replied to a question (src/discord/helpdesk/staff-replies.ts).
+ * Without MessageContent the content arrives empty, is never read, and messages are not cached.
+ * Interactions need no intent. No privileged intent (GuildMembers, GuildPresences,
  * MessageContent) is requested: taiken learns about people through their interactions and its
  * own database, not by watching the member list or reading messages.
  *

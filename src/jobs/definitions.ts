@@ -7,7 +7,7 @@ export const QUEUE_NAMES = {
   milestones: "taiken-milestones",
   /** Onboarding's Discord steps (role, project thread, DM), done after the intern's click is answered. */
   onboarding: "taiken-onboarding",
-  /** Daily operations: 日報 reminders. */
+  /** Daily operations: 日報 reminders, help-ticket escalations. */
   operations: "taiken-operations",
   /** Submission deadline reminders to interns who have handed in nothing yet. */
   submissions: "taiken-submissions",
@@ -110,6 +110,12 @@ export const JOBS = {
   ),
   /** Deletes or blanks what was posted to agencies about a client who stopped sharing (src/jobs/agency-revocation.ts). */
   revokeShares: defineJob(QUEUE_NAMES.agencies, "revoke-shares", z.object({ memberId: z.string().min(1) })),
+  /** Escalates one unanswered help ticket: the staff channel (level 1), organisers' DMs (level 2). */
+  escalateHelpTicket: defineJob(
+    QUEUE_NAMES.operations,
+    "help-escalate",
+    z.object({ ticketId: z.string().min(1), level: z.union([z.literal(1), z.literal(2)]) }),
+  ),
 } as const;
 
 /** The payload type of a job definition. */

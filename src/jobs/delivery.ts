@@ -28,6 +28,9 @@ export const DeliveryKeys = {
   /** Per slot, offset and start: a moved slot gets new keys. */
   presentationReminder: (slotId: string, offsetMin: number, startsAtEpochS: number) =>
     `presentation-reminder:${slotId}:${offsetMin}:${startsAtEpochS}`,
+  /** Per ticket and level; level 2 goes to each organiser, so the organiser's member id is added. */
+  helpEscalation: (ticketId: string, level: number, recipientMemberId?: string) =>
+    `help-escalate:${ticketId}:${level}${recipientMemberId ? `:${recipientMemberId}` : ""}`,
 } as const;
 
 /** What {@link deliverOnce} did. `in_flight`: another run holds a fresh claim; try again later. */

@@ -5,6 +5,7 @@ import { attentionDigestHandler } from "./attention-digest.ts";
 import { sendAgencyDigestHandler } from "./agency-digest.ts";
 import { revokeSharesHandler } from "./agency-revocation.ts";
 import { JOBS } from "./definitions.ts";
+import { escalateHelpTicketHandler } from "./help-escalation.ts";
 import { announceMilestoneHandler } from "./milestones.ts";
 import {
   expireOnboardingDraftsHandler,
@@ -53,6 +54,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   attentionDigest: (ctx, effects) => attentionDigestHandler(ctx, effects.attentionDigest),
   sendAgencyDigest: (ctx, effects) => sendAgencyDigestHandler(ctx, effects.rest),
   revokeShares: (ctx, effects) => revokeSharesHandler(ctx, effects.rest),
+  escalateHelpTicket: (ctx, effects) => escalateHelpTicketHandler(ctx, effects.rest),
 };
 
 /** Every job handler the bot's workers run. */

@@ -5,6 +5,7 @@ import { reconcileDigests } from "./attention-digest.ts";
 import { reconcileAgencyDigests } from "./agency-digest.ts";
 import { reconcileRevocations } from "./agency-revocation.ts";
 import { JOBS } from "./definitions.ts";
+import { reconcileHelpEscalations } from "./help-escalation.ts";
 import { done, retryLater } from "./outcome.ts";
 import { reconcilePresentationReminders } from "./presentation-reminders.ts";
 import type { Queues } from "./queues.ts";
@@ -119,6 +120,7 @@ export async function reconcileJobs(deps: {
   digestSchedulers: number;
   agencyDigestSchedulers: number;
   revocationJobs: number;
+  helpEscalationJobs: number;
 }> {
   return {
     onboardingJobs: await reconcileOnboardings(deps),
@@ -129,6 +131,7 @@ export async function reconcileJobs(deps: {
     digestSchedulers: await reconcileDigests(deps),
     agencyDigestSchedulers: await reconcileAgencyDigests(deps),
     revocationJobs: await reconcileRevocations(deps),
+    helpEscalationJobs: await reconcileHelpEscalations(deps),
   };
 }
 
@@ -138,7 +141,7 @@ export function reconcileHandler(deps: Parameters<typeof reconcileJobs>[0]) {
     try {
       const ensured = await reconcileJobs(deps);
       return done(
-        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder, ${ensured.onboardingJobs} onboarding, ${ensured.agencyDigestSchedulers} agency digest and ${ensured.revocationJobs} revocation jobs ensured`,
+        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder, ${ensured.onboardingJobs} onboarding, ${ensured.helpEscalationJobs} help escalation, ${ensured.agencyDigestSchedulers} agency digest and ${ensured.revocationJobs} revocation jobs ensured`,
       );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));

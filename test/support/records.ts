@@ -16,7 +16,7 @@ export function aProgramme(overrides: Partial<Programme> = {}): Programme {
     endsAt: new Date("2026-06-30T00:00:00Z"),
     timeZone: "Asia/Tokyo",
     forcedLocale: null,
-    settings: { selfServiceClaimEnabled: true, swapWindowDays: 3 },
+    settings: { selfServiceClaimEnabled: true, swapWindowDays: 3, helpEscalateHours: 4 },
     createdByUserId: "u0",
     createdAt: FIXTURE_NOW,
     ...overrides,

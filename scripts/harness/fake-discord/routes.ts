@@ -602,6 +602,15 @@ export const routes: Record<string, Handler> = {
     for (const [key, value] of Object.entries(b)) {
       if (key === "permission_overwrites") {
         channel.permission_overwrites = Array.isArray(value) ? (value as Body[]).map(normalizeOverwrite) : [];
+      } else if (key === "available_tags" && channel.available_tags) {
+        // As Discord does: a tag without an id is new and gets one.
+        channel.available_tags = (Array.isArray(value) ? (value as Body[]) : []).map((tag) => ({
+          id: (tag.id as string | undefined) ?? snowflake(),
+          name: tag.name,
+          moderated: Boolean(tag.moderated),
+          emoji_id: tag.emoji_id ?? null,
+          emoji_name: tag.emoji_name ?? null,
+        }));
       } else if (
         ["archived", "locked", "auto_archive_duration", "invitable"].includes(key) &&
         channel.thread_metadata

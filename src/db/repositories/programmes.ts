@@ -17,7 +17,7 @@ export type { DiscordResource, Milestone, NewProgramme, Programme, ProgrammeChan
 type ProgrammeRow = Omit<Programme, "settings"> & ProgrammeSettings;
 
 function toProgramme(row: ProgrammeRow): Programme {
-  const { selfServiceClaimEnabled, swapWindowDays, ...rest } = row;
+  const { selfServiceClaimEnabled, swapWindowDays, helpEscalateHours, ...rest } = row;
   return {
     id: rest.id,
     guildId: rest.guildId,
@@ -28,7 +28,7 @@ function toProgramme(row: ProgrammeRow): Programme {
     endsAt: rest.endsAt,
     timeZone: rest.timeZone,
     forcedLocale: rest.forcedLocale,
-    settings: { selfServiceClaimEnabled, swapWindowDays },
+    settings: { selfServiceClaimEnabled, swapWindowDays, helpEscalateHours },
     createdByUserId: rest.createdByUserId,
     createdAt: rest.createdAt,
   };

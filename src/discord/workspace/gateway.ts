@@ -6,6 +6,7 @@ import {
   type APIChannel,
   type APIEmbed,
   type APIGuild,
+  type APIGuildForumTag,
   type APIRole,
   type ButtonInteraction,
   ButtonStyle,
@@ -20,6 +21,7 @@ import {
   Routes,
 } from "discord.js";
 import type { DiscordResourceKind, Locale } from "../../domain/enums.ts";
+import { forumTagsWith } from "../../domain/helpdesk/rules.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { UserError } from "../../features/errors.ts";
 import type { GuildSnapshot, WorkspaceDiscord } from "../../features/programme/ports.ts";
@@ -132,6 +134,18 @@ function workspaceDiscord(options: WorkspaceDiscordOptions): WorkspaceDiscord & 
         welcome: () => welcomeMessage(input.welcome.programme, input.welcome.locale),
         onProgress: (done) => input.onProgress(done),
       }),
+    async ensureForumTags(forumId, topics) {
+      const forum = (await rest.get(Routes.channel(forumId))) as { available_tags?: APIGuildForumTag[] };
+      const existing = (forum.available_tags ?? []).map((tag) => ({
+        id: tag.id,
+        name: tag.name,
+        moderated: tag.moderated,
+      }));
+      const { tags, changed } = forumTagsWith(existing, topics);
+      if (!changed) return 0;
+      await rest.patch(Routes.channel(forumId), { body: { available_tags: tags } });
+      return tags.length - existing.length;
+    },
     async addMemberRole(userId, roleId) {
       await rest.put(Routes.guildMemberRole(guildId, userId, roleId));
     },

@@ -5,6 +5,8 @@ import type { DiscordResourceKind, Locale, MilestoneKind, ProgrammeMode, Program
 export interface ProgrammeSettings {
   selfServiceClaimEnabled: boolean;
   swapWindowDays: number;
+  /** Hours without a staff reply before a help ticket is escalated (organisers are sent a DM at twice that). */
+  helpEscalateHours: number;
 }
 
 export interface Programme {

@@ -130,4 +130,5 @@ export const DEFAULT_TEMPLATE: WorkspaceTemplate = {
   ],
   welcome: "handbook",
   timeline: DEFAULT_TIMELINE,
+  tags: ["フロントエンド", "バックエンド", "インフラ", "デザイン", "Git", "その他"],
 };

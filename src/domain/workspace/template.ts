@@ -7,6 +7,7 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
+import { FORUM_TAG_LIMIT, STATUS_TAGS, TAG_NAME_MAX } from "../helpdesk/rules.ts";
 
 /** Discord allows 500 channels (categories included) in a guild. */
 export const GUILD_CHANNEL_LIMIT = 500;
@@ -121,6 +122,19 @@ export const templateSchema = z
     /** Id of the channel that carries the welcome message with the Join button. */
     welcome: ID,
     timeline: z.partialRecord(z.enum(TIMELINE_KINDS), momentSchema).optional(),
+    /**
+     * Topic tags of the questions forum (`/ask tag:`), created by `/program open` next to the
+     * three status tags; Discord allows 20 tags on a forum in all.
+     */
+    tags: z
+      .array(z.string().trim().min(1).max(TAG_NAME_MAX))
+      .max(FORUM_TAG_LIMIT - Object.keys(STATUS_TAGS).length)
+      .refine((tags) => new Set(tags).size === tags.length, "each tag once")
+      .refine(
+        (tags) => tags.every((tag) => !Object.values<string>(STATUS_TAGS).includes(tag)),
+        "the status tags are added by the bot",
+      )
+      .optional(),
   })
   .superRefine((template, ctx) => {
     const seen = new Map<string, string>();

@@ -218,6 +218,8 @@ export function openUseCases(ports: ProgrammePorts) {
     const organiserRole = built.ids.get(ResourceKeys.roles.organiser);
     if (organiserRole && !caller.callerRoleIds.has(organiserRole))
       await discord.addMemberRole(caller.userId, organiserRole);
+    const forum = built.ids.get(ResourceKeys.channels.questions);
+    if (forum) await discord.ensureForumTags(forum, template.tags ?? []);
     if (programme.status === "draft") programme = await store.update(programme.id, { status: "open" });
 
     const timeline = await syncTimeline(

@@ -129,6 +129,11 @@ export interface WorkspaceDiscord {
     onProgress(created: number): Promise<void>;
   }): Promise<BuiltWorkspace>;
   addMemberRole(userId: string, roleId: string): Promise<void>;
+  /**
+   * Adds to the questions forum the status tags and the template's topic tags it lacks (by name,
+   * so a re-run adds nothing). Resolves with how many it added.
+   */
+  ensureForumTags(forumId: string, topics: readonly string[]): Promise<number>;
   /** Replaces a channel's (or category's) permission overwrites. */
   setOverwrites(
     channelId: string,

@@ -10,6 +10,7 @@ import type { AuditPort } from "../ports.ts";
 export const SETTINGS = [
   "selfServiceClaimEnabled",
   "swapWindowDays",
+  "helpEscalateHours",
 ] as const satisfies readonly (keyof ProgrammeSettings)[];
 export type Setting = (typeof SETTINGS)[number];
 

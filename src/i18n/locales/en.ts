@@ -4,6 +4,7 @@ import { enAgencyCommands, enAgencyMessages } from "./en/agency.ts";
 import { enAssignmentCommands, enAssignmentMessages } from "./en/assignments.ts";
 import { enCompetencyCommands, enCompetencyMessages } from "./en/competency.ts";
 import { enAttentionCommands, enAttentionMessages } from "./en/attention.ts";
+import { enHelpdeskCommands, enHelpdeskMessages } from "./en/helpdesk.ts";
 import { onboardingEn, onboardingEnCommands } from "./en/onboarding.ts";
 import { enOperationsCommands, enOperationsMessages } from "./en/operations.ts";
 import { enPresentationCommands, enPresentationMessages } from "./en/presentation.ts";
@@ -110,6 +111,7 @@ const messages = {
   ...enTeamMessages,
   ...onboardingEn,
   ...enAgencyMessages,
+  ...enHelpdeskMessages,
 } as const;
 
 /** English messages. `satisfies` makes `tsc` reject a missing or extra key or a placeholder mismatch. */
@@ -129,6 +131,7 @@ const commands = {
   ...enPresentationCommands,
   ...enTeamCommands,
   ...enAgencyCommands,
+  ...enHelpdeskCommands,
 } as const;
 
 /**

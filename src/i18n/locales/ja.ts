@@ -6,6 +6,7 @@ import { jaAgencyCommands, jaAgencyMessages } from "./ja/agency.ts";
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
 import { jaCompetencyCommands, jaCompetencyMessages } from "./ja/competency.ts";
 import { jaAttentionCommands, jaAttentionMessages } from "./ja/attention.ts";
+import { jaHelpdeskCommands, jaHelpdeskMessages } from "./ja/helpdesk.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";
 import { jaPresentationCommands, jaPresentationMessages } from "./ja/presentation.ts";
@@ -110,6 +111,7 @@ export const ja = {
   ...jaTeamMessages,
   ...onboardingJa,
   ...jaAgencyMessages,
+  ...jaHelpdeskMessages,
 } as const;
 
 /**
@@ -133,4 +135,5 @@ export const jaCommands = {
   ...jaPresentationCommands,
   ...jaTeamCommands,
   ...jaAgencyCommands,
+  ...jaHelpdeskCommands,
 } as const;

@@ -50,6 +50,10 @@ function lines(locale: "ja" | "en", selfService: string, swapWindow: string): st
       setting: t(locale, "program.settings.swapWindow"),
       value: swapWindow,
     }),
+    t(locale, "program.settings.line", {
+      setting: t(locale, "program.settings.helpEscalate"),
+      value: t(locale, "program.settings.hours", { hours: 4 }),
+    }),
   ].join("\n");
 }
 
@@ -88,6 +92,7 @@ describe("/program settings on the local Discord", () => {
     (await createProgrammeRepository(db).get(programmeId))?.settings ?? {
       selfServiceClaimEnabled: false,
       swapWindowDays: -1,
+      helpEscalateHours: -1,
     };
 
   const audited = async () =>
@@ -180,7 +185,11 @@ describe("/program settings on the local Discord", () => {
     const en = embedOf(await settings({}, { locale: "en-GB" }));
     expect(en.description).toContain(lines("en", "Off", "3 days"));
     expect(en.description).toContain("`/program settings`");
-    expect(await stored()).toEqual({ selfServiceClaimEnabled: false, swapWindowDays: 3 });
+    expect(await stored()).toEqual({
+      selfServiceClaimEnabled: false,
+      swapWindowDays: 3,
+      helpEscalateHours: 4,
+    });
     expect(await audited()).toEqual([]);
   });
 
@@ -201,7 +210,11 @@ describe("/program settings on the local Discord", () => {
         const lang = locale === "ja" ? "ja" : "en";
         expect(reply.content).toBe(t(lang, "program.settings.error.swapWindow", { max: 30, value }));
         expect(reply.content).toContain(text);
-        expect(await stored()).toEqual({ selfServiceClaimEnabled: false, swapWindowDays: 3 });
+        expect(await stored()).toEqual({
+          selfServiceClaimEnabled: false,
+          swapWindowDays: 3,
+          helpEscalateHours: 4,
+        });
         expect(await audited()).toEqual([]);
       },
     );
@@ -218,7 +231,11 @@ describe("/program settings on the local Discord", () => {
     expect(fromAdmin.content).toBe(t("ja", "error.access.organiser"));
     const look = await settings({}, { user: intern });
     expect(look.content).toBe(t("ja", "error.access.organiser"));
-    expect(await stored()).toEqual({ selfServiceClaimEnabled: false, swapWindowDays: 3 });
+    expect(await stored()).toEqual({
+      selfServiceClaimEnabled: false,
+      swapWindowDays: 3,
+      helpEscalateHours: 4,
+    });
     expect(await audited()).toEqual([]);
   });
 
@@ -241,7 +258,11 @@ describe("/program settings on the local Discord", () => {
         t("en", "program.settings.note.swapWindow"),
       ].join("\n"),
     );
-    expect(await stored()).toEqual({ selfServiceClaimEnabled: true, swapWindowDays: 5 });
+    expect(await stored()).toEqual({
+      selfServiceClaimEnabled: true,
+      swapWindowDays: 5,
+      helpEscalateHours: 4,
+    });
     expect(await audited()).toEqual([
       expect.objectContaining({
         actorUserId: organiser.id,
@@ -310,7 +331,11 @@ describe("/program settings on the local Discord", () => {
   it("GIVEN self-service turned off THEN the reply says so and an intern without a task can't claim", async () => {
     const reply = await settings({ "self-service": false });
     expect(reply.content).toContain(t("ja", "program.settings.note.selfServiceOff"));
-    expect(await stored()).toEqual({ selfServiceClaimEnabled: false, swapWindowDays: 3 });
+    expect(await stored()).toEqual({
+      selfServiceClaimEnabled: false,
+      swapWindowDays: 3,
+      helpEscalateHours: 4,
+    });
     const other = bot.fake.addMember({ username: "ren" }).user;
     const member = await createMemberRepository(db).join({
       programmeId,
@@ -331,7 +356,11 @@ describe("/program settings on the local Discord", () => {
     expect(closed.content).toContain("読み取り専用");
     const refused = await settings({ "self-service": true }, { locale: "en-US" });
     expect(refused.content).toBe(t("en", "program.settings.error.closed"));
-    expect(await stored()).toEqual({ selfServiceClaimEnabled: false, swapWindowDays: 3 });
+    expect(await stored()).toEqual({
+      selfServiceClaimEnabled: false,
+      swapWindowDays: 3,
+      helpEscalateHours: 4,
+    });
     expect(embedOf(await settings()).description).toContain(lines("ja", "オフ", "3 日間"));
     expect(await audited()).toHaveLength(4);
   });

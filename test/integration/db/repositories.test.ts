@@ -34,7 +34,7 @@ describe("programme repository", () => {
       status: "draft",
       timeZone: "Asia/Tokyo",
       forcedLocale: null,
-      settings: { selfServiceClaimEnabled: false, swapWindowDays: 3 },
+      settings: { selfServiceClaimEnabled: false, swapWindowDays: 3, helpEscalateHours: 4 },
     });
     expect(await programmes.get(created.id)).toEqual(created);
 
@@ -46,7 +46,7 @@ describe("programme repository", () => {
     expect(updated).toMatchObject({
       status: "open",
       forcedLocale: "en",
-      settings: { selfServiceClaimEnabled: true, swapWindowDays: 3 },
+      settings: { selfServiceClaimEnabled: true, swapWindowDays: 3, helpEscalateHours: 4 },
     });
     expect((await programmes.current("guild-p"))?.id).toBe(created.id);
     await programmes.update(created.id, { status: "archived" });

@@ -28,7 +28,9 @@ import { aProgramme } from "../../support/records.ts";
 /** The `/assignments` use-cases over an in-memory store: the rules and refusals, without a database. */
 const NOW = new Date("2026-04-02T00:00:00Z");
 
-const programme = aProgramme({ settings: { selfServiceClaimEnabled: false, swapWindowDays: 3 } });
+const programme = aProgramme({
+  settings: { selfServiceClaimEnabled: false, swapWindowDays: 3, helpEscalateHours: 4 },
+});
 
 function version(
   id: string,

@@ -17,7 +17,7 @@ const programme: Programme = {
   endsAt: new Date("2026-06-30T23:59:59+09:00"),
   timeZone: "Asia/Tokyo",
   forcedLocale: null,
-  settings: { selfServiceClaimEnabled: false, swapWindowDays: 3 },
+  settings: { selfServiceClaimEnabled: false, swapWindowDays: 3, helpEscalateHours: 4 },
   createdByUserId: "1",
   createdAt: new Date("2026-03-01T00:00:00Z"),
 };

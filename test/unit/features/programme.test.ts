@@ -70,7 +70,7 @@ function memoryStore() {
         endsAt: input.endsAt,
         timeZone: input.timeZone ?? "Asia/Tokyo",
         forcedLocale: input.forcedLocale ?? null,
-        settings: { selfServiceClaimEnabled: false, swapWindowDays: 3 },
+        settings: { selfServiceClaimEnabled: false, swapWindowDays: 3, helpEscalateHours: 4 },
         createdByUserId: input.createdByUserId,
         createdAt: NOW,
       };
@@ -165,6 +165,10 @@ function memoryDiscord() {
     snapshot: async () => ({ channelIds: new Set(channels), roleIds: new Set(roles), community: false }),
     messageExists: async (channelId) => channels.has(channelId),
     download: async () => "",
+    async ensureForumTags(forumId, topics) {
+      calls.push(`tags ${forumId} ${topics.length}`);
+      return 0;
+    },
     async build({ plan, save, onProgress }) {
       const built = new Map(plan.present.map((p) => [p.item.key, p.discordId]));
       const created = [];

@@ -41,7 +41,7 @@ const programme: Programme = {
   endsAt: new Date("2026-06-30T09:00:00Z"),
   timeZone: "Asia/Tokyo",
   forcedLocale: null,
-  settings: { selfServiceClaimEnabled: false, swapWindowDays: 3 },
+  settings: { selfServiceClaimEnabled: false, swapWindowDays: 3, helpEscalateHours: 4 },
   createdByUserId: "u0",
   createdAt: NOW,
 };

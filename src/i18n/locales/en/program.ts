@@ -148,6 +148,13 @@ export const enProgramMessages = {
     "`/project claim` is now refused; assignments already chosen stay as they are.",
   "program.settings.note.swapWindow":
     "The window counts from when each intern got their assignment, also for assignments already given. Briefs already posted still show the old swap deadline.",
+  "program.settings.helpEscalate":
+    "Unanswered question flagged to staff after (organisers DM'd at twice that)",
+  "program.settings.hours": "{hours} hours",
+  "program.settings.note.helpEscalate":
+    "Questions asked from now on, and those already waiting, are flagged on the new time.",
+  "program.settings.error.helpEscalate":
+    "help-escalate-hours must be 1–{max} hours (“{value}” can't be used).",
   "program.settings.error.closed": "This programme is closed, so its settings can't be changed.",
   "program.settings.error.swapWindow":
     "The swap window must be a whole number of days from 0 to {max} (0 = no swaps), not {value}. Nothing was changed.",
@@ -213,6 +220,9 @@ export const enProgramCommands = {
   },
   "program.settings.self-service": {
     description: "Let interns without an assignment pick their own with /project claim",
+  },
+  "program.settings.help-escalate-hours": {
+    description: "Hours without a staff reply before a question is flagged in the staff channel (1–72)",
   },
   "program.settings.swap-window-days": {
     description: "Days after allocation in which an intern may swap once (0–30, 0 = no swaps)",

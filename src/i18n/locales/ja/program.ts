@@ -145,6 +145,12 @@ export const jaProgramMessages = {
     "`/project claim` は使えなくなりました。すでに選ばれた課題はそのままです。",
   "program.settings.note.swapWindow":
     "交換期間は、各インターンが課題を受け取った時点から数えます（すでに割り当てた課題も同じです）。投稿済みの課題説明に書かれた交換期限は更新されません。",
+  "program.settings.helpEscalate": "未回答の質問をスタッフに知らせるまで（2 倍でオーガナイザーに DM）",
+  "program.settings.hours": "{hours} 時間",
+  "program.settings.note.helpEscalate":
+    "これから来る質問も、すでに待っている質問も、新しい時間で知らせます。",
+  "program.settings.error.helpEscalate":
+    "help-escalate-hours は 1〜{max} 時間で指定してください（「{value}」は使えません）。",
   "program.settings.error.closed": "このプログラムは終了しているため、設定は変更できません。",
   "program.settings.error.swapWindow":
     "交換期間は 0 〜 {max} の整数（日数）で指定してください（0 で交換なし）。「{value}」は使えません。何も変更していません。",
@@ -235,6 +241,10 @@ export const jaProgramCommands = {
   "program.settings.self-service": {
     name: "自己選択",
     description: "課題のないインターンが /project claim で自分で課題を選べるようにする",
+  },
+  "program.settings.help-escalate-hours": {
+    name: "質問エスカレーション時間",
+    description: "スタッフの返信がない質問をスタッフチャンネルに知らせるまでの時間（1〜72）",
   },
   "program.settings.swap-window-days": {
     name: "交換期間",

@@ -1,0 +1,70 @@
+/** Japanese messages and command texts of `/ask` and `/helpdesk`. */
+export const jaHelpdeskMessages = {
+  "ask.modal.title": "質問する",
+  "ask.field.title": "タイトル",
+  "ask.field.title.placeholder": "例：ログイン API が 401 を返す",
+  "ask.field.question": "質問の内容",
+  "ask.field.question.placeholder": "やりたいこと、試したこと、起きていることを書いてください",
+  "ask.done.forum": "✅ 質問を投稿しました：{channel}。メンターが返信します。",
+  "ask.done.anonymous": "名前は表示されていません（スタッフだけが質問者を確認できます）。",
+  "ask.done.private": "✅ 質問をプロジェクトスレッド {channel} に投稿しました。メンターが返信します。",
+  "helpdesk.post.by": "質問者：{user}",
+  "helpdesk.post.anonymous": "質問者：匿名",
+  "helpdesk.post.tags": "タグ：{tags}",
+  "helpdesk.post.private": "❓ 質問：{title}",
+  "helpdesk.button.claim": "担当する",
+  "helpdesk.button.release": "担当を外れる",
+  "helpdesk.button.resolve": "解決済みにする",
+  "helpdesk.status.open": "未回答",
+  "helpdesk.status.claimed": "対応中",
+  "helpdesk.status.answered": "返信あり",
+  "helpdesk.status.closed": "解決済み",
+  "helpdesk.queue.title": "未解決の質問（古い順）",
+  "helpdesk.queue.empty": "未解決の質問はありません。",
+  "helpdesk.queue.more":
+    "ほかにもあります。解決・担当したら、もう一度 `/helpdesk queue` で続きを表示してください。",
+  "helpdesk.queue.card": "**{title}**\n{asker} ・ {at} ・ {status}{holder}{tags}\n{link}",
+  "helpdesk.queue.anonymous": "（匿名で投稿）",
+  "helpdesk.queue.holder": "担当：{holder}",
+  "helpdesk.queue.tags": "タグ：{tags}",
+  "helpdesk.queue.private": "（非公開）",
+  "helpdesk.claimed": "✅ 「{title}」を担当しました。{link}",
+  "helpdesk.released": "↩️ 「{title}」の担当を外れました。キューに戻りました。",
+  "helpdesk.resolved": "✅ 「{title}」を解決済みにしました。",
+  "helpdesk.escalate.staff": "{role} ⏰ 質問「{title}」に {hours} 時間スタッフの返信がありません。{link}",
+  "helpdesk.escalate.dm":
+    "⏰ 質問「{title}」に {hours} 時間スタッフの返信がありません（スタッフチャンネルには通知済み）。{link}",
+  "helpdesk.error.noForum":
+    "質問フォーラムがまだありません。運営に `/program open` を実行してもらってください。",
+  "helpdesk.error.noThread":
+    "プロジェクトスレッドがまだないため、非公開の質問はできません。`visibility:forum` で質問してください。",
+  "helpdesk.error.unknownTag": "「{tag}」というタグはありません。候補から選んでください。",
+  "helpdesk.error.empty": "タイトルと質問の内容を書いてください。",
+  "helpdesk.error.tooLong":
+    "長すぎます（タイトルは {titleMax} 文字、質問は {questionMax} 文字まで）。書いた内容はここにあります。短くしてもう一度 `/ask` してください：\n```\n{text}\n```",
+  "helpdesk.error.gone":
+    "この質問は見つかりません。ボタンが古いかもしれません。`/helpdesk queue` で最新を確認してください。",
+  "helpdesk.error.closed": "この質問はすでに解決済みです（ボタンが古くなっています）。",
+  "helpdesk.error.claimed": "この質問はすでに {holder} が担当しています。",
+  "helpdesk.error.yours": "この質問はすでにあなたが担当しています。",
+  "helpdesk.error.notAsker": "解決済みにできるのは、質問した本人とスタッフだけです。",
+  "helpdesk.error.release.closed": "この質問はすでに解決済みです（ボタンが古くなっています）。",
+  "helpdesk.error.release.notClaimed": "この質問はいま誰も担当していません（ボタンが古くなっています）。",
+  "helpdesk.error.release.notHolder": "担当を外せるのは、担当している本人と運営だけです。",
+} as const;
+
+export const jaHelpdeskCommands = {
+  ask: { name: "質問", description: "メンターに質問します" },
+  "ask.visibility": {
+    name: "公開範囲",
+    description: "質問フォーラムに投稿するか、自分のプロジェクトスレッドだけにするか",
+  },
+  "ask.visibility.forum": { name: "フォーラム（みんなが見られる）" },
+  "ask.visibility.private": { name: "非公開（プロジェクトスレッド）" },
+  "ask.tag": { name: "タグ", description: "質問のテーマ" },
+  "ask.anonymous": { name: "匿名", description: "フォーラムで名前を出さない（スタッフには見えます）" },
+  helpdesk: { name: "ヘルプデスク", description: "質問の対応（メンター・運営）" },
+  "helpdesk.queue": { name: "キュー", description: "未解決の質問を古い順に表示します" },
+  "helpdesk.queue.tag": { name: "タグ", description: "このタグの質問だけ" },
+  "helpdesk.queue.mine": { name: "自分の担当", description: "自分が担当している質問だけ" },
+} as const;
