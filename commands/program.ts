@@ -8,7 +8,6 @@ import { STAGE_ORDER } from "../src/domain/onboarding/stages.ts";
 import { suggestTimeZones } from "../src/domain/programme/dates.ts";
 import { TEAM_SIZE_LIMIT } from "../src/domain/team/rules.ts";
 import { choiceText, commandText } from "../src/i18n/command-text.ts";
-import { programmeFunnel } from "./program/funnel.ts";
 import {
   attentionDone,
   attentionList,
@@ -16,6 +15,7 @@ import {
   contactedButton,
   contactedModalRoute,
 } from "./program/attention.ts";
+import { programmeFunnel } from "./program/funnel.ts";
 import {
   closeProgramme,
   confirmDelete,
@@ -26,6 +26,7 @@ import {
 } from "./program/manage.ts";
 import { setMilestone } from "./program/milestone.ts";
 import { openProgramme } from "./program/open.ts";
+import { programmeRoster, rosterButton } from "./program/roster.ts";
 import {
   HELP_ESCALATE_MAX_HOURS,
   programmeSettings,
@@ -33,7 +34,6 @@ import {
   SILENT_DAYS_MIN,
   SWAP_WINDOW_MAX_DAYS,
 } from "./program/settings.ts";
-import { programmeRoster, rosterButton } from "./program/roster.ts";
 import { addStaff, listStaff, removeStaff } from "./program/staff.ts";
 
 /**

@@ -1,9 +1,9 @@
 import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import type { DigestPoster } from "../features/attention/ports.ts";
-import { attentionDigestHandler } from "./attention-digest.ts";
 import { sendAgencyDigestHandler } from "./agency-digest.ts";
 import { revokeSharesHandler } from "./agency-revocation.ts";
+import { attentionDigestHandler } from "./attention-digest.ts";
 import { JOBS } from "./definitions.ts";
 import { escalateHelpTicketHandler } from "./help-escalation.ts";
 import { announceMilestoneHandler } from "./milestones.ts";

@@ -1,9 +1,9 @@
 import type { Database } from "../db/client.ts";
 import type { Locale } from "../domain/enums.ts";
 import { milestoneJobId } from "../domain/programme/timeline.ts";
-import { reconcileDigests } from "./attention-digest.ts";
 import { reconcileAgencyDigests } from "./agency-digest.ts";
 import { reconcileRevocations } from "./agency-revocation.ts";
+import { reconcileDigests } from "./attention-digest.ts";
 import { JOBS } from "./definitions.ts";
 import { reconcileHelpEscalations } from "./help-escalation.ts";
 import { done, retryLater } from "./outcome.ts";

@@ -4,8 +4,8 @@
  */
 import { jaAgencyCommands, jaAgencyMessages } from "./ja/agency.ts";
 import { jaAssignmentCommands, jaAssignmentMessages } from "./ja/assignments.ts";
-import { jaCompetencyCommands, jaCompetencyMessages } from "./ja/competency.ts";
 import { jaAttentionCommands, jaAttentionMessages } from "./ja/attention.ts";
+import { jaCompetencyCommands, jaCompetencyMessages } from "./ja/competency.ts";
 import { jaHelpdeskCommands, jaHelpdeskMessages } from "./ja/helpdesk.ts";
 import { onboardingJa, onboardingJaCommands } from "./ja/onboarding.ts";
 import { jaOperationsCommands, jaOperationsMessages } from "./ja/operations.ts";

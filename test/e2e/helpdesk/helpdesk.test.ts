@@ -34,7 +34,7 @@ describe("the help desk through the local Discord", () => {
   const db = () => bot.db as NonNullable<TestBot["db"]>;
 
   const tagId = (name: string) =>
-    (bot.fake.channel(ws.questionsId)?.available_tags as { id: string; name: string }[]).find(
+    ((bot.fake.channel(ws.questionsId)?.available_tags ?? []) as { id: string; name: string }[]).find(
       (t) => t.name === name,
     )?.id ?? "";
 

@@ -174,7 +174,7 @@ describe("hackathon teams end to end", () => {
     const moved = await team(organiser, "move", { user: dan.id, team: "Owls" });
     expect(moved.content).toBe(t("en", "team.move.doneNew", { user: `<@${dan.id}>`, team: "Owls" }));
     const list = await team(organiser, "list");
-    const description = (list.embeds?.[0] as { description?: string }).description ?? "";
+    const description = ((list.embeds?.[0] ?? {}) as { description?: string }).description ?? "";
     expect(description).toContain(t("en", "team.list.withoutTeam", { count: 1 }));
   });
 

@@ -65,7 +65,10 @@ describe("digest settings", () => {
       ok: false,
       field: "weekday",
     });
-    expect(parseDigestSetting({ delivery: "dm", weekday: "sun", time: "24:00" })).toEqual({ ok: false, field: "time" });
+    expect(parseDigestSetting({ delivery: "dm", weekday: "sun", time: "24:00" })).toEqual({
+      ok: false,
+      field: "time",
+    });
     expect(parseDigestSetting({ delivery: "email", weekday: "sun", time: "09:00" })).toEqual({
       ok: false,
       field: "delivery",
