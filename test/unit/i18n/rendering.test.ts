@@ -12,6 +12,20 @@ const catalogues = { ja, en } satisfies Record<(typeof SUPPORTED_LOCALES)[number
 
 /** Variables that hold a number (a count, a limit, a position …): rendered as 0, 1 and 2. */
 const NUMBERS = new Set([
+  "threshold",
+  "mood",
+  "mean",
+  "rated",
+  "reached",
+  "current",
+  "withdrawn",
+  "fromMin",
+  "fromMax",
+  "teams",
+  "reports",
+  "titleMax",
+  "questionMax",
+
   "adding",
   "allocated",
   "allocations",
@@ -65,6 +79,31 @@ const NUMBERS = new Set([
 
 /** Variables that hold text, with a realistic sample. */
 const TEXTS: Record<string, string> = {
+  project: "To-do app",
+  counts: "silent 2 · no check-in 1",
+  last: "<t:1767225600:D>",
+  basis: "their own rhythm",
+  since: "<t:1767225600:f>",
+  moods: "2, 1",
+  text: "Call on Monday",
+  today: "2026-04-01",
+  phase: "before",
+  opens: "<t:1767225600:D>",
+  closes: "<t:1767225600:D>",
+  values: "3 → 4",
+  serial: "TKN-2026-123456",
+  intern: "<@123>",
+  team: "Owls",
+  by: "<@456>",
+  weekday: "Monday",
+  zone: "Asia/Tokyo",
+  delivery: "DM",
+  tags: "Setup, Git",
+  asker: "<@123>",
+  holder: "<@456>",
+  link: "https://discord.com/channels/1/2/3",
+  tag: "Setup",
+
   agency: "Sakura Support",
   allowed: "pdf, zip",
   at: "<t:1767225600:f>",

@@ -5,7 +5,7 @@ export const enAttentionMessages = {
   "attention.count": "{reason} {count}",
   "attention.empty": "Nobody needs contact right now.",
   "attention.emptyReason": "Nobody is on the list for “{reason}”.",
-  "attention.page": "Page {page} of {pages} ({total} interns)",
+  "attention.page": "Page {page} of {pages} ({total, plural, one {# intern} other {# interns}})",
   "attention.readOnly": "Mentors can read this list; organisers record contacts and notes.",
   "attention.reason.follow_up": "Follow-up",
   "attention.reason.withdrawal_risk": "Withdrawal risk",
@@ -15,16 +15,16 @@ export const enAttentionMessages = {
   "attention.reason.no_check_in": "No check-in",
   "attention.reason.behind_milestone": "Behind a milestone",
   "attention.evidence.silent":
-    "Last active {last} ({days} days ago); their threshold is {threshold} days ({basis})",
+    "Last active {last} ({days, plural, one {# day} other {# days}} ago); their threshold is {threshold, plural, one {# day} other {# days}} ({basis})",
   "attention.evidence.silent.never":
-    "No activity yet ({days} days); their threshold is {threshold} days ({basis})",
+    "No activity yet ({days, plural, one {# day} other {# days}}); their threshold is {threshold, plural, one {# day} other {# days}} ({basis})",
   "attention.basis.setting": "the setting",
   "attention.basis.rhythm": "twice their own 14-day rhythm",
   "attention.basis.weekly_hours": "from their declared weekly hours",
-  "attention.evidence.no_check_in": "Working for {days} days and never checked in",
+  "attention.evidence.no_check_in": "Working for {days, plural, one {# day} other {# days}} and never checked in",
   "attention.evidence.behind_milestone.kickoff": "No project 2 days after the kick-off ({at})",
   "attention.evidence.behind_milestone.submission_deadline": "No submission yet, deadline {at}",
-  "attention.evidence.help_unanswered": "A question from {since} has had no staff reply for {hours} hours",
+  "attention.evidence.help_unanswered": "A question from {since} has had no staff reply for {hours, plural, one {# hour} other {# hours}}",
   "attention.evidence.low_wellbeing.twice_low": "Two reports in a row with a low mood ({moods})",
   "attention.evidence.low_wellbeing.below_mean":
     "Latest mood {mood} is 2 or more below their own mean {mean}",
@@ -47,7 +47,7 @@ export const enAttentionMessages = {
   "attention.error.organiserOnly": "Only organisers can do this (mentors can read the list).",
   "attention.error.notIntern": "{user} is not an intern in this programme.",
   "attention.error.emptyNote": "Please write the note.",
-  "attention.error.noteTooLong": "A note holds up to {max} characters. Please shorten it and try again.",
+  "attention.error.noteTooLong": "A note holds up to {max, plural, one {# character} other {# characters}}. Please shorten it and try again.",
   "attention.error.until": '"{value}" isn\'t a date I can read. Please use YYYY-MM-DD, e.g. `2026-05-10`.',
   "attention.error.untilRange":
     "{value} can't be used. Please give a day from today ({today}) to the programme's last day ({end}).",
@@ -58,7 +58,7 @@ export const enAttentionMessages = {
   "attention.settings.silentDays": "Days without activity before “silent” (silent-days)",
   "attention.settings.digestTime": "Digest time (digest-time)",
   "attention.settings.digestTo": "Digest goes to (digest-to)",
-  "attention.settings.days": "{days} days",
+  "attention.settings.days": "{days, plural, one {# day} other {# days}}",
   "attention.settings.dm": "each organiser by DM",
   "attention.settings.staff": "the staff channel",
 } as const;

@@ -32,9 +32,9 @@ export const enHelpdeskMessages = {
   "helpdesk.released": "↩️ You released “{title}”; it is back in the queue.",
   "helpdesk.resolved": "✅ “{title}” is resolved.",
   "helpdesk.escalate.staff":
-    "{role} ⏰ The question “{title}” has had no staff reply for {hours} hours. {link}",
+    "{role} ⏰ The question “{title}” has had no staff reply for {hours, plural, one {# hour} other {# hours}}. {link}",
   "helpdesk.escalate.dm":
-    "⏰ The question “{title}” has had no staff reply for {hours} hours (the staff channel was told). {link}",
+    "⏰ The question “{title}” has had no staff reply for {hours, plural, one {# hour} other {# hours}} (the staff channel was told). {link}",
   "helpdesk.error.noForum":
     "There is no questions forum yet. Please ask an organiser to run `/program open`.",
   "helpdesk.error.noThread":
@@ -42,7 +42,7 @@ export const enHelpdeskMessages = {
   "helpdesk.error.unknownTag": "There is no tag “{tag}”. Please pick one of the suggestions.",
   "helpdesk.error.empty": "Please write a title and your question.",
   "helpdesk.error.tooLong":
-    "That's too long (title up to {titleMax} characters, question up to {questionMax}). Here is what you wrote; shorten it and run `/ask` again:\n```\n{text}\n```",
+    "That's too long (title up to {titleMax, plural, one {# character} other {# characters}}, question up to {questionMax}). Here is what you wrote; shorten it and run `/ask` again:\n```\n{text}\n```",
   "helpdesk.error.gone":
     "I can't find this question: the button may be out of date. Run `/helpdesk queue` for the latest.",
   "helpdesk.error.closed": "This question is already resolved (the button is out of date).",

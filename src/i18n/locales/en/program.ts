@@ -150,11 +150,11 @@ export const enProgramMessages = {
     "The window counts from when each intern got their assignment, also for assignments already given. Briefs already posted still show the old swap deadline.",
   "program.settings.helpEscalate":
     "Unanswered question flagged to staff after (organisers DM'd at twice that)",
-  "program.settings.hours": "{hours} hours",
+  "program.settings.hours": "{hours, plural, one {# hour} other {# hours}}",
   "program.settings.note.helpEscalate":
     "Questions asked from now on, and those already waiting, are flagged on the new time.",
   "program.settings.error.helpEscalate":
-    "help-escalate-hours must be 1–{max} hours (“{value}” can't be used).",
+    "help-escalate-hours must be 1–{max, plural, one {# hour} other {# hours}} (“{value}” can't be used).",
   "program.settings.error.closed": "This programme is closed, so its settings can't be changed.",
   "program.settings.error.swapWindow":
     "The swap window must be a whole number of days from 0 to {max} (0 = no swaps), not {value}. Nothing was changed.",
