@@ -352,7 +352,7 @@ export const command = defineCommand(
     attention: {
       // /program sits behind Manage Server, so only organisers reach it; the use-case also lets
       // mentors read (without Contacted) for a mentor-facing command.
-      list: { access: "organiser", defer: "now", run: attentionList },
+      list: { access: ["organiser", "mentor"], defer: "now", run: attentionList },
       note: { access: "organiser", run: attentionNote },
       done: { access: "organiser", run: attentionDone },
     },

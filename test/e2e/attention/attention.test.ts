@@ -88,7 +88,7 @@ describe("the attention list, notes, the digest and Contacted through the local 
     expect(JSON.stringify((await list()).embeds)).toContain("ask how the week went");
   });
 
-  it("GIVEN the intern refused the list THEN they are told it is for organisers", async () => {
+  it("GIVEN an intern THEN the list is refused; a mentor reads it without Contacted buttons", async () => {
     const refused = await slash({
       name: "program",
       subcommandGroup: "attention",
@@ -96,7 +96,23 @@ describe("the attention list, notes, the digest and Contacted through the local 
       user: intern,
       locale: "en-US",
     });
-    expect(refused.content).toBe(t("en", "error.access.organiser"));
+    expect(refused.content).toBe(t("en", "error.access.denied"));
+    const mentor = bot.fake.addMember({ username: "mentor" }).user;
+    await createMemberRepository(db()).join({
+      programmeId: ws.programme.id,
+      discordUserId: mentor.id,
+      roles: ["mentor"],
+    });
+    const read = await slash({
+      name: "program",
+      subcommandGroup: "attention",
+      subcommand: "list",
+      user: mentor,
+      locale: "en-US",
+    });
+    expect(read.content).toBe(t("en", "attention.readOnly"));
+    expect(JSON.stringify(read.embeds)).toContain(`<@${intern.id}>`);
+    expect(read.components ?? []).toEqual([]);
   });
 
   it("GIVEN the digest runs twice THEN one post in the staff channel; Contacted hides no_check_in for 72 h", async () => {
