@@ -3,25 +3,8 @@ import type { HelpTicket, HelpTicketStatus } from "../../domain/helpdesk/rules.t
 import type { DatabaseTransaction } from "../client.ts";
 import { stringList } from "./json.ts";
 
-interface TicketRow {
-  id: string;
-  programmeId: string;
-  askerId: string;
-  title: string;
-  question: string;
-  tagIds: unknown;
-  private: boolean;
-  anonymous: boolean;
-  status: HelpTicketStatus;
-  claimedById: string | null;
-  forumThreadId: string | null;
-  messageId: string | null;
-  createdAt: Date;
-  firstStaffReplyAt: Date | null;
-  escalationLevel: number;
-  closedAt: Date | null;
-  resolvedById: string | null;
-}
+/** A ticket as the database holds it: the domain ticket with its tag ids still raw JSON. */
+type TicketRow = Omit<HelpTicket, "tagIds"> & { tagIds: unknown };
 
 function toTicket(row: TicketRow): HelpTicket {
   return {
