@@ -115,7 +115,8 @@ export const enAssignmentMessages = {
   "assignments.allocate.page": "Rows {from}–{to} of {total} (page {page}/{pages})",
   "assignments.allocate.previous": "Previous",
   "assignments.allocate.next": "Next",
-  "assignments.allocate.confirmCount": "Confirm {count, plural, one {# allocation} other {these # allocations}}",
+  "assignments.allocate.confirmCount":
+    "Confirm {count, plural, one {# allocation} other {these # allocations}}",
   "assignments.allocate.csv": "The whole preview is attached as a CSV.",
   "assignments.allocate.csvUnallocated": "not allocated",
   "assignments.allocate.nobody": "Nobody is waiting for an assignment (onboarded interns).",

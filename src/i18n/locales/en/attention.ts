@@ -21,10 +21,12 @@ export const enAttentionMessages = {
   "attention.basis.setting": "the setting",
   "attention.basis.rhythm": "twice their own 14-day rhythm",
   "attention.basis.weekly_hours": "from their declared weekly hours",
-  "attention.evidence.no_check_in": "Working for {days, plural, one {# day} other {# days}} and never checked in",
+  "attention.evidence.no_check_in":
+    "Working for {days, plural, one {# day} other {# days}} and never checked in",
   "attention.evidence.behind_milestone.kickoff": "No project 2 days after the kick-off ({at})",
   "attention.evidence.behind_milestone.submission_deadline": "No submission yet, deadline {at}",
-  "attention.evidence.help_unanswered": "A question from {since} has had no staff reply for {hours, plural, one {# hour} other {# hours}}",
+  "attention.evidence.help_unanswered":
+    "A question from {since} has had no staff reply for {hours, plural, one {# hour} other {# hours}}",
   "attention.evidence.low_wellbeing.twice_low": "Two reports in a row with a low mood ({moods})",
   "attention.evidence.low_wellbeing.below_mean":
     "Latest mood {mood} is 2 or more below their own mean {mean}",
@@ -47,7 +49,8 @@ export const enAttentionMessages = {
   "attention.error.organiserOnly": "Only organisers can do this (mentors can read the list).",
   "attention.error.notIntern": "{user} is not an intern in this programme.",
   "attention.error.emptyNote": "Please write the note.",
-  "attention.error.noteTooLong": "A note holds up to {max, plural, one {# character} other {# characters}}. Please shorten it and try again.",
+  "attention.error.noteTooLong":
+    "A note holds up to {max, plural, one {# character} other {# characters}}. Please shorten it and try again.",
   "attention.error.until": '"{value}" isn\'t a date I can read. Please use YYYY-MM-DD, e.g. `2026-05-10`.',
   "attention.error.untilRange":
     "{value} can't be used. Please give a day from today ({today}) to the programme's last day ({end}).",

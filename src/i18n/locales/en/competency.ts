@@ -53,7 +53,8 @@ export const enCompetencyMessages = {
   "competency.error.submitted": "This rating is submitted and can't be changed.",
   "competency.error.element": "That element isn't on the sheet. Please open it again.",
   "competency.error.score": "Please pick from 1 to 5.",
-  "competency.error.comment": "Please keep the comment to {max, plural, one {# character} other {# characters}}.",
+  "competency.error.comment":
+    "Please keep the comment to {max, plural, one {# character} other {# characters}}.",
   "competency.error.unrated":
     "{count, plural, one {# element is} other {# elements are}} not rated yet. Your draft is saved; rate every element, then submit.",
   "competency.error.nothingYet": "No ratings have been submitted yet.",
