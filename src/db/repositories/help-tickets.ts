@@ -1,5 +1,5 @@
 /** Help tickets: questions interns ask, their claims, staff replies and escalations. */
-import type { HelpTicket, HelpTicketStatus } from "../../domain/helpdesk/rules.ts";
+import type { HelpTicket } from "../../domain/helpdesk/rules.ts";
 import type { DatabaseTransaction } from "../client.ts";
 import { stringList } from "./json.ts";
 
