@@ -4,7 +4,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
-import { defineModal } from "../src/discord/component.ts";
+import { defineModal, textInput } from "../src/discord/component.ts";
 import { helpdeskDiscord } from "../src/discord/helpdesk/gateway.ts";
 import { askModalId } from "../src/discord/helpdesk/ids.ts";
 import { type ASK_FIELDS, askModal } from "../src/discord/helpdesk/render.ts";
@@ -31,8 +31,7 @@ export const definition = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function answers(interaction: ModalSubmitInteraction) {
-  const read = (id: (typeof ASK_FIELDS)[number]) =>
-    interaction.fields.fields.get(id)?.type === 4 ? interaction.fields.getTextInputValue(id) : "";
+  const read = (id: (typeof ASK_FIELDS)[number]) => textInput(interaction, id);
   return { title: read("title"), question: read("question") };
 }
 

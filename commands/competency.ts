@@ -7,7 +7,7 @@ import { z } from "zod";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
 import { sheetActionId, sheetCommentId, sheetPageId, sheetScoreId } from "../src/discord/competency/ids.ts";
 import { chartMessage, commentModal, sheetMessage } from "../src/discord/competency/render.ts";
-import { defineButton, defineModal, defineSelectMenu } from "../src/discord/component.ts";
+import { defineButton, defineModal, defineSelectMenu, textInput } from "../src/discord/component.ts";
 import type { Scope } from "../src/discord/route.ts";
 import type { CompetencyCaller } from "../src/features/competency/competency.ts";
 import { UserError } from "../src/features/errors.ts";
@@ -76,9 +76,7 @@ const phaseArg = z.enum(["before", "during", "after"]);
 const SHEET_USERS = ["intern", "mentor"] as const;
 
 function commentOf(interaction: ModalSubmitInteraction): string {
-  return interaction.fields.fields.get("comment")?.type === 4
-    ? interaction.fields.getTextInputValue("comment")
-    : "";
+  return textInput(interaction, "comment");
 }
 
 const sheetRef = (p: {

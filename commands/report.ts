@@ -4,7 +4,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
-import { defineModal } from "../src/discord/component.ts";
+import { defineModal, textInput } from "../src/discord/component.ts";
 import { reportModalId } from "../src/discord/operations/ids.ts";
 import { type REPORT_FIELDS, reportModal } from "../src/discord/operations/render.ts";
 import { reportPoster } from "../src/discord/operations/report-poster.ts";
@@ -69,8 +69,7 @@ export const definition = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function answers(interaction: ModalSubmitInteraction): ReportAnswers {
-  const read = (id: (typeof REPORT_FIELDS)[number]) =>
-    interaction.fields.fields.get(id)?.type === 4 ? interaction.fields.getTextInputValue(id) : "";
+  const read = (id: (typeof REPORT_FIELDS)[number]) => textInput(interaction, id);
   return { done: read("done"), blockers: read("blockers"), next: read("next"), mood: read("mood") };
 }
 

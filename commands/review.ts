@@ -5,7 +5,7 @@ import {
 } from "discord.js";
 import { z } from "zod";
 import { defineCommand, guildCommand } from "../src/discord/command.ts";
-import { defineButton, defineModal, defineSelectMenu } from "../src/discord/component.ts";
+import { defineButton, defineModal, defineSelectMenu, textInput } from "../src/discord/component.ts";
 import {
   commentModalId,
   openReviewId,
@@ -74,9 +74,7 @@ const caller = (scope: Scope): ReviewCaller => ({
 const filterArg = z.enum(["unreviewed", "mine", "late"]).optional();
 
 function commentOf(interaction: ModalSubmitInteraction): string {
-  return interaction.fields.fields.get("comment")?.type === 4
-    ? interaction.fields.getTextInputValue("comment")
-    : "";
+  return textInput(interaction, "comment");
 }
 
 const pageButton = defineButton(queuePageId, {

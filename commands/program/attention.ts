@@ -8,7 +8,7 @@ import type { UserArg } from "../../src/discord/args.ts";
 import { contactedButtonId, contactedModalId } from "../../src/discord/attention/ids.ts";
 import { attentionEmbed, contactedModal, contactedRows } from "../../src/discord/attention/render.ts";
 import type { CommandContext } from "../../src/discord/command.ts";
-import { defineButton, defineModal } from "../../src/discord/component.ts";
+import { defineButton, defineModal, textInput } from "../../src/discord/component.ts";
 import type { Scope } from "../../src/discord/route.ts";
 import { ATTENTION_REASONS, type AttentionReason } from "../../src/domain/attention/rules.ts";
 import type { AttentionStaffCaller } from "../../src/features/attention/use-cases.ts";
@@ -87,9 +87,7 @@ export const contactedButton = defineButton(contactedButtonId, {
 });
 
 function noteOf(interaction: ModalSubmitInteraction): string {
-  return interaction.fields.fields.get("note")?.type === 4
-    ? interaction.fields.getTextInputValue("note")
-    : "";
+  return textInput(interaction, "note");
 }
 
 export const contactedModalRoute = defineModal(contactedModalId, {

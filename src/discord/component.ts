@@ -82,3 +82,11 @@ export function defineModal<Payload>(
 ): ComponentRoute {
   return define("modal", id, spec);
 }
+
+/**
+ * A modal's text input by custom id, or "" when the modal has none by that id (an optional field
+ * left out, or a stale modal of another shape).
+ */
+export function textInput(interaction: ModalSubmitInteraction, id: string): string {
+  return interaction.fields.fields.get(id)?.type === 4 ? interaction.fields.getTextInputValue(id) : "";
+}

@@ -17,6 +17,7 @@ import type { ChoiceField, ChoicePick, Joiner, NextStep } from "../../features/o
 import { discordTimestamp } from "../../i18n/time.ts";
 import { JOBS } from "../../jobs/definitions.ts";
 import type { ProgrammeSummary } from "../access.ts";
+import { textInput } from "../component.ts";
 import type { Responder } from "../responder.ts";
 import type { Scope } from "../route.ts";
 import { type FinishOnboarding, finishOnboarding, summaryEmbed } from "./complete.ts";
@@ -90,18 +91,14 @@ export async function startJoin(
   );
 }
 
-function textField(interaction: ModalSubmitInteraction, id: string): string {
-  return interaction.fields.fields.get(id)?.type === 4 ? interaction.fields.getTextInputValue(id) : "";
-}
-
 /** The five answers of the "about you" form as typed. */
 function aboutAnswers(interaction: ModalSubmitInteraction): Required<AboutAnswers> {
   return {
-    displayName: textField(interaction, "displayName"),
-    skills: textField(interaction, "skills"),
-    interests: textField(interaction, "interests"),
-    hours: textField(interaction, "hours"),
-    accommodationNotes: textField(interaction, "accommodationNotes"),
+    displayName: textInput(interaction, "displayName"),
+    skills: textInput(interaction, "skills"),
+    interests: textInput(interaction, "interests"),
+    hours: textInput(interaction, "hours"),
+    accommodationNotes: textInput(interaction, "accommodationNotes"),
   };
 }
 
