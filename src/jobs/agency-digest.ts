@@ -29,11 +29,7 @@ import { handleJob } from "./workers.ts";
 export function digestScheduler(queues: Queues): DigestScheduler {
   return {
     async schedule(agencyId, pattern, tz) {
-      await queues.every(
-        JOBS.sendAgencyDigest,
-        { agencyId },
-        { pattern, tz, schedulerId: digestSchedulerId(agencyId) },
-      );
+      await queues.every(JOBS.sendAgencyDigest, { agencyId }, { pattern, tz }, digestSchedulerId(agencyId));
     },
   };
 }

@@ -53,13 +53,13 @@ export interface Queues {
   /**
    * Runs the job every `everyMs` from now on, or on a cron `pattern` in the time zone `tz` (a
    * BullMQ job scheduler: re-registering the same id, as every start does, replaces it instead of
-   * adding a second one). The scheduler's id is `schedulerId` (as the fourth argument or in the
-   * pattern form), by default the job's name; give one per programme or agency for theirs.
+   * adding a second one). The scheduler's id is `schedulerId`, by default the job's name; give one
+   * per programme or agency for theirs.
    */
   every<D extends JobDefinition>(
     definition: D,
     payload: JobPayload<D>,
-    repeat: number | { pattern: string; tz: string; schedulerId?: string },
+    repeat: number | { pattern: string; tz: string },
     schedulerId?: string,
   ): Promise<void>;
   /** Removes a job scheduler added by {@link every}; false when there was none. */
@@ -97,15 +97,10 @@ export function createQueues(
       const data = definition.schema.parse(payload);
       const queue = byName.get(definition.queue);
       if (!queue) throw new Error(`No queue named ${definition.queue}`);
-      const [id, options] =
-        typeof repeat === "number"
-          ? [schedulerId ?? definition.name, { every: repeat }]
-          : [
-              schedulerId ?? repeat.schedulerId ?? definition.name,
-              { pattern: repeat.pattern, tz: repeat.tz },
-            ];
+      const options =
+        typeof repeat === "number" ? { every: repeat } : { pattern: repeat.pattern, tz: repeat.tz };
       await withinTimeout(
-        queue.upsertJobScheduler(id, options, { name: definition.name, data }),
+        queue.upsertJobScheduler(schedulerId ?? definition.name, options, { name: definition.name, data }),
         addTimeoutMs,
       );
     },
