@@ -17,7 +17,7 @@ import { createProfileStore } from "../db/stores/profile.ts";
 import { createProgrammeStore, createSettingsStore, createStaffStore } from "../db/stores/programme.ts";
 import { createProjectStore } from "../db/stores/project.ts";
 import { createReviewStore } from "../db/stores/review.ts";
-import { createSubmissionStore } from "../db/stores/submission.ts";
+import { createBlobIndex, createSubmissionStore } from "../db/stores/submission.ts";
 import { createTeamStore } from "../db/stores/team.ts";
 import { renderCertificatePdf } from "../discord/competency/certificate-pdf.ts";
 import { renderChartPng } from "../discord/competency/chart.ts";
@@ -44,6 +44,7 @@ import { type SettingsUseCases, settingsUseCases } from "../features/programme/s
 import { type StaffUseCases, staffUseCases } from "../features/programme/staff.ts";
 import { type ProjectUseCases, projectUseCases } from "../features/project/use-cases.ts";
 import { type ReviewUseCases, reviewUseCases } from "../features/review/review.ts";
+import { type BlobUseCases, blobUseCases } from "../features/submission/blobs.ts";
 import {
   type ManageUseCases as SubmissionManageUseCases,
   manageUseCases as submissionManageUseCases,
@@ -91,7 +92,7 @@ export interface Features {
   onboarding: OnboardingUseCases;
   library: LibraryUseCases;
   operations: OperationsUseCases;
-  submission: SubmitUseCases & SubmissionManageUseCases;
+  submission: SubmitUseCases & SubmissionManageUseCases & BlobUseCases;
   review: ReviewUseCases;
   presentation: PresentationUseCases;
   team: TeamUseCases;
@@ -116,6 +117,12 @@ export function createFeatures(deps: {
   const profile = profileUseCases({ store: createProfileStore(deps.db), now: deps.now, revocations });
   const exclusive = createExclusive(deps.db, deps.now);
   const submissionStore = createSubmissionStore(deps.db);
+  const files = createLocalFileStore(deps.submissionsDir);
+  const blobs = blobUseCases({
+    files,
+    index: createBlobIndex(deps.db),
+    now: deps.now,
+  });
   const competencyStore = createCompetencyStore(deps.db);
   const competency = competencyUseCases({ store: competencyStore, chart: renderChartPng, now: deps.now });
   return {
@@ -137,15 +144,17 @@ export function createFeatures(deps: {
       store: createProgrammeStore(deps.db),
       jobs: lazyMilestoneJobs(deps.queues),
       exclusive,
+      releaseBlobs: blobs.releaseBlobs,
       now: deps.now,
       defaults: deps.defaults,
     }),
     staff: staffUseCases({ store: createStaffStore(deps.db), exclusive, now: deps.now }),
     profile,
     submission: {
+      ...blobs,
       ...submitUseCases({
         store: submissionStore,
-        files: createLocalFileStore(deps.submissionsDir),
+        files,
         downloader: createHttpDownloader(),
         defaultLocale: deps.defaults.locale,
         downloadTimeoutMs: SUBMISSION_DOWNLOAD_TIMEOUT_MS,

@@ -10,7 +10,7 @@ import { attachRouter, createDiscordClient, loginDiscord } from "../discord/clie
 import { createDatabaseAccessPolicy } from "../discord/database-access.ts";
 import { attachStaffReplies } from "../discord/helpdesk/staff-replies.ts";
 import { createRouter } from "../discord/router.ts";
-import { JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
+import { BLOB_SWEEP_EVERY_MS, JOBS, ONBOARDING_DRAFT_SWEEP_EVERY_MS } from "../jobs/definitions.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createQueues } from "../jobs/queues.ts";
 import { RECONCILE_EVERY_MS, reconcileJobs } from "../jobs/reconcile.ts";
@@ -159,6 +159,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     // Redis may have lost its data (no persistence, a new server): the database is the truth.
     await queues.every(JOBS.reconcile, {}, RECONCILE_EVERY_MS);
     await queues.every(JOBS.reportReminderSweep, {}, REPORT_REMINDER_SWEEP_EVERY_MS);
+    await queues.every(JOBS.sweepSubmissionBlobs, {}, BLOB_SWEEP_EVERY_MS);
     const reconciled = await reconcileJobs({
       db,
       queues,

@@ -110,6 +110,8 @@ export const JOBS = {
   ),
   /** Deletes or blanks what was posted to agencies about a client who stopped sharing (src/jobs/agency-revocation.ts). */
   revokeShares: defineJob(QUEUE_NAMES.agencies, "revoke-shares", z.object({ memberId: z.string().min(1) })),
+  /** Deletes submitted files no version refers to (src/features/submission/blobs.ts); scheduled. */
+  sweepSubmissionBlobs: defineJob(QUEUE_NAMES.submissions, "sweep-submission-blobs", z.object({})),
   /** Escalates one unanswered help ticket: the staff channel (level 1), organisers' DMs (level 2). */
   escalateHelpTicket: defineJob(
     QUEUE_NAMES.operations,
@@ -129,3 +131,5 @@ export type JobPayload<D extends JobDefinition> = z.infer<D["schema"]>;
 export const ONBOARDING_DRAFT_RETENTION_DAYS = 30;
 /** How often the sweep runs (a BullMQ job scheduler, one per Redis whatever the restarts). */
 export const ONBOARDING_DRAFT_SWEEP_EVERY_MS = 6 * 3600 * 1000;
+/** How often unreferenced submitted files are looked for (each is kept an hour first). */
+export const BLOB_SWEEP_EVERY_MS = 3600 * 1000;

@@ -15,6 +15,7 @@ import {
 import { remindPresentationHandler } from "./presentation-reminders.ts";
 import { reconcileHandler } from "./reconcile.ts";
 import { reportReminderSweepHandler, sendReportReminderHandler } from "./report-reminders.ts";
+import { sweepBlobsHandler } from "./submission-files.ts";
 import { remindSubmissionHandler } from "./submission-reminders.ts";
 import type { JobHandler } from "./workers.ts";
 
@@ -55,6 +56,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   sendAgencyDigest: (ctx, effects) => sendAgencyDigestHandler(ctx, effects.rest),
   revokeShares: (ctx, effects) => revokeSharesHandler(ctx, effects.rest),
   escalateHelpTicket: (ctx, effects) => escalateHelpTicketHandler(ctx, effects.rest),
+  sweepSubmissionBlobs: (ctx) => sweepBlobsHandler(ctx),
 };
 
 /** Every job handler the bot's workers run. */

@@ -5,7 +5,8 @@
  * leaves a half-written blob under a real name.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { link, mkdir, open, stat, unlink } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { link, mkdir, open, readdir, stat, unlink, utimes } from "node:fs/promises";
 import path from "node:path";
 import { HEAD_BYTES } from "../domain/submission/files.ts";
 import { BlobRejected, type FileStore, type StoredBlob } from "../features/submission/ports.ts";
@@ -29,6 +30,16 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** A directory's names, or none when it does not exist (yet). */
+async function entriesOf(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return [];
+    throw error;
   }
 }
 
@@ -83,6 +94,9 @@ export function createLocalFileStore(root: string): FileStore {
         } catch (error) {
           if (!isCode(error, "EEXIST")) throw error;
           created = false;
+          // Put again: the sweep's grace starts over, so it never takes a blob about to be referenced.
+          const touched = new Date();
+          await utimes(final, touched, touched);
         }
         await unlink(tmp);
         return { sha256, size, storageKey, created };
@@ -102,12 +116,50 @@ export function createLocalFileStore(root: string): FileStore {
       }
     },
 
-    async remove(key) {
+    async remove(key, options) {
+      const file = pathOf(key);
       try {
-        await unlink(pathOf(key));
+        if (options?.notTouchedSince !== undefined) {
+          const info = await stat(file);
+          if (info.mtime >= options.notTouchedSince) return false;
+        }
+        await unlink(file);
+        return true;
       } catch (error) {
         if (!isCode(error, "ENOENT")) throw error;
+        return false;
       }
+    },
+
+    read(key) {
+      return createReadStream(pathOf(key));
+    },
+
+    async *list() {
+      const base = path.join(root, "sha256");
+      for (const prefix of await entriesOf(base)) {
+        if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+        for (const name of await entriesOf(path.join(base, prefix))) {
+          const storageKey = `sha256/${prefix}/${name}`;
+          if (!KEY.test(storageKey)) continue;
+          const info = await stat(path.join(base, prefix, name)).catch(() => null);
+          if (info?.isFile()) yield { storageKey, modifiedAt: info.mtime };
+        }
+      }
+    },
+
+    async removeStaleTemporary(before) {
+      const tmpDir = path.join(root, "tmp");
+      let removed = 0;
+      for (const name of await entriesOf(tmpDir)) {
+        if (!name.endsWith(".part")) continue;
+        const file = path.join(tmpDir, name);
+        const info = await stat(file).catch(() => null);
+        if (info === null || info.mtime >= before) continue;
+        await unlink(file).catch(() => undefined);
+        removed += 1;
+      }
+      return removed;
     },
   };
 }

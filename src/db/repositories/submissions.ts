@@ -337,5 +337,26 @@ export function createSubmissionRepository(db: DatabaseTransaction) {
     async blobReferenced(storageKey: string): Promise<boolean> {
       return (await db.submissionFile.count({ where: { storageKey }, take: 1 })) > 0;
     },
+
+    /** Of `storageKeys`, those some file row points at. */
+    async referencedBlobs(storageKeys: readonly string[]): Promise<Set<string>> {
+      if (storageKeys.length === 0) return new Set();
+      const rows = await db.submissionFile.findMany({
+        where: { storageKey: { in: [...storageKeys] } },
+        select: { storageKey: true },
+        distinct: ["storageKey"],
+      });
+      return new Set(rows.map((r) => r.storageKey));
+    },
+
+    /** The blobs the programme's versions point at. */
+    async programmeBlobs(programmeId: string): Promise<string[]> {
+      const rows = await db.submissionFile.findMany({
+        where: { version: { submission: { programmeId } } },
+        select: { storageKey: true },
+        distinct: ["storageKey"],
+      });
+      return rows.map((r) => r.storageKey);
+    },
   };
 }

@@ -7,6 +7,7 @@ import { createAgencyRepository } from "../repositories/agencies.ts";
 import { createAuditRepository } from "../repositories/audit.ts";
 import { createMemberRepository } from "../repositories/members.ts";
 import { createProgrammeRepository } from "../repositories/programmes.ts";
+import { createSubmissionRepository } from "../repositories/submissions.ts";
 import { createWorkspaceRepository } from "../repositories/workspace.ts";
 
 export function createSettingsStore(db: Database): SettingsStore {
@@ -50,6 +51,7 @@ export function createProgrammeStore(db: Database): ProgrammeStore {
     exportAllocations: (id) => workspace.exportAllocations(id),
     exportVersions: (id) => workspace.exportVersions(id),
     exportReviews: (id) => workspace.exportReviews(id),
+    submittedBlobs: (id) => createSubmissionRepository(db).programmeBlobs(id),
     audit: createAuditRepository(db),
     transaction: (work) =>
       db.$transaction((tx) => {

@@ -1,6 +1,7 @@
 /** {@link SubmissionStore} over the repositories: each write and its audit entry in one transaction. */
 
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import type { BlobIndex } from "../../features/submission/blobs.ts";
 import type { SubmissionStore } from "../../features/submission/ports.ts";
 import type { Database } from "../client.ts";
 import { ConstraintViolation, mapConstraintViolations } from "../errors.ts";
@@ -182,4 +183,9 @@ export function createSubmissionStore(db: Database): SubmissionStore {
       };
     },
   };
+}
+
+/** Which blobs file rows point at, for the sweep and a programme's delete. */
+export function createBlobIndex(db: Database): BlobIndex {
+  return { referenced: (keys) => createSubmissionRepository(db).referencedBlobs(keys) };
 }

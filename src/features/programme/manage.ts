@@ -334,7 +334,9 @@ export function manageUseCases(ports: ProgrammePorts) {
     if (caller.programmeId !== programmeId) return { kind: "gone" };
     const programme = await store.programme(programmeId);
     if (!programme) return { kind: "gone" };
+    const startedAt = ports.now();
     await cancelTimeline({ store, jobs: ports.jobs }, programme.id);
+    const blobs = await store.submittedBlobs(programme.id);
     const resources = await store.discordResources(programme.id);
     const ordered = [...resources].sort(
       (a, b) => DELETE_ORDER.indexOf(a.kind) - DELETE_ORDER.indexOf(b.kind),
@@ -357,6 +359,8 @@ export function manageUseCases(ports: ProgrammePorts) {
       });
       await tx.deleteProgramme(programme.id);
     });
+    // After the commit: a failed delete keeps every file its versions point at.
+    await ports.releaseBlobs(blobs, startedAt);
     return { kind: "deleted", name: programme.name, deleted };
   }
 }

@@ -90,6 +90,8 @@ export interface ProgrammeStore extends TimelineStore {
   exportAllocations(programmeId: string): Promise<ExportedAllocation[]>;
   exportVersions(programmeId: string): Promise<ExportedVersion[]>;
   exportReviews(programmeId: string): Promise<ExportedReview[]>;
+  /** The storage keys of the files the programme's submissions hold. */
+  submittedBlobs(programmeId: string): Promise<string[]>;
   audit: AuditPort;
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (tx: ProgrammeTransaction) => Promise<T>): Promise<T>;
@@ -150,6 +152,8 @@ export interface ProgrammePorts {
   jobs: MilestoneJobs;
   /** One workspace build, repair or delete at a time per server. */
   exclusive: ExclusivePort;
+  /** Removes the given submitted files nothing refers to any more (put again since `since`: kept). */
+  releaseBlobs(storageKeys: readonly string[], since: Date): Promise<number>;
   now: () => Date;
   defaults: { locale: Locale; timeZone: string };
 }

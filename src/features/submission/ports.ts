@@ -204,7 +204,17 @@ export interface FileStore {
     limits: { maxBytes: number; accept(head: Uint8Array): boolean },
   ): Promise<StoredBlob>;
   exists(storageKey: string): Promise<boolean>;
-  remove(storageKey: string): Promise<void>;
+  /**
+   * Deletes the blob (true when it was there). With `notTouchedSince`, one written or put again at
+   * or after that time is kept (false): an upload of the same content is in flight.
+   */
+  remove(storageKey: string, options?: { notTouchedSince?: Date }): Promise<boolean>;
+  /** The blob's content; fails when it is not there. */
+  read(storageKey: string): AsyncIterable<Uint8Array>;
+  /** Every blob kept, with when it was written (for the sweep of unreferenced blobs). */
+  list(): AsyncIterable<{ storageKey: string; modifiedAt: Date }>;
+  /** Deletes the temporary files of uploads that never finished (a crash) written before `before`. */
+  removeStaleTemporary(before: Date): Promise<number>;
 }
 
 /** Where a post for an intern goes: their project thread, in their language. */

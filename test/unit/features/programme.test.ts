@@ -140,6 +140,7 @@ function memoryStore() {
     exportAllocations: async () => [],
     exportVersions: async () => [],
     exportReviews: async () => [],
+    submittedBlobs: async () => [],
     audit: {
       async record(entry) {
         state.audit.push(entry);
@@ -224,6 +225,7 @@ function setup() {
         jobs.delete(id);
       },
     },
+    releaseBlobs: async () => 0,
     now: () => NOW,
     defaults: { locale: "ja", timeZone: "Asia/Tokyo" },
   };

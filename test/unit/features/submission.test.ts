@@ -160,9 +160,16 @@ function world(options: { member?: Member; allocation?: string | null; closed?: 
       return { sha256, size, storageKey, created };
     },
     exists: async (key) => blobs.has(key),
-    remove: async (key) => {
-      blobs.delete(key);
+    remove: async (key) => blobs.delete(key),
+    async *read(key) {
+      const data = blobs.get(key);
+      if (data === undefined) throw new Error(`no blob ${key}`);
+      yield data;
     },
+    async *list() {
+      for (const storageKey of blobs.keys()) yield { storageKey, modifiedAt: new Date(0) };
+    },
+    removeStaleTemporary: async () => 0,
   };
   const served = new Map<string, Buffer | "fail">();
   const downloader: Downloader = {
