@@ -7,6 +7,7 @@ import {
   type SubmissionVersionRecord,
   submissionSettingsFrom,
 } from "../../domain/submission/types.ts";
+import type { SubmittedFileRow } from "../../features/submission/export-files.ts";
 import type { ExtensionRequestRecord } from "../../features/submission/ports.ts";
 import type { DatabaseTransaction } from "../client.ts";
 import { mapConstraintViolations } from "../errors.ts";
@@ -347,6 +348,40 @@ export function createSubmissionRepository(db: DatabaseTransaction) {
         distinct: ["storageKey"],
       });
       return new Set(rows.map((r) => r.storageKey));
+    },
+
+    /** Every file of the programme's versions, by intern, version and upload order (for `submissions:export`). */
+    async exportFiles(programmeId: string): Promise<SubmittedFileRow[]> {
+      const rows = await db.submissionFile.findMany({
+        where: { version: { submission: { programmeId } } },
+        include: {
+          version: {
+            select: {
+              number: true,
+              submittedAt: true,
+              late: true,
+              submission: {
+                select: {
+                  member: { select: { discordUserId: true } },
+                  allocation: { select: { assignment: { select: { key: true } } } },
+                },
+              },
+            },
+          },
+        },
+        orderBy: [{ version: { submittedAt: "asc" } }, { versionId: "asc" }, { id: "asc" }],
+      });
+      return rows.map((row) => ({
+        discordUserId: row.version.submission.member.discordUserId,
+        assignmentKey: row.version.submission.allocation.assignment.key,
+        version: row.version.number,
+        submittedAt: row.version.submittedAt,
+        late: row.version.late,
+        name: row.name,
+        size: row.size,
+        sha256: row.sha256,
+        storageKey: row.storageKey,
+      }));
     },
 
     /** The blobs the programme's versions point at. */

@@ -26,6 +26,7 @@ const NUMBERS = new Set([
   "titleMax",
   "questionMax",
 
+  "absent",
   "adding",
   "allocated",
   "allocations",
@@ -35,6 +36,7 @@ const NUMBERS = new Set([
   "consenting",
   "count",
   "created",
+  "damaged",
   "days",
   "deleted",
   "done",
@@ -120,6 +122,7 @@ const TEXTS: Record<string, string> = {
   excluded: "yes",
   field: "title_ja",
   file: "library.csv",
+  folder: "/srv/export",
   filter: "late",
   flags: " 🔒",
   format: "slides",

@@ -102,6 +102,8 @@ export const enSubmissionMessages = {
     "✅ {user} your extension request was approved. Your new deadline is {until}.",
   "submission.request.toIntern.declined":
     "{user} your request for an extension (until {until}) was not approved. Please talk to an organiser for details.",
+  "submission.export.done":
+    "{name}: {count, plural, one {# file} other {# files}} copied ({size} MB) to {folder}; {absent} missing, {damaged} damaged (see manifest.csv).",
 } as const;
 
 export const enSubmissionCommands = {

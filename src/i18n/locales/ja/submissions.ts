@@ -102,6 +102,8 @@ export const jaSubmissionMessages = {
   "submission.request.toIntern.approved": "✅ {user} 延長の申請が承認されました。新しい締切は {until} です。",
   "submission.request.toIntern.declined":
     "{user} 延長の申請（{until} まで）は承認されませんでした。詳しくは運営に相談してください。",
+  "submission.export.done":
+    "{name}: {count} 件のファイルを {folder} にコピーしました（{size} MB）。見つからないもの {absent} 件、破損 {damaged} 件（manifest.csv を参照）。",
 } as const;
 
 export const jaSubmissionCommands = {
