@@ -123,6 +123,9 @@ const actionButton = defineButton(sheetActionId, {
         return;
       }
       case "publish": {
+        // Publishing posts in the intern's thread: acknowledge first so a slow post never runs past
+        // Discord's 3 s (this route cannot defer up front: "comment" answers with a modal).
+        await ctx.respond.defer();
         const outcome = await review.publish(
           caller(ctx),
           target,

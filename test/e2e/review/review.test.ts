@@ -1,3 +1,4 @@
+import { CallbackType } from "../../../scripts/harness/fake-discord/index.ts";
 import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ApiMessage, ApiUser } from "../../../scripts/harness/fake-discord/index.ts";
@@ -190,14 +191,16 @@ describe("reviews end to end: queue → review → comment → draft → publish
     expect(foreign.content).toBe(t("en", "review.error.notYours"));
     expect(feedbackPosts()).toHaveLength(0);
 
-    const press = () =>
-      bot()
-        .fake.clickButton({
-          message: sheet,
-          customId: sheetActionId.encode({ ...ids, action: "publish" }),
-          user: mentor,
-        })
-        .finalReply();
+    const press = async () => {
+      const click = bot().fake.clickButton({
+        message: sheet,
+        customId: sheetActionId.encode({ ...ids, action: "publish" }),
+        user: mentor,
+      });
+      // Acknowledged before the feedback is posted, so a slow thread never costs the 3 s window.
+      expect((await click.response()).type).toBe(CallbackType.DeferredChannelMessageWithSource);
+      return click.finalReply();
+    };
     const [a, b] = await Promise.all([press(), press()]);
     const answers = [a.content, b.content].sort();
     expect(answers).toEqual(
