@@ -14,6 +14,7 @@ import { DiscordAPIError, REST } from "discord.js";
 import { commands } from "../commands/index.ts";
 import { ConfigError, loadConfig } from "../src/config/env.ts";
 import { deployCommands, formatDiff } from "../src/discord/deploy.ts";
+import { discordHost, networkErrorCode } from "../src/discord/network.ts";
 
 const USAGE = "usage: npm run deploy-commands -- [--guild <server id>] [--dry-run] [--force]";
 
@@ -28,25 +29,6 @@ ${USAGE}
 
 Reads DISCORD_TOKEN (and DISCORD_API_URL, for a local test server) from .env or the environment.
 Exit codes: 0 deployed or nothing to change, 1 Discord or settings problem, 2 wrong arguments.`;
-
-const NETWORK_CODES = new Set([
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-
-/** The network error code of a failed request (fetch wraps it in `cause`), or null. */
-function networkCode(error: unknown): string | null {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && NETWORK_CODES.has(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
-}
 
 async function main(): Promise<number> {
   let flags: {
@@ -118,11 +100,10 @@ async function main(): Promise<number> {
       );
       return 1;
     }
-    const code = networkCode(error);
+    const code = networkErrorCode(error);
     if (code !== null) {
-      const host = new URL(config.discord.apiUrl ?? "https://discord.com/api").host;
       process.stderr.write(
-        `deploy-commands: could not reach ${host} (${code}); check the network, or DISCORD_API_URL if you use a local test server\n`,
+        `deploy-commands: could not reach ${discordHost(config.discord.apiUrl)} (${code}); check the network, or DISCORD_API_URL if you use a local test server\n`,
       );
       return 1;
     }

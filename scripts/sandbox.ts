@@ -12,14 +12,28 @@
  */
 import { parseArgs } from "node:util";
 import { runSandbox } from "./sandbox/runner.ts";
+import { scenes } from "./sandbox/scenes.ts";
 
 const USAGE = "usage: npm run sandbox -- [--only <scene,...>] [--keep] [--log-level <level>] [--no-color]";
+const HELP = `Plays a scripted programme with the real bot against a local Discord and prints what
+the organiser, the interns, a mentor and an agency observer each see.
+
+${USAGE}
+
+--only <ids>         only these scenes (comma-separated ids; the list is printed on a bad id).
+--keep               keep the SQLite file and the Redis data, and print where they are.
+--log-level <level>  the bot's logs on stderr (fatal, error, warn, info, debug, trace; default silent).
+--no-color           plain text, no ANSI colours.
+--help               show this help.
+
+Uses REDIS_URL when set, otherwise starts a local redis-server as \`npm start\` does.
+Exit codes: 0 every scene ran to the end and every request matched Discord's API spec, 1 otherwise, 2 usage.`;
 const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 /** How long an interrupted run may take to stop before the process exits anyway. */
 const STOP_TIMEOUT_MS = 15_000;
 
 async function main(): Promise<number> {
-  let values: { only?: string; keep?: boolean; "log-level"?: string; "no-color"?: boolean };
+  let values: { only?: string; keep?: boolean; "log-level"?: string; "no-color"?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
@@ -27,10 +41,23 @@ async function main(): Promise<number> {
         keep: { type: "boolean" },
         "log-level": { type: "string" },
         "no-color": { type: "boolean" },
+        help: { type: "boolean" },
       },
     }));
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const only = values.only?.split(",").map((id) => id.trim());
+  const unknown = only?.filter((id) => !scenes.some((scene) => scene.id === id)) ?? [];
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `no scene ${unknown.join(", ")}; the scenes are: ${scenes.map((scene) => scene.id).join(", ")}\n`,
+    );
     return 2;
   }
   const level = values["log-level"] ?? "silent";
@@ -65,7 +92,7 @@ async function main(): Promise<number> {
     write: (text) => {
       if (!readerGone) process.stdout.write(text);
     },
-    ...(values.only ? { only: values.only.split(",").map((id) => id.trim()) } : {}),
+    ...(only ? { only } : {}),
     keep: values.keep ?? false,
     logLevel: level as (typeof LEVELS)[number],
     ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),

@@ -114,16 +114,37 @@ export function formatTable(outcomes: readonly Outcome[]): string {
 }
 
 async function main(): Promise<number> {
-  let values: { only?: string | undefined; json?: boolean | undefined; "no-build"?: boolean | undefined };
+  let values: {
+    only?: string | undefined;
+    json?: boolean | undefined;
+    "no-build"?: boolean | undefined;
+    help?: boolean | undefined;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
-      options: { only: { type: "string" }, json: { type: "boolean" }, "no-build": { type: "boolean" } },
+      options: {
+        only: { type: "string" },
+        json: { type: "boolean" },
+        "no-build": { type: "boolean" },
+        help: { type: "boolean" },
+      },
       allowPositionals: true,
     }));
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;
+  }
+  if (values.help) {
+    process.stdout.write(
+      `Runs the benchmark suites and prints their figures as one table.\n\n${USAGE}\n\n` +
+        `--only <suites>   some suites, comma-separated: ${SUITES.join(", ")}.\n` +
+        "--json [file]     also write the rows as JSON to file (or JSON on stdout, the table on stderr).\n" +
+        "--no-build        reuse dist/ instead of compiling the bot first.\n" +
+        "--help            show this help.\n\n" +
+        "A missed target is a row that says so (exit 0); a suite that crashes makes the exit code 1.\n",
+    );
+    return 0;
   }
   // `--json file`: the file is the positional argument that follows.
   const jsonFile = values.json ? positionals[0] : undefined;

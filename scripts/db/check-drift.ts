@@ -4,8 +4,19 @@
  * The PostgreSQL replay needs SHADOW_DATABASE_URL or a postgresql:// DATABASE_URL; without one it
  * is reported as skipped (pass --require-postgres, as CI does, to make that a failure).
  */
+
+import { answerHelp } from "../help.ts";
 import { checkDrift } from "./drift.ts";
 import { postgresServerUrl } from "./scratch.ts";
+
+answerHelp(`usage: npm run db:check [-- --require-postgres]
+
+Checks that prisma/postgresql/schema.prisma is derived from prisma/schema.prisma, that the SQLite
+and PostgreSQL migration folders list the same migrations, and that each provider's migrations
+replayed on a scratch database give the current schema. The PostgreSQL replay needs
+SHADOW_DATABASE_URL or a postgresql:// DATABASE_URL; without one it is skipped.
+--require-postgres   make a skipped PostgreSQL replay a failure (as CI does).
+Exit codes: 0 everything agrees, 1 drift (each problem on its own line).`);
 
 const requirePostgres = process.argv.includes("--require-postgres");
 const report = await checkDrift({ pgServerUrl: postgresServerUrl() });

@@ -5,6 +5,13 @@
 import { DatabaseStartupError } from "../../src/db/errors.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { DEFAULT_DATABASE_URL, redactDatabaseUrl } from "../../src/db/url.ts";
+import { answerHelp } from "../help.ts";
+
+answerHelp(`usage: npm run db:deploy
+
+Applies the pending migrations to DATABASE_URL (default file:./data/taiken.db), SQLite or
+PostgreSQL, like \`prisma migrate deploy\`. \`npm start\` does the same on boot.
+Exit codes: 0 applied or up to date, 1 the database could not be reached or a migration failed.`);
 
 const url = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 try {

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DATABASE_PROVIDERS, type DatabaseProvider, providerLayout } from "../../src/db/paths.ts";
+import { answerHelp } from "../help.ts";
 import { writePostgresSchema } from "./derive-postgres.ts";
 import { loadPrismaInternals } from "./prisma-internals.ts";
 
@@ -66,6 +67,11 @@ export async function generateClients(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  answerHelp(`usage: npm run db:generate [-- --force]
+
+Generates the Prisma clients for SQLite and PostgreSQL into prisma/generated/ (npm install runs
+it). A client whose schema has not changed since it was generated is kept.
+--force   generate both again.`);
   const started = performance.now();
   const regenerated = await generateClients({ force: process.argv.includes("--force") });
   const took = `${Math.round(performance.now() - started)} ms`;

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { migrationNames, readMigrationList, writeMigration } from "../../src/db/migrations.ts";
 import { type DatabaseProvider, findProjectRoot, providerLayout } from "../../src/db/paths.ts";
 import { withSchemaEngine } from "../../src/db/schema-engine.ts";
+import { answerHelp } from "../help.ts";
 import { writePostgresSchema } from "./derive-postgres.ts";
 import { generateClients } from "./generate.ts";
 import { postgresServerUrl, withScratchDatabase } from "./scratch.ts";
@@ -124,6 +125,14 @@ export async function createMigrations(options: CreateMigrationsOptions): Promis
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  answerHelp(`usage: npm run db:migrate -- <name> [--draft]
+
+Creates a migration named <name> (letters, digits, underscores) for both SQLite and PostgreSQL
+from the difference between each migration history and prisma/schema.prisma, then regenerates
+the clients. The PostgreSQL one needs a server: SHADOW_DATABASE_URL or a postgresql://
+DATABASE_URL (a scratch database is created and dropped); without one it is skipped.
+--draft   write a migration even when the schema has not changed (for a hand-written data change).
+Exit codes: 0 created or nothing to do, 1 only one provider got its migration, 2 usage.`);
   const args = process.argv.slice(2);
   const name = args.find((arg) => !arg.startsWith("--"));
   if (name === undefined || !/^[a-z0-9_]+$/i.test(name)) {

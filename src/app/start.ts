@@ -198,7 +198,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       closers.push({ name: "ops endpoint", close: () => server.close() });
     }
 
-    await loginDiscord(client, config.discord.token);
+    await loginDiscord(client, config.discord.token, { apiUrl: config.discord.apiUrl });
     logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, version: VERSION }, "ready");
 
     let stopping: Promise<void> | undefined;

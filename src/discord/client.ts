@@ -10,6 +10,7 @@ import {
 } from "discord.js";
 import type { Config } from "../config/env.ts";
 import type { Logger } from "../observability/logger.ts";
+import { discordHost, networkErrorCode } from "./network.ts";
 import type { Router } from "./router.ts";
 
 /** How long login may take before {@link loginDiscord} gives up. */
@@ -133,7 +134,7 @@ export class DiscordLoginError extends Error {
 export async function loginDiscord(
   client: Client,
   token: string,
-  { timeoutMs = DEFAULT_LOGIN_TIMEOUT_MS }: { timeoutMs?: number } = {},
+  { timeoutMs = DEFAULT_LOGIN_TIMEOUT_MS, apiUrl }: { timeoutMs?: number; apiUrl?: string | undefined } = {},
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
@@ -157,6 +158,15 @@ export async function loginDiscord(
     if (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) {
       throw new DiscordLoginError(
         "Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal (Bot → Reset Token)",
+        { cause: error },
+      );
+    }
+    const code = networkErrorCode(error);
+    if (code !== null) {
+      throw new DiscordLoginError(
+        apiUrl === undefined
+          ? `could not reach ${discordHost(apiUrl)} (${code}): check the network (DISCORD_API_URL is not set, so Discord itself is used)`
+          : `could not reach ${discordHost(apiUrl)} (${code}): check the network and DISCORD_API_URL (${apiUrl})`,
         { cause: error },
       );
     }

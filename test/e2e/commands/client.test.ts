@@ -51,4 +51,19 @@ describe("createDiscordClient and loginDiscord", () => {
     silent.closeAllConnections();
     await new Promise((resolve) => silent.close(resolve));
   });
+
+  it("GIVEN DISCORD_API_URL pointing where nothing listens THEN login fails with one line (not the timeout's) naming the host and DISCORD_API_URL", async () => {
+    const { createServer } = await import("node:net");
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const apiUrl = `http://127.0.0.1:${port}/api`;
+    client = createDiscordClient(loadConfig({ DISCORD_TOKEN: "token", DISCORD_API_URL: apiUrl }));
+    const error = await loginDiscord(client, "token", { timeoutMs: 20_000, apiUrl }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscordLoginError);
+    expect((error as Error).message).toBe(
+      `could not reach 127.0.0.1:${port} (ECONNREFUSED): check the network and DISCORD_API_URL (${apiUrl})`,
+    );
+  });
 });
