@@ -296,7 +296,7 @@ export const submissionScenes: Scene[] = [
           expect: (seen) => {
             assert.ok(seen.ephemeral);
             assert.match(seen.text, /sent to the organisers/);
-            assert.match(seen.text, /asks for a later deadline/);
+            assert.match(seen.text, /が締切の延長を申請しました/, "posted in the staff room");
           },
         }),
         options: {
