@@ -289,7 +289,7 @@ export const submissionScenes: Scene[] = [
         firstRemindersComeDue,
       ),
       narrate(
-        "One post, in Maya's thread only; its delivery row (kind, member, offset, deadline) means a restart never sends it twice.",
+        "One post, in Maya's thread only. Its delivery row (member, offset, deadline) is claimed before posting: a restart or a second run never sends it again.",
       ),
       {
         ...run("internEn", "/submission request-extension", {
@@ -369,6 +369,7 @@ export const submissionScenes: Scene[] = [
         expect: (seen) => {
           assert.match(seen.text, /version 1/);
           assert.match(seen.text, /✅ On time/);
+          assert.doesNotMatch(seen.text, /Late by/);
         },
       }),
       run("organiser", "/submission status", {
