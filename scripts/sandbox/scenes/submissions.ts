@@ -405,9 +405,13 @@ export const submissionScenes: Scene[] = [
         { expect: (seen) => assert.match(seen.text, /The README explains/) },
       ),
       click("mentor", "sheet", "Publish", {
-        expect: (seen) => {
-          assert.match(seen.text, /第 2 版へのフィードバック/);
+        expect: (seen, ctx) => {
+          assert.match(seen.text, /published and posted in their project thread/);
           assert.match(seen.text, /計画と進め方: 3 \/ 5 点/);
+          const inThread = ctx.fake
+            .messages(internOf("internJa").threadId)
+            .filter((m) => m.embeds.some((e) => e.title === "📝 第 2 版へのフィードバック"));
+          assert.equal(inThread.length, 1, "the feedback is in 田中's thread, once");
         },
       }),
       narrate(
