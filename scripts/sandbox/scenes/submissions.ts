@@ -101,6 +101,12 @@ async function stageIsSet(ctx: StageContext): Promise<void> {
     const member = await members.find(programme.id, ctx.person(key).user.id);
     assert.ok(member?.projectChannelId, `${key} joined and has a project thread (the onboarding scene)`);
     story.interns.set(key, { memberId: member.id, threadId: member.projectChannelId });
+    const shares = key === "internJa";
+    assert.equal(
+      member.agencyConsent,
+      shares,
+      `${key} ${shares ? "shares" : "does not share"} with the agency`,
+    );
   }
   const observer = await members.find(programme.id, ctx.person("observer").user.id);
   assert.ok(observer?.roles.includes("agency_staff"), "the observer is agency staff (the onboarding scene)");
