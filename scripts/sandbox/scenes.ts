@@ -10,12 +10,18 @@ import { assignmentScenes } from "./scenes/assignments.ts";
 import { dayScenes } from "./scenes/days.ts";
 import { onboardingScenes } from "./scenes/onboarding.ts";
 import { programScenes } from "./scenes/program.ts";
+import { submissionScenes } from "./scenes/submissions.ts";
 import type { Scene } from "./steps.ts";
+
+/** The day scenes end with the programme's close, which comes after everything else. */
+const isTheEnd = (scene: Scene) => scene.id === "close";
 
 export const scenes: readonly Scene[] = [
   ...programScenes,
   ...aboutScenes,
   ...onboardingScenes,
   ...assignmentScenes,
-  ...dayScenes,
+  ...dayScenes.filter((scene) => !isTheEnd(scene)),
+  ...submissionScenes,
+  ...dayScenes.filter(isTheEnd),
 ];

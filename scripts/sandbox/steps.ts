@@ -135,7 +135,7 @@ export function click(who: PersonKey, on: MessageRef, button: ComponentMatch, mo
 }
 
 /** `who` picks `values` in a select menu. */
-function _choose(
+export function choose(
   who: PersonKey,
   on: MessageRef,
   menu: ComponentMatch,
