@@ -133,6 +133,7 @@ export function manageUseCases(ports: ProgrammePorts) {
           at: ports.now(),
         });
       });
+      await ports.endSchedules(programme.id);
       return { programme, channels };
     },
 
@@ -361,6 +362,7 @@ export function manageUseCases(ports: ProgrammePorts) {
     });
     // After the commit: a failed delete keeps every file its versions point at.
     await ports.releaseBlobs(blobs, startedAt);
+    await ports.endSchedules(programme.id);
     return { kind: "deleted", name: programme.name, deleted };
   }
 }

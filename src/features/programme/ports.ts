@@ -154,6 +154,11 @@ export interface ProgrammePorts {
   exclusive: ExclusivePort;
   /** Removes the given submitted files nothing refers to any more (put again since `since`: kept). */
   releaseBlobs(storageKeys: readonly string[], since: Date): Promise<number>;
+  /**
+   * Stops the programme's recurring jobs (its daily attention digest) once it is closed or gone.
+   * Never throws: with Redis down the reconciler removes them on its next pass.
+   */
+  endSchedules(programmeId: string): Promise<void>;
   now: () => Date;
   defaults: { locale: Locale; timeZone: string };
 }

@@ -14,6 +14,7 @@ import type { Database } from "../../../src/db/client.ts";
 import { joinButtonId } from "../../../src/discord/shared-ids.ts";
 import { DEFAULT_TEMPLATE } from "../../../src/domain/workspace/default-template.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
+import { digestJobs, digestSchedulerId } from "../../../src/jobs/attention-digest.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
 import type { Queues } from "../../../src/jobs/queues.ts";
 import { MANAGE_GUILD, type ProgramBot, settledReply, startProgramBot } from "./harness.ts";
@@ -365,8 +366,15 @@ categories:
     it("WHEN /program close runs THEN interns can read but no longer write, and nothing is deleted", async () => {
       const { roles, channels } = ResourceKeys;
       expect(await can([roles.intern], channels.chat, Perm.SendMessages)).toBe(true);
+      const programme = await db.programme.findFirstOrThrow();
+      await digestJobs(queues).schedule(programme.id, "09:00", programme.timeZone);
+      const digestQueue = queues.byName.get(JOBS.attentionDigest.queue);
+      const schedulers = async () => ((await digestQueue?.getJobSchedulers(0, -1)) ?? []).map((j) => j.key);
+      expect(await schedulers()).toContain(digestSchedulerId(programme.id));
       const before = bot.fake.requests.length;
       const reply = await run("close");
+      // The daily digest stops with the programme, not at the reconciler's next pass.
+      expect(await schedulers()).not.toContain(digestSchedulerId(programme.id));
       expect(reply.content).toContain("読み取り専用");
       expect(bot.fake.requests.slice(before).filter((r) => r.method === "DELETE")).toEqual([]);
       expect(await can([roles.intern], channels.chat, Perm.ViewChannel)).toBe(true);

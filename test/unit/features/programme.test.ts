@@ -213,6 +213,7 @@ function setup() {
   const memory = memoryStore();
   const guild = memoryDiscord();
   const jobs = new Map<string, { programmeId: string; milestoneId: string }>();
+  const ended: string[] = [];
   const exclusive = memoryExclusive();
   const ports: ProgrammePorts = {
     store: memory.store,
@@ -226,11 +227,14 @@ function setup() {
       },
     },
     releaseBlobs: async () => 0,
+    endSchedules: async (programmeId) => {
+      ended.push(programmeId);
+    },
     now: () => NOW,
     defaults: { locale: "ja", timeZone: "Asia/Tokyo" },
   };
   const useCases = { ...openUseCases(ports), ...manageUseCases(ports), milestones: milestoneUseCases(ports) };
-  return { ...memory, ...guild, jobs, exclusive, useCases };
+  return { ...memory, ...guild, jobs, ended, exclusive, useCases };
 }
 
 const progress: number[] = [];
@@ -337,10 +341,11 @@ describe("programme use-cases over in-memory ports", () => {
   });
 
   it("GIVEN an open programme WHEN it is closed THEN every channel gets read-only overwrites, the status and the audit entry are written; closing again is refused", async () => {
-    const { useCases, discord, state, calls } = setup();
+    const { useCases, discord, state, calls, ended } = setup();
     const { programme } = await useCases.open(opener(null), spring, discord);
     const caller = { guildId: "g1", userId: "u1", locale: "en" as const, programmeId: programme.id };
     const closed = await useCases.close(caller, discord);
+    expect(ended).toEqual([programme.id]);
 
     const channelKinds = new Set(["category", "text_channel"]);
     const channels = (state().resources.get(programme.id) ?? []).filter((r) => channelKinds.has(r.kind));
@@ -355,7 +360,7 @@ describe("programme use-cases over in-memory ports", () => {
   });
 
   it("GIVEN a confirmed delete THEN the jobs, the Discord objects (messages with their channel, roles last) and the programme go, audited; a stale confirmation changes nothing", async () => {
-    const { useCases, discord, state, calls, jobs, channels } = setup();
+    const { useCases, discord, state, calls, jobs, channels, ended } = setup();
     const { programme } = await useCases.open(opener(null), spring, discord);
     const caller = { guildId: "g1", userId: "u1", locale: "en" as const, programmeId: programme.id };
     expect(await useCases.delete(caller, "someone-else", discord)).toEqual({ kind: "gone" });
@@ -372,6 +377,7 @@ describe("programme use-cases over in-memory ports", () => {
     expect(deletes).not.toContain("delete message");
     expect(deletes.at(-1)).toBe("delete role");
     expect(jobs.size).toBe(0);
+    expect(ended).toEqual([programme.id]);
     expect(state().programmes.has(programme.id)).toBe(false);
     expect(state().audit.at(-1)).toMatchObject({
       action: "programme.delete",
