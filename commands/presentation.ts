@@ -179,12 +179,14 @@ const caller = (scope: Scope): PresentationCaller => ({
 function gateway(
   ctx: Scope & { interaction: { client: { rest: Parameters<typeof presentationGateway>[0]["rest"] } } },
 ) {
-  const locale = ctx.programme?.forcedLocale ?? ctx.app.config.defaults.locale;
+  const forced = ctx.programme?.forcedLocale ?? null;
+  const fallback = ctx.app.config.defaults.locale;
   return presentationGateway({
     rest: ctx.interaction.client.rest,
     guildId: ctx.guildId,
     logger: ctx.logger,
-    t: translator(locale),
+    t: translator(forced ?? fallback),
+    personal: (slot) => translator(forced ?? slot.locale ?? fallback),
   });
 }
 

@@ -5,6 +5,7 @@ import type {
   SlotRecord,
   SlotWrite,
 } from "../../features/presentation/ports.ts";
+import type { Locale } from "../../domain/enums.ts";
 import type { DatabaseTransaction } from "../client.ts";
 
 const SLOT_INCLUDE = {
@@ -12,7 +13,7 @@ const SLOT_INCLUDE = {
     select: {
       discordUserId: true,
       projectChannelId: true,
-      profile: { select: { fewerNotifications: true } },
+      profile: { select: { fewerNotifications: true, preferredLocale: true } },
     },
   },
 } as const;
@@ -22,7 +23,7 @@ type SlotRow = NonNullable<Awaited<ReturnType<DatabaseTransaction["presentationS
   member: {
     discordUserId: string;
     projectChannelId: string | null;
-    profile: { fewerNotifications: boolean } | null;
+    profile: { fewerNotifications: boolean; preferredLocale: Locale | null } | null;
   };
 };
 
@@ -41,6 +42,7 @@ function toSlot(row: SlotRow): SlotRecord {
     startedAt: row.startedAt,
     endedAt: row.endedAt,
     fewerNotifications: row.member.profile?.fewerNotifications ?? false,
+    locale: row.member.profile?.preferredLocale ?? null,
   };
 }
 

@@ -3,7 +3,7 @@
  * event, the agenda and live messages, the interns' notices. Built per interaction.
  */
 import { ChannelType, DiscordAPIError, type REST, Routes } from "discord.js";
-import type { PresentationDiscord } from "../../features/presentation/ports.ts";
+import type { PresentationDiscord, SlotRecord } from "../../features/presentation/ports.ts";
 import type { Translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { agendaMessage, liveMessage, slotNotice } from "./render.ts";
@@ -17,10 +17,15 @@ export function presentationGateway(input: {
   rest: REST;
   guildId: string;
   logger: Logger;
-  /** The programme's language: the agenda, notices and live view read in it. */
+  /** The programme's language: the agenda and the live view read in it. */
   t: Translator;
+  /**
+   * The language of a post to one intern (their slot notice, a no-show note): the programme's
+   * pinned language, else the intern's own, else the deployment's default.
+   */
+  personal: (slot: SlotRecord) => Translator;
 }): PresentationDiscord {
-  const { rest, guildId, logger, t } = input;
+  const { rest, guildId, logger, t, personal } = input;
 
   async function post(channelId: string, body: unknown): Promise<string> {
     const message = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
@@ -131,7 +136,7 @@ export function presentationGateway(input: {
       if (channelId === null) return Promise.resolve(false);
       return quietly("slot notice", () =>
         post(channelId, {
-          content: slotNotice(t, session, slot, change),
+          content: slotNotice(personal(slot), session, slot, change),
           allowed_mentions: { users: [slot.discordUserId] },
         }),
       );
@@ -146,7 +151,7 @@ export function presentationGateway(input: {
       if (channelId === null) return Promise.resolve(false);
       return quietly("no-show note", () =>
         post(channelId, {
-          content: t("presentation.notice.noShow", { user: `<@${slot.discordUserId}>` }),
+          content: personal(slot)("presentation.notice.noShow", { user: `<@${slot.discordUserId}>` }),
           allowed_mentions: { users: [slot.discordUserId] },
         }),
       );

@@ -33,6 +33,8 @@ export interface SlotRecord {
   startedAt: Date | null;
   endedAt: Date | null;
   fewerNotifications: boolean;
+  /** The intern's own language (their profile), for what is posted to them. */
+  locale: Locale | null;
 }
 
 export interface SessionRecord {

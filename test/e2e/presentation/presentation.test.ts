@@ -20,6 +20,9 @@ interface Embed {
 }
 const embedOf = (message: { embeds?: unknown[] }): Embed => (message.embeds?.[0] ?? {}) as Embed;
 
+/** Kana or kanji: a post that should be in English must have none. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
 describe("the results presentation end to end", () => {
   let pb: ProgramBot;
   let programmeId: string;
@@ -71,6 +74,8 @@ describe("the results presentation end to end", () => {
       const member = await addIntern(pb.db, programmeId, user.id, {
         name: user.username,
         projectChannelId: thread,
+        // chen reads English: their own notices come in it, the agenda stays in the programme's.
+        ...(i === 2 ? { locale: "en" as const } : {}),
       });
       const version = await assignments.importVersion(
         bot().fake.guild.id,
@@ -141,8 +146,9 @@ describe("the results presentation end to end", () => {
     for (const [i, thread] of threads.entries()) {
       const posts = bot().fake.messages(thread);
       expect(posts).toHaveLength(1);
-      // Posts read in the programme's language (Japanese here).
-      expect(posts[0]?.content).toContain(`${i + 1} 番目`);
+      // Each intern's notice reads in their own language: Japanese by default, English for chen.
+      if (i === 2) expect(posts[0]?.content).not.toMatch(JAPANESE);
+      else expect(posts[0]?.content).toContain(`${i + 1} 番目`);
     }
     // A second click on the same preview is refused in a follow-up; nothing is created twice.
     const again = await bot()
@@ -169,6 +175,8 @@ describe("the results presentation end to end", () => {
     expect(bot().fake.messages(threads[0]!)).toHaveLength(2);
     expect(bot().fake.messages(threads[1]!)).toHaveLength(1);
     expect(bot().fake.messages(threads[2]!)).toHaveLength(2);
+    expect(bot().fake.messages(threads[0]!).at(-1)?.content).toMatch(JAPANESE);
+    expect(bot().fake.messages(threads[2]!).at(-1)?.content).not.toMatch(JAPANESE);
     const refused = await slash("swap", { first: interns[0], second: organiser });
     expect(refused.content).toBe(t("en", "presentation.error.noSlot", { user: `<@${organiser.id}>` }));
   });
