@@ -56,6 +56,7 @@ import { shareRevocations } from "../jobs/agency-revocation.ts";
 import { digestJobs } from "../jobs/attention-digest.ts";
 import { escalationJobs } from "../jobs/help-escalation.ts";
 import { milestoneJobs } from "../jobs/milestone-jobs.ts";
+import { presentationNoticeJobs } from "../jobs/presentation-notices.ts";
 import { presentationReminderJobs } from "../jobs/presentation-reminders.ts";
 import type { Queues } from "../jobs/queues.ts";
 import { reminderJobs } from "../jobs/submission-reminders.ts";
@@ -147,7 +148,10 @@ export function createFeatures(deps: {
       releaseBlobs: blobs.releaseBlobs,
       // A failed removal (Redis down) is left to the reconciler, which drops schedulers of
       // programmes that are not open; the close or delete itself has committed.
-      endSchedules: (programmeId) => digestJobs(deps.queues()).remove(programmeId).catch(() => undefined),
+      endSchedules: (programmeId) =>
+        digestJobs(deps.queues())
+          .remove(programmeId)
+          .catch(() => undefined),
       now: deps.now,
       defaults: deps.defaults,
     }),
@@ -192,6 +196,7 @@ export function createFeatures(deps: {
     presentation: presentationUseCases({
       store: createPresentationStore(deps.db),
       reminders: () => presentationReminderJobs(deps.queues()),
+      notices: () => presentationNoticeJobs(deps.queues()),
       now: deps.now,
     }),
     attention: attentionUseCases({

@@ -72,6 +72,12 @@ export const JOBS = {
       startsAtEpochS: z.number().int().nonnegative(),
     }),
   ),
+  /** Tells one intern their slot's current state (src/jobs/presentation-notices.ts). */
+  notifyPresentationSlot: defineJob(
+    QUEUE_NAMES.presentations,
+    "notify-presentation-slot",
+    z.object({ sessionId: z.string().min(1), slotId: z.string().min(1) }),
+  ),
   /** Re-creates from the database the jobs Redis lost (src/jobs/reconcile.ts); scheduled. */
   reconcile: defineJob(QUEUE_NAMES.milestones, "reconcile", z.object({})),
   /** Deletes abandoned onboarding drafts (personal answers never submitted); scheduled, see below. */

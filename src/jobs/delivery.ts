@@ -28,6 +28,8 @@ export const DeliveryKeys = {
   /** Per slot, offset and start: a moved slot gets new keys. */
   presentationReminder: (slotId: string, offsetMin: number, startsAtEpochS: number) =>
     `presentation-reminder:${slotId}:${offsetMin}:${startsAtEpochS}`,
+  /** Per slot and the state told (`slotNoticeState`): each start, length or format, or the removal. */
+  presentationNotice: (slotId: string, state: string) => `presentation-notice:${slotId}:${state}`,
   /** Per ticket and level; level 2 goes to each organiser, so the organiser's member id is added. */
   helpEscalation: (ticketId: string, level: number, recipientMemberId?: string) =>
     `help-escalate:${ticketId}:${level}${recipientMemberId ? `:${recipientMemberId}` : ""}`,

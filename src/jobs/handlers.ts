@@ -12,6 +12,7 @@ import {
   type FinishOnboardingSteps,
   finishOnboardingHandler,
 } from "./onboarding.ts";
+import { notifyPresentationSlotHandler } from "./presentation-notices.ts";
 import { remindPresentationHandler } from "./presentation-reminders.ts";
 import { reconcileHandler } from "./reconcile.ts";
 import { reportReminderSweepHandler, sendReportReminderHandler } from "./report-reminders.ts";
@@ -52,6 +53,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
   sendReportReminder: (ctx, effects) => sendReportReminderHandler(ctx, effects.rest),
   remindSubmission: (ctx, effects) => remindSubmissionHandler(ctx, effects.rest),
   remindPresentation: (ctx, effects) => remindPresentationHandler(ctx, effects.rest),
+  notifyPresentationSlot: (ctx, effects) => notifyPresentationSlotHandler(ctx, effects.rest),
   attentionDigest: (ctx, effects) => attentionDigestHandler(ctx, effects.attentionDigest),
   sendAgencyDigest: (ctx, effects) => sendAgencyDigestHandler(ctx, effects.rest),
   revokeShares: (ctx, effects) => revokeSharesHandler(ctx, effects.rest),

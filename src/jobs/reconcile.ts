@@ -7,6 +7,7 @@ import { reconcileDigests } from "./attention-digest.ts";
 import { JOBS } from "./definitions.ts";
 import { reconcileHelpEscalations } from "./help-escalation.ts";
 import { done, retryLater } from "./outcome.ts";
+import { reconcilePresentationNotices } from "./presentation-notices.ts";
 import { reconcilePresentationReminders } from "./presentation-reminders.ts";
 import type { Queues } from "./queues.ts";
 import { reconcileReportReminders } from "./report-reminders.ts";
@@ -117,6 +118,7 @@ export async function reconcileJobs(deps: {
   reportReminderJobs: number;
   onboardingJobs: number;
   presentationReminderJobs: number;
+  presentationNoticeJobs: number;
   digestSchedulers: number;
   agencyDigestSchedulers: number;
   revocationJobs: number;
@@ -128,6 +130,7 @@ export async function reconcileJobs(deps: {
     submissionReminderJobs: await reconcileSubmissionReminders(deps),
     reportReminderJobs: await reconcileReportReminders(deps),
     presentationReminderJobs: await reconcilePresentationReminders(deps),
+    presentationNoticeJobs: await reconcilePresentationNotices(deps),
     digestSchedulers: await reconcileDigests(deps),
     agencyDigestSchedulers: await reconcileAgencyDigests(deps),
     revocationJobs: await reconcileRevocations(deps),
@@ -141,7 +144,7 @@ export function reconcileHandler(deps: Parameters<typeof reconcileJobs>[0]) {
     try {
       const ensured = await reconcileJobs(deps);
       return done(
-        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder, ${ensured.onboardingJobs} onboarding, ${ensured.helpEscalationJobs} help escalation, ${ensured.agencyDigestSchedulers} agency digest and ${ensured.revocationJobs} revocation jobs ensured`,
+        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder, ${ensured.presentationNoticeJobs} slot notice, ${ensured.onboardingJobs} onboarding, ${ensured.helpEscalationJobs} help escalation, ${ensured.agencyDigestSchedulers} agency digest and ${ensured.revocationJobs} revocation jobs ensured`,
       );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));

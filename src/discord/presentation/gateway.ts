@@ -6,7 +6,7 @@ import { ChannelType, DiscordAPIError, type REST, Routes } from "discord.js";
 import type { PresentationDiscord, SlotRecord } from "../../features/presentation/ports.ts";
 import type { Translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { agendaMessage, liveMessage, slotNotice } from "./render.ts";
+import { agendaMessage, liveMessage } from "./render.ts";
 
 /** Discord's "Unknown Guild Scheduled Event". */
 const UNKNOWN_EVENT = 10070;
@@ -20,8 +20,8 @@ export function presentationGateway(input: {
   /** The programme's language: the agenda and the live view read in it. */
   t: Translator;
   /**
-   * The language of a post to one intern (their slot notice, a no-show note): the programme's
-   * pinned language, else the intern's own, else the deployment's default.
+   * The language of a post to one intern (a no-show note): the programme's pinned language, else
+   * the intern's own, else the deployment's default. (Slot notices are jobs: presentation-notices.ts.)
    */
   personal: (slot: SlotRecord) => Translator;
 }): PresentationDiscord {
@@ -130,16 +130,6 @@ export function presentationGateway(input: {
     async publishAgenda(session, at) {
       if (at.channelId === null) return null;
       return postOrEdit(at.channelId, at.messageId, agendaMessage(t, session));
-    },
-    notifySlot(session, slot, change) {
-      const channelId = slot.projectChannelId;
-      if (channelId === null) return Promise.resolve(false);
-      return quietly("slot notice", () =>
-        post(channelId, {
-          content: slotNotice(personal(slot), session, slot, change),
-          allowed_mentions: { users: [slot.discordUserId] },
-        }),
-      );
     },
     async publishLive(session, now) {
       const channelId = session.liveChannelId ?? session.channelId;

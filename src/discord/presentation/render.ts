@@ -178,28 +178,6 @@ export function agendaMessage(t: Translator, session: SessionRecord) {
   };
 }
 
-/** An intern's slot, in their project thread. */
-export function slotNotice(
-  t: Translator,
-  session: SessionRecord,
-  slot: SlotRecord,
-  change: "scheduled" | "changed" | "removed",
-): string {
-  const user = `<@${slot.discordUserId}>`;
-  if (change === "removed") return t("presentation.notice.removed", { user });
-  const values = {
-    user,
-    at: discordTimestamp(slot.startsAt, "F"),
-    relative: discordTimestamp(slot.startsAt, "R"),
-    position: slot.order,
-    minutes: slot.minutes,
-    format: t(`presentation.format.${slot.format}`),
-  };
-  return change === "scheduled"
-    ? t("presentation.notice.scheduled", { ...values, qa: session.timing.qaMinutes })
-    : t("presentation.notice.changed", values);
-}
-
 /** The live view: Now, Next, minutes late, and the organisers' buttons carrying the position shown. */
 export function liveMessage(t: Translator, session: SessionRecord, now: Date) {
   const state = liveState(session);

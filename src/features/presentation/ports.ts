@@ -170,16 +170,19 @@ export interface PresentationDiscord {
     session: SessionRecord,
     at: { channelId: string | null; messageId: string | null },
   ): Promise<{ channelId: string; messageId: string } | null>;
-  /** Tells an intern their slot (new or changed) in their project thread; never throws. */
-  notifySlot(
-    session: SessionRecord,
-    slot: SlotRecord,
-    change: "scheduled" | "changed" | "removed",
-  ): Promise<boolean>;
   /** Posts or edits the live message in the session's channel chat. */
   publishLive(session: SessionRecord, now: Date): Promise<{ channelId: string; messageId: string } | null>;
   /** A kind note to an intern who missed their slot; never throws. */
   notifyNoShow(session: SessionRecord, slot: SlotRecord): Promise<boolean>;
+}
+
+/**
+ * Slot notice jobs (src/jobs/presentation-notices.ts): each tells an intern their slot's current
+ * state in their project thread, once per state.
+ */
+export interface PresentationNoticeJobs {
+  /** Queues the notice under `jobId`; adding an id that exists does nothing. */
+  add(jobId: string, payload: { sessionId: string; slotId: string }): Promise<void>;
 }
 
 /** Delayed reminder jobs (src/jobs/presentation-reminders.ts). */

@@ -14,6 +14,7 @@ import {
   type LiveStep,
   startSession,
 } from "../../domain/presentation/live.ts";
+import { slotNoticeJobId, slotNoticeState } from "../../domain/presentation/notices.ts";
 import {
   moveTo,
   OrderChangeRefused,
@@ -40,6 +41,7 @@ import { UserError } from "../errors.ts";
 import type {
   Actor,
   PresentationDiscord,
+  PresentationNoticeJobs,
   PresentationReminderJobs,
   PresentationStore,
   PresenterRecord,
@@ -52,6 +54,8 @@ export interface PresentationPorts {
   store: PresentationStore;
   /** Called when a use-case moves reminders, so reading needs no Redis. */
   reminders: () => PresentationReminderJobs;
+  /** Slot notices go out as jobs: a crash half-way through a confirm loses none. */
+  notices: () => PresentationNoticeJobs;
   now: () => Date;
 }
 
@@ -228,6 +232,15 @@ export function presentationUseCases(ports: PresentationPorts) {
     }
   }
 
+  /** Queues the notice of the slot's current state; false when the intern has no thread to read it in. */
+  async function queueNotice(session: SessionRecord, slot: SlotRecord): Promise<boolean> {
+    if (slot.projectChannelId === null) return false;
+    await ports
+      .notices()
+      .add(slotNoticeJobId(slot.id, slotNoticeState(slot)), { sessionId: session.id, slotId: slot.id });
+    return true;
+  }
+
   function organiser(caller: PresentationCaller): string {
     if (caller.programmeId === null) throw new UserError("error.access.noProgramme");
     if (!caller.roles.has("organiser")) throw new UserError("presentation.error.organiserOnly");
@@ -345,7 +358,7 @@ export function presentationUseCases(ports: PresentationPorts) {
           old.minutes !== slot.minutes ||
           old.format !== slot.format);
       if (!removedNow && !moved) continue;
-      if (await discord.notifySlot(after, slot, removedNow ? "removed" : "changed")) notified += 1;
+      if (await queueNotice(after, slot)) notified += 1;
     }
     return { session: (await store.session(session.id)) as SessionRecord, plan, notified, eventMoved };
   }
@@ -531,7 +544,7 @@ export function presentationUseCases(ports: PresentationPorts) {
       session = (await store.session(sessionId)) as SessionRecord;
       let notified = 0;
       for (const slot of session.slots) {
-        if (await discord.notifySlot(session, slot, "scheduled")) notified += 1;
+        if (await queueNotice(session, slot)) notified += 1;
       }
       return { session, plan, notified };
     },

@@ -1,3 +1,6 @@
+import { jobEffects } from "../../../src/app/job-effects.ts";
+import { jobHandlers } from "../../../src/jobs/handlers.ts";
+import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
 import "../../support/unhandled.ts";
 import { ChannelType, REST, Routes } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +37,7 @@ describe("the results presentation end to end", () => {
   let day: string;
 
   const bot = () => pb.bot;
+  let workers: Workers | undefined;
   const slash = (subcommand: string, options: Record<string, unknown> = {}, user = organiser, extra = {}) =>
     bot()
       .fake.sendSlashCommand({
@@ -50,6 +54,13 @@ describe("the results presentation end to end", () => {
 
   beforeAll(async () => {
     pb = await startProgramBot();
+    // Slot notices are jobs: the workers run here as `npm start` runs them.
+    workers = createWorkers({
+      connection: pb.redis.redis,
+      prefix: pb.redis.prefix,
+      logger: bot().ctx.logger,
+      handlers: jobHandlers(bot().ctx, jobEffects(bot().ctx, bot().client.rest)),
+    });
     organiser = bot().fake.addMember({ username: "organiser" }).user;
     interns = ["aiko", "ben", "chen"].map((username) => bot().fake.addMember({ username }).user);
     programmeId = await openProgramme(bot(), { name: "Spring", organiser: organiser.id, days: 10 });
@@ -105,6 +116,7 @@ describe("the results presentation end to end", () => {
     expect(bot().fake.violations.splice(0)).toEqual([]);
   });
   afterAll(async () => {
+    await workers?.close();
     await pb?.close();
   });
 
@@ -143,6 +155,11 @@ describe("the results presentation end to end", () => {
     const agenda = bot().fake.messages(announcementsId);
     expect(agenda).toHaveLength(1);
     agendaId = agenda[0]!.id;
+    // The notices are jobs: each intern's arrives in their thread shortly after the reply.
+    await bot().fake.waitFor(
+      () => threads.every((thread) => bot().fake.messages(thread).length === 1),
+      10_000,
+    );
     for (const [i, thread] of threads.entries()) {
       const posts = bot().fake.messages(thread);
       expect(posts).toHaveLength(1);
@@ -172,6 +189,10 @@ describe("the results presentation end to end", () => {
     const lines = embedOf(agenda[0]!).description?.split("\n") ?? [];
     expect(lines[0]).toContain(`<@${interns[2]!.id}>`);
     expect(lines[2]).toContain(`<@${interns[0]!.id}>`);
+    await bot().fake.waitFor(
+      () => bot().fake.messages(threads[0]!).length === 2 && bot().fake.messages(threads[2]!).length === 2,
+      10_000,
+    );
     expect(bot().fake.messages(threads[0]!)).toHaveLength(2);
     expect(bot().fake.messages(threads[1]!)).toHaveLength(1);
     expect(bot().fake.messages(threads[2]!)).toHaveLength(2);

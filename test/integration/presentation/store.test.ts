@@ -4,6 +4,7 @@ import { createAllocationRepository } from "../../../src/db/repositories/allocat
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createPresentationStore } from "../../../src/db/stores/presentation.ts";
 import { createSubmissionStore } from "../../../src/db/stores/submission.ts";
+import { slotNoticeJobId, slotNoticeState } from "../../../src/domain/presentation/notices.ts";
 import { UserError } from "../../../src/features/errors.ts";
 import type { PresentationDiscord, SessionRecord } from "../../../src/features/presentation/ports.ts";
 import {
@@ -57,10 +58,6 @@ function recordingDiscord() {
       messages += 1;
       calls.push(`agenda.post ${at.channelId}`);
       return { channelId: at.channelId ?? "", messageId: `${prefix}-m-${messages}` };
-    },
-    async notifySlot(_session, slot, change) {
-      calls.push(`notice.${change} ${slot.discordUserId}`);
-      return true;
     },
     async publishLive(session) {
       if (session.liveMessageId !== null) {
@@ -118,6 +115,8 @@ describe("presentation store and use-cases", () => {
     const allocated = [];
     for (const [i, intern] of seeded.interns.entries()) {
       await members.moveStage(intern.id, "working", { actorUserId: null });
+      // Each has a project thread: their slot notices go there.
+      await db.member.update({ where: { id: intern.id }, data: { projectChannelId: `thread-${i}` } });
       allocated.push(
         await allocations.allocate({
           programmeId: seeded.programme.id,
@@ -150,12 +149,19 @@ describe("presentation store and use-cases", () => {
         jobs.delete(jobId);
       },
     };
+    // Slot notices are jobs: the ids queued, in order.
+    const queued: string[] = [];
     const uc = presentationUseCases({
       store: createPresentationStore(db),
       reminders: () => reminders,
+      notices: () => ({
+        async add(jobId) {
+          queued.push(jobId);
+        },
+      }),
       now: () => clock,
     });
-    return { ...seeded, allocated, organiser, uc, jobs };
+    return { ...seeded, allocated, organiser, uc, jobs, queued };
   }
 
   it("GIVEN three interns WHEN previewed and confirmed THEN one event, one agenda, three notices; a second Confirm is refused", async () => {
@@ -171,7 +177,10 @@ describe("presentation store and use-cases", () => {
     expect(confirmed.session.agendaMessageId).toBe(`${prefix}-m-1`);
     expect(calls.filter((c) => c.startsWith("event.create"))).toHaveLength(1);
     expect(calls.filter((c) => c === "agenda.post ann-1")).toHaveLength(1);
-    expect(calls.filter((c) => c.startsWith("notice.scheduled"))).toHaveLength(3);
+    expect(s.queued).toEqual(
+      confirmed.session.slots.map((slot) => slotNoticeJobId(slot.id, slotNoticeState(slot))),
+    );
+    expect(confirmed.notified).toBe(3);
     await expect(s.uc.confirm(s.organiser, preview.sessionId, preview.hash, discord)).rejects.toThrow(
       UserError,
     );
@@ -223,6 +232,7 @@ describe("presentation store and use-cases", () => {
     const preview = await s.uc.preview(s.organiser, { ...options, breakEvery: 0 }, rec.discord);
     await s.uc.confirm(s.organiser, preview.sessionId, preview.hash, rec.discord);
     rec.calls.length = 0;
+    s.queued.length = 0;
     const users = s.interns.map((i) => i.discordUserId);
     return { ...s, ...rec, users };
   }
@@ -243,9 +253,13 @@ describe("presentation store and use-cases", () => {
     expect(s.calls).toEqual([
       expect.stringMatching(new RegExp(`^event\\.move ${s.prefix}-event-1 `)),
       `agenda.edit ${s.prefix}-m-1`,
-      `notice.changed ${c}`,
-      `notice.changed ${a}`,
     ]);
+    // The two whose slot changed get the notice of their new state; b's stays told.
+    const noticeOf = (user: string) => {
+      const slot = out.session.slots.find((x) => x.discordUserId === user)!;
+      return slotNoticeJobId(slot.id, slotNoticeState(slot));
+    };
+    expect(s.queued).toEqual([noticeOf(c), noticeOf(a)]);
     expect(out.notified).toBe(2);
     // Reminders follow: b kept its three, a and c lost the old ids and got new ones.
     const ids = [...s.jobs.keys()];
@@ -268,8 +282,8 @@ describe("presentation store and use-cases", () => {
       [a, 2, "05:12", "removed"],
       [b, 3, "05:24", "planned"],
     ]);
-    expect(s.calls).toContain(`notice.removed ${a}`);
     const removedSlot = kept.session.slots.find((x) => x.discordUserId === a)!;
+    expect(s.queued).toContain(slotNoticeJobId(removedSlot.id, "removed"));
     expect([...s.jobs.keys()].filter((id) => id.includes(removedSlot.id))).toEqual([]);
     await expect(s.uc.swap(s.organiser, a, b, s.discord)).rejects.toMatchObject({
       key: "presentation.error.noSlot",
