@@ -110,6 +110,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     producer.on("error", (error) => logger.warn({ err: error }, "redis producer connection error"));
     closers.push({ name: "redis", close: () => producer.quit() });
     const queues = createQueues(producer);
+    // Their connection is the producer's, whose errors are logged above; without a listener
+    // BullMQ writes each one raw to stderr while Redis is down.
+    for (const queue of queues.byName.values()) {
+      queue.on("error", (error) => logger.debug({ err: error, queue: queue.name }, "queue connection error"));
+    }
     // Other processes' role, staff and programme changes reach this one's caches at once.
     const invalidation = await startCacheInvalidation({ url: redisUrl, publisher: producer, logger });
     closers.push({ name: "cache invalidation", close: () => invalidation.close() });
