@@ -138,6 +138,9 @@ export async function startRestartableRedis(
     });
   }
 
+  // Whatever ends this process (Ctrl-C in a benchmark) must not leave the server running.
+  const onExit = () => child?.kill("SIGKILL");
+  process.on("exit", onExit);
   await start();
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -149,6 +152,7 @@ export async function startRestartableRedis(
     start,
     async cleanup() {
       await kill();
+      process.off("exit", onExit);
       await rm(dir, { recursive: true, force: true });
     },
   };
