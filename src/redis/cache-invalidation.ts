@@ -105,7 +105,8 @@ export async function startCacheInvalidation(options: CacheInvalidationOptions):
   let closed = false;
   subscriber.on("error", (error) => logger.debug({ err: error }, "cache invalidation subscriber error"));
   subscriber.on("close", () => {
-    if (subscribed && !closed) {
+    // Emitted again after every failed reconnect attempt: said once per outage.
+    if (subscribed && !closed && !lostSubscription) {
       lostSubscription = true;
       logger.warn("cache invalidation subscriber disconnected; caches fall back to their expiry");
     }
