@@ -49,7 +49,10 @@ export interface CacheInvalidation {
   publish(scopes: readonly InvalidationScope[]): void;
   /** Calls `listener` for every invalidation to apply; returns the unsubscribe function. */
   subscribe(listener: (event: InvalidationEvent) => void): () => void;
-  /** Unsubscribes and closes the subscriber connection. Safe to call twice. */
+  /**
+   * Closes the subscriber connection and stops publishing; `publish` still applies locally.
+   * Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
@@ -193,7 +196,7 @@ export async function startCacheInvalidation(options: CacheInvalidationOptions):
     async close() {
       if (closed) return;
       closed = true;
-      listeners.clear();
+      // Listeners stay: this process's own writes still drop its caches after the bus is closed.
       await subscriber.quit().catch(() => subscriber.disconnect());
     },
   };
