@@ -29,6 +29,7 @@ const SUITES = [
   "library",
   "claims",
   "agencies",
+  "faults",
 ] as const;
 
 const USAGE = "usage: npm run bench -- [--only <suite,...>] [--json [file]] [--no-build]";

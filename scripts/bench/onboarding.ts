@@ -68,7 +68,7 @@ const ANSWERS = {
 };
 
 /** One intern's four interactions, as the fake recorded them. */
-interface InternRun {
+export interface InternRun {
   userId: string;
   snaps: InteractionSnapshot[];
   error?: string;
@@ -81,7 +81,7 @@ interface BotLog {
   warnings: Map<string, number>;
 }
 
-function listenToBot(bot: NodeChild): BotLog {
+export function listenToBot(bot: NodeChild): BotLog {
   const log: BotLog = { handled: new Map(), warnings: new Map() };
   let partial = "";
   bot.child.stdout?.on("data", (chunk: Buffer) => {
@@ -111,7 +111,7 @@ function listenToBot(bot: NodeChild): BotLog {
 }
 
 /** Waits until the bot's gateway session reached GUILD_CREATE (it migrated its database before). */
-async function waitForBot(fake: RemoteFakeDiscord, bot: NodeChild): Promise<void> {
+export async function waitForBot(fake: RemoteFakeDiscord, bot: NodeChild): Promise<void> {
   const deadline = performance.now() + 60_000;
   while ((await fake.gatewayFrames("GUILD_CREATE")).length === 0) {
     if (bot.child.exitCode !== null) throw new Error(`the bot exited before connecting:\n${bot.output()}`);
@@ -126,7 +126,7 @@ async function waitForBot(fake: RemoteFakeDiscord, bot: NodeChild): Promise<void
  * twin): roles and channels made in the fake, recorded in the bot's database, and the welcome
  * message with the Join button posted by the bot's token.
  */
-async function seed(fake: RemoteFakeDiscord, dbUrl: string) {
+export async function seed(fake: RemoteFakeDiscord, dbUrl: string) {
   const guild = (await fake.guild()) as { roles: Array<{ id: string; managed?: boolean }> };
   const botRole = guild.roles.find((r) => r.managed);
   if (!botRole) throw new Error("the fake guild has no bot role");
@@ -212,10 +212,15 @@ async function seed(fake: RemoteFakeDiscord, dbUrl: string) {
   }
 }
 
-type Seeded = Awaited<ReturnType<typeof seed>>;
+export type Seeded = Awaited<ReturnType<typeof seed>>;
 
 /** One intern through the four steps; every snapshot is kept, whatever happens. */
-async function runIntern(fake: RemoteFakeDiscord, ws: Seeded, userId: string, i: number): Promise<InternRun> {
+export async function runIntern(
+  fake: RemoteFakeDiscord,
+  ws: Seeded,
+  userId: string,
+  i: number,
+): Promise<InternRun> {
   const run: InternRun = { userId, snaps: [] };
   const locale = i % 2 ? "ja" : "en-US";
   const programmeId = ws.programmeId;
@@ -268,13 +273,13 @@ async function runIntern(fake: RemoteFakeDiscord, ws: Seeded, userId: string, i:
 }
 
 /** The Discord side of one intern as seen in the fake's request log (fake clock). */
-interface DiscordSide {
+export interface DiscordSide {
   roleAt?: number;
   threadMemberAt?: number;
 }
 
 /** Reads new requests from the fake and notes, per user, when role and thread membership landed. */
-async function followRequests(
+export async function followRequests(
   fake: RemoteFakeDiscord,
   state: { since: number; sides: Map<string, DiscordSide>; statuses: Map<string, number> },
   internRoleId: string,
@@ -312,7 +317,7 @@ function pushQuantiles(out: BenchResult[], label: string, samples: number[], wit
   });
 }
 
-const STEP_NAMES = ["join (modal)", "form sent", "next", "confirm"] as const;
+export const STEP_NAMES = ["join (modal)", "form sent", "next", "confirm"] as const;
 
 const suite: BenchSuite = async () => {
   for (const warning of await buildBot()) note(SUITE, warning);

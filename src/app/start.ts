@@ -19,6 +19,7 @@ import { createWorkers } from "../jobs/workers.ts";
 import { type OpsServer, startOpsServer } from "../observability/http.ts";
 import type { Logger } from "../observability/logger.ts";
 import { createMetrics } from "../observability/metrics.ts";
+import { type CacheInvalidation, startCacheInvalidation } from "../redis/cache-invalidation.ts";
 import { connectRedis, PRODUCER_REDIS_OPTIONS } from "../redis/connection.ts";
 import { startLocalRedis } from "../redis/local-server.ts";
 import type { AppContext } from "./context.ts";
@@ -32,6 +33,8 @@ export interface RunningApp {
   ctx: AppContext;
   client: Client;
   ops: OpsServer | undefined;
+  /** Drops cached standings in every process of the deployment (Redis pub/sub). */
+  invalidation: CacheInvalidation;
   stop(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ const CLOSE_ORDER = [
   "activity counts",
   "workers",
   "queues",
+  "cache invalidation",
   "redis",
   "local redis-server",
   "database",
@@ -106,6 +110,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     producer.on("error", (error) => logger.warn({ err: error }, "redis producer connection error"));
     closers.push({ name: "redis", close: () => producer.quit() });
     const queues = createQueues(producer);
+    // Their connection is the producer's, whose errors are logged above; without a listener
+    // BullMQ writes each one raw to stderr while Redis is down.
+    for (const queue of queues.byName.values()) {
+      queue.on("error", (error) => logger.debug({ err: error, queue: queue.name }, "queue connection error"));
+    }
+    // Other processes' role, staff and programme changes reach this one's caches at once.
+    const invalidation = await startCacheInvalidation({ url: redisUrl, publisher: producer, logger });
+    closers.push({ name: "cache invalidation", close: () => invalidation.close() });
     closers.push({ name: "queues", close: () => queues.close() });
     const metrics = createMetrics(() => queues.depths());
 
@@ -167,7 +179,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       defaultLocale: config.defaults.locale,
     });
     logger.info(reconciled, "jobs reconciled with the database");
-    const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db) });
+    const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db, invalidation) });
     const interactions = attachRouter(client, router, logger);
     const activity = attachActivity(client, (events) => features.attention.recordActivity(events), logger);
     closers.push({ name: "activity counts", close: () => activity.stop() });
@@ -206,6 +218,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       ctx,
       client,
       ops,
+      invalidation,
       stop: () => {
         stopping ??= closeAll();
         return stopping;

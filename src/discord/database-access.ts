@@ -5,7 +5,11 @@ import { createMemberRepository } from "../db/repositories/members.ts";
 import { createProgrammeRepository } from "../db/repositories/programmes.ts";
 import type { AccessPolicy, CallerStanding, ProgrammeRole, ProgrammeSummary } from "./access.ts";
 
-/** How long a cached standing is served at most (writes by this process drop it at once). */
+/**
+ * How long a cached standing is served at most. Writes by this process drop it at once, and so do
+ * other processes' writes when the policy is given a {@link SharedInvalidation}; the expiry is
+ * what is left when neither reaches it (no bus, or Redis down).
+ */
 export const STANDING_TTL_MS = 30_000;
 /** Most callers whose roles are kept. */
 const MAX_CACHED_MEMBERS = 20_000;
@@ -28,6 +32,19 @@ function affectsStanding(change: DatabaseChange): boolean {
   return MEMBER_IDENTITY.some((field) => field in data);
 }
 
+/** Which cached part of a standing a write invalidates (see `src/redis/cache-invalidation.ts`). */
+export type StandingScope = "programme" | "roles";
+
+/**
+ * Invalidations shared by every process of a deployment: `publish` drops the scopes in this
+ * process at once (through the subscribed listeners) and tells the others; `subscribe` receives
+ * both. Implemented over Redis pub/sub by `src/redis/cache-invalidation.ts`.
+ */
+export interface SharedInvalidation {
+  publish(scopes: readonly StandingScope[]): void;
+  subscribe(listener: (event: { scopes: readonly StandingScope[] }) => void): () => void;
+}
+
 /**
  * The {@link AccessPolicy} over the repositories: the server's current programme (its newest
  * one that is not archived: a draft being set up, an open one, or a closed one still presenting
@@ -35,10 +52,12 @@ function affectsStanding(change: DatabaseChange): boolean {
  *
  * Both are read on every interaction and change rarely, so they are cached in memory: every
  * write to the programme, member or member-role tables through this process's client drops the
- * cache at once (`databaseChanges`), and entries expire after {@link STANDING_TTL_MS} for
- * writes made elsewhere. A client without a change feed is never cached.
+ * cache at once (`databaseChanges`). With `shared`, those writes are also published to the other
+ * processes, and theirs drop this process's cache when they arrive; entries expire after
+ * {@link STANDING_TTL_MS} for writes that reach it neither way. A client without a change feed is
+ * never cached.
  */
-export function createDatabaseAccessPolicy(db: Database): AccessPolicy {
+export function createDatabaseAccessPolicy(db: Database, shared?: SharedInvalidation): AccessPolicy {
   const programmes = createProgrammeRepository(db);
   const members = createMemberRepository(db);
 
@@ -85,11 +104,17 @@ export function createDatabaseAccessPolicy(db: Database): AccessPolicy {
       return loadRoles(programmeId, userId);
     },
   });
+  const drop = (scopes: readonly StandingScope[]) => {
+    if (scopes.includes("programme")) programmeCache.clear();
+    if (scopes.includes("roles")) rolesCache.clear();
+  };
+  shared?.subscribe((event) => drop(event.scopes));
   changes.subscribe((change) => {
     if (!affectsStanding(change)) return;
     // A programme write may also remove members (cascades), so it drops both.
-    if (change.model === "Programme") programmeCache.clear();
-    rolesCache.clear();
+    const scopes: StandingScope[] = change.model === "Programme" ? ["programme", "roles"] : ["roles"];
+    if (shared) shared.publish(scopes);
+    else drop(scopes);
   });
 
   return {

@@ -114,6 +114,11 @@ export class Gateway {
     return n;
   }
 
+  /** The identified sessions with an open socket, oldest first (a client's is added when it logs in). */
+  sessionIds(): string[] {
+    return [...this.sessions.values()].filter((s) => s.ws).map((s) => s.id);
+  }
+
   /** Resolves once a client has identified and received READY (immediately if one has). */
   waitForIdentify(): Promise<void> {
     if (this.connectedSessions > 0) return Promise.resolve();
@@ -310,12 +315,13 @@ export class Gateway {
    * Sends an event to every identified session whose intents allow it. Message events
    * need GUILD_MESSAGES (guild) or DIRECT_MESSAGES (DM); without MESSAGE_CONTENT the
    * content of messages not written by the bot is blanked, as Discord does.
+   * With `only`, the event goes to that session alone.
    * Returns performance.now() at the last send (or undefined when nobody got it).
    */
-  dispatch(t: string, d: Record<string, unknown>): number | undefined {
+  dispatch(t: string, d: Record<string, unknown>, only?: string): number | undefined {
     let at: number | undefined;
     for (const session of this.sessions.values()) {
-      if (!session.ws) continue;
+      if (!session.ws || (only !== undefined && session.id !== only)) continue;
       let payload: Record<string, unknown> = d;
       if (MESSAGE_EVENTS.has(t)) {
         const need = d.guild_id ? Intent.GuildMessages : Intent.DirectMessages;

@@ -60,6 +60,8 @@
  * - `fake.addMember({ username, roles?, nick? })`, `fake.removeMember(id)`,
  *   `fake.createChannel(...)`, `fake.createRole(...)`, `fake.sendUserMessage(...)` —
  *   change state as Discord users would, with the matching gateway events.
+ * With several bot clients connected (two processes), `session` (one of
+ * `fake.gateway.sessionIds()`, oldest first) hands the interaction to that client alone.
  * The default user is `fake.store.tester`, a plain member (no roles). Helpers throw
  * if no gateway client is connected. `fake.waitFor(check, timeoutMs)` and
  * `fake.waitForRequest("PATCH /channels/{channel_id}")` wait for anything else.

@@ -91,6 +91,12 @@ export interface ActorOptions {
   appPermissions?: bigint | string;
   /** `member.permissions` (default: the member's computed permissions in the channel). */
   memberPermissions?: bigint | string;
+  /**
+   * The gateway session that receives the interaction (one of `fake.gateway.sessionIds()`), as
+   * when several bot processes are connected and Discord hands the interaction to one of them.
+   * Default: every connected session.
+   */
+  session?: string;
 }
 
 export interface SlashCommandOptions extends ActorOptions {

@@ -567,7 +567,7 @@ export class FakeDiscord implements InteractionHost {
     };
   }
 
-  private dispatchInteraction(payload: Record<string, unknown>): InteractionHandle {
+  private dispatchInteraction(payload: Record<string, unknown>, session?: string): InteractionHandle {
     const record: InteractionRecord = {
       id: payload.id as string,
       token: payload.token as string,
@@ -580,9 +580,13 @@ export class FakeDiscord implements InteractionHost {
     };
     this.interactions.set(record.id, record);
     this.interactionsByToken.set(record.token, record);
-    const at = this.gateway.dispatch("INTERACTION_CREATE", payload);
+    const at = this.gateway.dispatch("INTERACTION_CREATE", payload, session);
     if (at === undefined)
-      throw new Error("fake-discord: no gateway client is connected to receive the interaction");
+      throw new Error(
+        session === undefined
+          ? "fake-discord: no gateway client is connected to receive the interaction"
+          : `fake-discord: gateway session ${session} is not connected to receive the interaction`,
+      );
     record.dispatchedAt = at;
     this.changed();
     return new InteractionHandle(this, record);
@@ -645,6 +649,7 @@ export class FakeDiscord implements InteractionHost {
     const scene = this.scene(opts);
     return this.dispatchInteraction(
       basePayload(scene, InteractionType.ApplicationCommand, this.commandData(opts, scene)),
+      opts.session,
     );
   }
 
@@ -653,6 +658,7 @@ export class FakeDiscord implements InteractionHost {
     const scene = this.scene(opts);
     return this.dispatchInteraction(
       basePayload(scene, InteractionType.Autocomplete, this.commandData(opts, scene, opts.focused)),
+      opts.session,
     );
   }
 
@@ -673,7 +679,7 @@ export class FakeDiscord implements InteractionHost {
       component_type: 2,
     });
     payload.message = { ...message };
-    return this.dispatchInteraction(payload);
+    return this.dispatchInteraction(payload, opts.session);
   }
 
   /** A user picks values in a select menu (string, user, role, mentionable or channel select). */
@@ -720,7 +726,7 @@ export class FakeDiscord implements InteractionHost {
     }
     const payload = basePayload(scene, InteractionType.MessageComponent, data);
     payload.message = { ...message };
-    return this.dispatchInteraction(payload);
+    return this.dispatchInteraction(payload, opts.session);
   }
 
   /**
@@ -748,7 +754,7 @@ export class FakeDiscord implements InteractionHost {
     });
     const message = opts.message ?? (fromPayload?.message as ApiMessage | undefined);
     if (message) payload.message = { ...this.componentMessage(message) };
-    const handle = this.dispatchInteraction(payload);
+    const handle = this.dispatchInteraction(payload, opts.session);
     if (from) handle.record.triggeringInteractionId = from.id;
     return handle;
   }
