@@ -78,6 +78,10 @@ function englishOnly(): { phrases: string[]; words: Set<string> } {
   return { phrases: [...phrases], words };
 }
 
+function embedTitle(message: ApiMessage): string | undefined {
+  return (message.embeds?.[0] as { title?: string } | undefined)?.title;
+}
+
 interface Intern {
   user: ApiUser;
   locale: string;
@@ -212,7 +216,9 @@ describe("an en-US and a ja intern through the whole journey of a programme that
         locale: "ja",
       })
       .finalReply();
-    expect(imported.content).toContain("2");
+    expect(imported.content).toBe(
+      "✅ 課題ライブラリを取り込みました: 新規 2 件、新しい版 0 件、変更なし 0 件。",
+    );
     const settings = await settledReply(
       bot,
       bot.fake.sendSlashCommand({
@@ -281,16 +287,16 @@ describe("an en-US and a ja intern through the whole journey of a programme that
     const applied = await bot.fake
       .clickButton({ message: preview, customId: confirm ?? "", locale: "ja" })
       .finalReply();
-    expect(applied.content).toContain("1");
+    expect(applied.content).toMatch(/^✅ 1 人に課題を割り当てました。/);
     const aikoThread = (await threadOf(interns.aiko.user)) ?? "";
     const brief = bot.fake.messages(aikoThread).at(-1) as ApiMessage;
-    expect((brief.embeds?.[0] as { title?: string }).title).toMatch(/^📘 あなたのプロジェクト: /);
+    expect(embedTitle(brief)).toMatch(/^📘 あなたのプロジェクト: /);
 
     for (const intern of [interns.ben, interns.aiko]) {
       const view = await bot.fake
         .sendSlashCommand({ name: "project", subcommand: "view", user: intern.user, locale: intern.locale })
         .finalReply();
-      expect((view.embeds?.[0] as { title?: string }).title).toMatch(
+      expect(embedTitle(view)).toMatch(
         intern === interns.ben ? /^📘 Your project: Build a / : /^📘 あなたのプロジェクト: /,
       );
     }
