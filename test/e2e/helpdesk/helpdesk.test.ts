@@ -106,7 +106,10 @@ describe("the help desk through the local Discord", () => {
     const [starter] = bot.fake.messages(ticket.forumThreadId ?? "");
     expect(starter?.content).toContain("main に push すると rejected になります");
     expect(starter?.content).not.toContain(intern.id);
-    expect(starter?.content).toContain(t("ja", "helpdesk.post.anonymous"));
+    // Everyone reads the forum: its labels say Japanese, then English.
+    expect(starter?.content).toContain(
+      `${t("ja", "helpdesk.post.anonymous")} / ${t("en", "helpdesk.post.anonymous")}`,
+    );
 
     const queue = await bot.fake
       .sendSlashCommand({ name: "helpdesk", subcommand: "queue", user: mentor, locale: "en-US" })
@@ -128,6 +131,9 @@ describe("the help desk through the local Discord", () => {
     expect(reply.content).toBe(t("en", "ask.done.private", { channel: `<#${member?.projectChannelId}>` }));
     const posted = bot.fake.messages(member?.projectChannelId ?? "").at(-1);
     expect(posted?.content).toContain("相談があります");
+    // The asker's own thread: the asker's language (Japanese, chosen when they joined) only.
+    expect(posted?.content).toContain(t("ja", "helpdesk.post.private", { title: "体調のこと" }));
+    expect(posted?.content).not.toContain(t("en", "helpdesk.post.private", { title: "体調のこと" }));
     expect([...bot.fake.store.channels.values()].filter((c) => c.parent_id === ws.questionsId).length).toBe(
       before,
     );
