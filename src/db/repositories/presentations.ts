@@ -1,4 +1,5 @@
 /** Presentation sessions and their slots (rows ↔ the presentation feature's records). */
+import type { Locale } from "../../domain/enums.ts";
 import type {
   PresenterRecord,
   SessionRecord,
@@ -12,7 +13,7 @@ const SLOT_INCLUDE = {
     select: {
       discordUserId: true,
       projectChannelId: true,
-      profile: { select: { fewerNotifications: true } },
+      profile: { select: { fewerNotifications: true, preferredLocale: true } },
     },
   },
 } as const;
@@ -22,7 +23,7 @@ type SlotRow = NonNullable<Awaited<ReturnType<DatabaseTransaction["presentationS
   member: {
     discordUserId: string;
     projectChannelId: string | null;
-    profile: { fewerNotifications: boolean } | null;
+    profile: { fewerNotifications: boolean; preferredLocale: Locale | null } | null;
   };
 };
 
@@ -41,6 +42,7 @@ function toSlot(row: SlotRow): SlotRecord {
     startedAt: row.startedAt,
     endedAt: row.endedAt,
     fewerNotifications: row.member.profile?.fewerNotifications ?? false,
+    locale: row.member.profile?.preferredLocale ?? null,
   };
 }
 

@@ -33,6 +33,8 @@ export interface SlotRecord {
   startedAt: Date | null;
   endedAt: Date | null;
   fewerNotifications: boolean;
+  /** The intern's chosen language, for the notices in their own thread. */
+  locale: Locale | null;
 }
 
 export interface SessionRecord {

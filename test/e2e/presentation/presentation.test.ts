@@ -138,6 +138,11 @@ describe("the results presentation end to end", () => {
     const agenda = bot().fake.messages(announcementsId);
     expect(agenda).toHaveLength(1);
     agendaId = agenda[0]!.id;
+    // Everyone reads the agenda: one embed in Japanese, then the same in English.
+    const descriptions = (agenda[0]?.embeds ?? []).map((e) => (e as Embed).description ?? "");
+    expect(descriptions).toHaveLength(2);
+    expect(descriptions[0]).toMatch(/[\u3040-\u30ff]/);
+    expect(descriptions[1]).not.toMatch(/[\u3040-\u30ff]/);
     for (const [i, thread] of threads.entries()) {
       const posts = bot().fake.messages(thread);
       expect(posts).toHaveLength(1);
