@@ -79,7 +79,15 @@ describe("the help desk through the local Discord", () => {
     const members = createMemberRepository(db());
     await members.join({ programmeId: ws.programme.id, discordUserId: mentor.id, roles: ["mentor"] });
     await members.join({ programmeId: ws.programme.id, discordUserId: mentor2.id, roles: ["mentor"] });
-    await members.join({ programmeId: ws.programme.id, discordUserId: organiser.id, roles: ["organiser"] });
+    const boss = await members.join({
+      programmeId: ws.programme.id,
+      discordUserId: organiser.id,
+      roles: ["organiser"],
+    });
+    // The organiser chose English: DMs to them alone are in English.
+    await db().memberProfile.create({
+      data: { memberId: boss.id, displayName: "Boss", interests: [], preferredLocale: "en" },
+    });
   });
   afterEach(() => {
     expect(bot.fake.violations.splice(0)).toEqual([]);
@@ -234,6 +242,8 @@ describe("the help desk through the local Discord", () => {
     );
     expect(dm).toHaveLength(2);
     expect(JSON.stringify(dm)).toContain("CI が落ちる");
+    expect(dm.map((m) => m.content).join("\n")).toContain("has had no staff reply for 8 hours");
+    expect(dm.map((m) => m.content).join("\n")).not.toContain("時間スタッフの返信がありません");
     expect((await db().helpTicket.findUniqueOrThrow({ where: { id: ci.id } })).escalationLevel).toBe(2);
     expect((await db().helpTicket.findUniqueOrThrow({ where: { id: dbq.id } })).escalationLevel).toBe(0);
   });
