@@ -352,3 +352,50 @@ describe("an en-US and a ja intern through the whole journey of a programme that
     expect((await englishSentTo(interns.ben.user)).length).toBeGreaterThan(10);
   });
 });
+
+describe("a programme opened with its language pinned to English", () => {
+  let bot: TestBot;
+
+  beforeAll(async () => {
+    bot = await startOnboardingBot();
+  });
+
+  afterEach(() => {
+    expect(bot.fake.violations.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it("THEN the welcome message, its button and the channel topics are in English alone", async () => {
+    const db = bot.db as Database;
+    const opened = await settledReply(
+      bot,
+      bot.fake.sendSlashCommand({
+        name: "program",
+        subcommand: "open",
+        options: { name: "Autumn cohort", start: "2030-09-01", end: "2030-11-30", locale: "en" },
+        memberPermissions: MANAGE_GUILD,
+        locale: "ja",
+      }),
+    );
+    expect(opened.content).toContain("**Autumn cohort**");
+    const programme = await db.programme.findFirstOrThrow({ where: { name: "Autumn cohort" } });
+    const resource = async (key: string) =>
+      (await db.discordResource.findFirstOrThrow({ where: { programmeId: programme.id, key } })).discordId;
+    const welcomeId = await resource(ResourceKeys.welcomeMessage);
+    const welcome = bot.fake
+      .messages(await resource(ResourceKeys.channels.handbook))
+      .find((m) => m.id === welcomeId) as ApiMessage;
+    const [embed] = welcome.embeds as Array<{ title: string; description: string }>;
+    expect(embed?.title).toBe("Welcome to Autumn cohort");
+    expect(embed?.description).not.toMatch(JAPANESE);
+    const [row] = welcome.components as Array<{ components: Array<{ label: string }> }>;
+    expect(row?.components[0]?.label).toBe("Join");
+    const topic = String(bot.fake.channel(await resource(ResourceKeys.channels.questions))?.topic ?? "");
+    expect(topic).toMatch(/[A-Za-z]{3,}/);
+    expect(topic).not.toContain("\n");
+    expect(topic).not.toMatch(JAPANESE);
+  });
+});
