@@ -1,8 +1,8 @@
 /**
  * The whole journey as an English-speaking and a Japanese-speaking intern of one programme that
  * pins no language (so the deployment's default, Japanese, names the workspace): `/program open`,
- * Join, the onboarding form, a claim and a batch allocation, `/project view`, a milestone
- * announcement. Everything the bot sends a person (their interaction replies and modals, their
+ * Join, the onboarding form, a claim and a batch allocation, `/project view`, a work day
+ * (check-in, check-out, the 日報, a question in the forum), a milestone announcement. Everything the bot sends a person (their interaction replies and modals, their
  * DMs, their own project thread) must be in that person's language; what everyone reads (the
  * welcome message, its button, channel topics, announcements) in both.
  */
@@ -12,10 +12,12 @@ import type { TestBot } from "../../../scripts/harness/bot.ts";
 import { type ApiMessage, type ApiUser, ChannelType } from "../../../scripts/harness/fake-discord/index.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { confirmButtonId, nextButtonId } from "../../../src/discord/onboarding/ids.ts";
+import { reportButtonId } from "../../../src/discord/operations/ids.ts";
 import { joinButtonId } from "../../../src/discord/shared-ids.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { en } from "../../../src/i18n/locales/en.ts";
 import { ja } from "../../../src/i18n/locales/ja.ts";
+import { t } from "../../../src/i18n/translate.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
 import type { Queues } from "../../../src/jobs/queues.ts";
 import { customIds } from "../../support/components.ts";
@@ -299,6 +301,52 @@ describe("an en-US and a ja intern through the whole journey of a programme that
       expect(embedTitle(view)).toMatch(
         intern === interns.ben ? /^📘 Your project: Build a / : /^📘 あなたのプロジェクト: /,
       );
+    }
+  });
+
+  it("WHEN both check in, check out, send a 日報 and ask in the forum THEN the posts everyone reads label themselves in both languages", async () => {
+    const dailyReports = await resource(ResourceKeys.channels.dailyReports);
+    const work = [
+      [interns.ben, { done: "Built the login page", blockers: "Slow CI", next: "Write tests" }],
+      [interns.aiko, { done: "ログイン画面を作った", blockers: "CI が遅い", next: "テストを書く" }],
+    ] as const;
+    for (const [{ user, locale }, report] of work) {
+      bot.ctx.now = () => new Date("2030-04-02T10:00:00+09:00");
+      await bot.fake.sendSlashCommand({ name: "checkin", user, locale }).finalReply();
+      bot.ctx.now = () => new Date("2030-04-02T18:00:00+09:00");
+      const checkout = await bot.fake.sendSlashCommand({ name: "checkout", user, locale }).finalReply();
+      const click = bot.fake.clickButton({
+        message: checkout,
+        customId: reportButtonId.encode({ programmeId }),
+        user,
+        locale,
+      });
+      await click.modal();
+      await bot.fake.submitModal({ modal: click, fields: { ...report, mood: "3" }, locale }).finalReply();
+      const post = bot.fake.messages(dailyReports).find((m) => m.content === `<@${user.id}>`);
+      const fields = (post?.embeds?.[0] as { fields?: Array<{ name: string }> } | undefined)?.fields ?? [];
+      expect(fields.map((f) => f.name)).toEqual([
+        "やったこと / Done",
+        "困っていること / Blockers",
+        "次にやること / Next",
+      ]);
+
+      const ask = bot.fake.sendSlashCommand({ name: "ask", options: {} as never, user, locale });
+      await ask.modal();
+      const title = locale === "ja" ? "CI が遅い" : "Slow CI";
+      await bot.fake
+        .submitModal({ modal: ask, fields: { title, question: report.blockers }, locale })
+        .finalReply();
+      const ticket = await db.helpTicket.findFirstOrThrow({ where: { programmeId, title } });
+      const [starter] = bot.fake.messages(ticket.forumThreadId ?? "");
+      // Who asked, said in both languages.
+      const by = { user: `<@${user.id}>` };
+      expect(starter?.content.split("\n").at(-1)).toBe(
+        `-# ${t("ja", "helpdesk.post.by", by)} / ${t("en", "helpdesk.post.by", by)}`,
+      );
+      const [row] = (starter?.components ?? []) as Array<{ components: Array<{ label: string }> }>;
+      expect(row?.components[0]?.label).toMatch(JAPANESE);
+      expect(row?.components[0]?.label).toMatch(/ \/ [A-Za-z]/);
     }
   });
 
