@@ -144,13 +144,25 @@ function storedPlan(session: SessionRecord): { plan: RunningOrder; bySlot: Map<n
   };
 }
 
+/** Discord refuses a message whose embeds hold more than 6000 characters in all. */
+const EMBED_TOTAL_MAX = 6000;
+
+/**
+ * The embeds, or the first alone when together they would exceed Discord's total (a long running
+ * order in two languages): the first language then stands for both.
+ */
+function withinEmbedTotal<E extends { title: string; description: string }>(embeds: E[]): E[] {
+  const total = embeds.reduce((sum, e) => sum + e.title.length + e.description.length, 0);
+  return total <= EMBED_TOTAL_MAX ? embeds : embeds.slice(0, 1);
+}
+
 /**
  * The agenda in the announcements channel, edited in place after every change: one embed per
  * language everyone reads (see `sharedLocales`).
  */
 export function agendaMessage(translators: readonly Translator[], session: SessionRecord) {
   return {
-    embeds: translators.map((t) => agendaEmbed(t, session)),
+    embeds: withinEmbedTotal(translators.map((t) => agendaEmbed(t, session))),
     allowed_mentions: { parse: [] as never[] },
   };
 }
@@ -216,7 +228,7 @@ export function liveMessage(translators: readonly Translator[], session: Session
   const label = (key: Parameters<Translator>[0] & `presentation.button.${string}`) =>
     [...new Set(translators.map((t) => t(key)))].join(" / ");
   return {
-    embeds: translators.map((t) => liveEmbed(t, session, now)),
+    embeds: withinEmbedTotal(translators.map((t) => liveEmbed(t, session, now))),
     components:
       session.status === "live"
         ? [
