@@ -18,6 +18,7 @@ import type { Scope } from "../src/discord/route.ts";
 import { UserError } from "../src/features/errors.ts";
 import type { PresentationCaller } from "../src/features/presentation/use-cases.ts";
 import { commandText } from "../src/i18n/command-text.ts";
+import { sharedLocales } from "../src/i18n/shared.ts";
 import { discordTimestamp } from "../src/i18n/time.ts";
 import { translator } from "../src/i18n/translate.ts";
 
@@ -175,18 +176,16 @@ const caller = (scope: Scope): PresentationCaller => ({
   roles: scope.roles,
 });
 
-/** The Discord side, in the programme's language (the agenda is the programme's, not the clicker's). */
+/** The Discord side: the agenda and live view in the programme's languages, not the clicker's. */
 function gateway(
   ctx: Scope & { interaction: { client: { rest: Parameters<typeof presentationGateway>[0]["rest"] } } },
 ) {
-  const forced = ctx.programme?.forcedLocale ?? null;
-  const fallback = ctx.app.config.defaults.locale;
   return presentationGateway({
     rest: ctx.interaction.client.rest,
     guildId: ctx.guildId,
     logger: ctx.logger,
-    t: translator(forced ?? fallback),
-    personal: (slot) => translator(forced ?? slot.locale ?? fallback),
+    forcedLocale: ctx.programme?.forcedLocale ?? null,
+    defaultLocale: ctx.app.config.defaults.locale,
   });
 }
 
@@ -260,7 +259,8 @@ const liveButton = defineButton(liveButtonId, {
     const { sessionId, action, expected } = ctx.payload;
     const presentation = ctx.app.features.presentation;
     const discord = gateway(ctx);
-    const t = translator(ctx.programme?.forcedLocale ?? ctx.app.config.defaults.locale);
+    const programme = { forcedLocale: ctx.programme?.forcedLocale ?? null };
+    const t = sharedLocales(programme, ctx.app.config.defaults.locale).map(translator);
     if (action === "end") {
       const ended = await presentation.finish(caller(ctx), "end", discord);
       await ctx.respond.update(liveMessage(t, ended, ctx.app.now()));

@@ -12,6 +12,7 @@ import { createDeliveryRepository } from "../db/repositories/deliveries.ts";
 import { createHelpTicketRepository } from "../db/repositories/help-tickets.ts";
 import { createMemberRepository } from "../db/repositories/members.ts";
 import { createProgrammeRepository } from "../db/repositories/programmes.ts";
+import type { Locale } from "../domain/enums.ts";
 import {
   type EscalationLevel,
   escalationDue,
@@ -98,11 +99,9 @@ export function escalateHelpTicketHandler(ctx: AppContext, rest: REST) {
       if ("failed" in posted) return posted.failed;
       if (posted.delivery.status === "in_flight") return retryLater("another run is posting this escalation");
     } else {
-      const outcome = await dmOrganisers(
-        ctx,
-        rest,
-        ticket,
-        t(locale, "helpdesk.escalate.dm", {
+      // Each organiser's own DM: the pinned language, else the one they chose, else the default.
+      const outcome = await dmOrganisers(ctx, rest, ticket, (own) =>
+        t(programme.forcedLocale ?? own ?? locale, "helpdesk.escalate.dm", {
           title: ticket.title,
           hours: waited,
           link,
@@ -123,13 +122,19 @@ async function scheduleNext(ctx: AppContext, ticketId: string, hours: number) {
 }
 
 /** One DM per organiser, each once; closed DMs are the organiser's choice and are skipped. */
-async function dmOrganisers(ctx: AppContext, rest: REST, ticket: HelpTicket, content: string) {
+async function dmOrganisers(
+  ctx: AppContext,
+  rest: REST,
+  ticket: HelpTicket,
+  contentIn: (locale: Locale | null) => string,
+) {
   const organisers = await ctx.db.member.findMany({
     where: { programmeId: ticket.programmeId, roles: { some: { role: "organiser" } } },
-    select: { id: true, discordUserId: true },
+    select: { id: true, discordUserId: true, profile: { select: { preferredLocale: true } } },
   });
   const ledger = createDeliveryRepository(ctx.db);
   for (const organiser of organisers) {
+    const content = contentIn(organiser.profile?.preferredLocale ?? null);
     try {
       const delivery = await deliverOnce(
         ledger,

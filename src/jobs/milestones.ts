@@ -1,7 +1,10 @@
 import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
+import { SUPPORTED_LOCALES, type SupportedLocale } from "../config/env.ts";
 import { createProgrammeRepository } from "../db/repositories/programmes.ts";
+import type { Milestone } from "../domain/programme/types.ts";
 import { ResourceKeys } from "../domain/workspace/keys.ts";
+import { inEachLocale, type SharedLocales, sharedLocales } from "../i18n/shared.ts";
 import { discordTimestamp } from "../i18n/time.ts";
 import { t } from "../i18n/translate.ts";
 import { postOnce } from "./channel-post.ts";
@@ -17,8 +20,32 @@ export const ANNOUNCEMENTS_CHANNEL_KEY = ResourceKeys.channels.announcements;
 const RESCHEDULED_SLACK_MS = 60_000;
 
 /**
+ * The announcement everyone reads, once per language. A milestone's stored title is its kind's
+ * name in the language it was created in, so that name is said in each language; a title of the
+ * organisers' own is kept as written.
+ */
+function milestoneAnnouncement(
+  milestone: Pick<Milestone, "kind" | "title" | "at">,
+  locales: SharedLocales,
+): string {
+  const kindName = (locale: SupportedLocale) => t(locale, `milestone.kind.${milestone.kind}`);
+  const ownTitle = !SUPPORTED_LOCALES.some((locale) => kindName(locale) === milestone.title);
+  return inEachLocale(
+    locales,
+    (locale) =>
+      t(locale, "milestone.announcement", {
+        title: ownTitle ? milestone.title : kindName(locale),
+        kind: kindName(locale),
+        at: discordTimestamp(milestone.at, "F"),
+        relative: discordTimestamp(milestone.at, "R"),
+      }),
+    "\n\n",
+  );
+}
+
+/**
  * Announces a programme milestone (kick-off, mid-point review, deadline, presentation, debrief)
- * in the programme's announcements channel, in the programme's language. Idempotent: the post
+ * in the programme's announcements channel, in its pinned language or else in both. Idempotent: the post
  * goes through the delivery ledger, so redelivered or concurrent runs post it once; a job that
  * fires for a milestone since moved later does nothing (the reschedule added a new job).
  */
@@ -36,13 +63,7 @@ export function announceMilestoneHandler(ctx: AppContext, rest: REST) {
     const channel = await programmes.discordResource(programmeId, ANNOUNCEMENTS_CHANNEL_KEY);
     if (!channel) return giveUp("the programme has no announcements channel");
 
-    const locale = programme.forcedLocale ?? ctx.config.defaults.locale;
-    const content = t(locale, "milestone.announcement", {
-      title: milestone.title,
-      kind: t(locale, `milestone.kind.${milestone.kind}`),
-      at: discordTimestamp(milestone.at, "F"),
-      relative: discordTimestamp(milestone.at, "R"),
-    });
+    const content = milestoneAnnouncement(milestone, sharedLocales(programme, ctx.config.defaults.locale));
     // The ledger makes the post at most once even when BullMQ redelivers or two runs overlap.
     const posted = await postOnce(
       { db: ctx.db, rest, now: ctx.now },

@@ -86,7 +86,7 @@ function clickJoin(who: PersonKey, id: string): ClickStep {
         return story.welcomeChannelId;
       },
     },
-    button: "参加する",
+    button: "参加する / Join",
     id,
     expect: (seen) => assert.equal(seen.kind, "modal", "Join opens the “about you” form"),
   };

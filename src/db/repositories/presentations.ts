@@ -1,5 +1,4 @@
 /** Presentation sessions and their slots (rows ↔ the presentation feature's records). */
-
 import type { Locale } from "../../domain/enums.ts";
 import type {
   PresenterRecord,

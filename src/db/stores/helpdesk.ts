@@ -29,6 +29,7 @@ export function createHelpdeskStore(db: Database): HelpdeskStore {
     member: (programmeId, userId) => members.find(programmeId, userId),
     memberById: (memberId) => members.get(memberId),
     displayName: async (memberId) => (await members.profile(memberId))?.displayName ?? null,
+    preferredLocale: (memberId) => members.preferredLocale(memberId),
     resource: async (programmeId, key) =>
       (await programmes.discordResource(programmeId, key))?.discordId ?? null,
     ask: (actor, input) =>

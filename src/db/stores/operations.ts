@@ -13,6 +13,7 @@ export function createOperationsStore(db: Database): OperationsStore {
     programme: (id) => programmes.get(id),
     member: (programmeId, userId) => members.find(programmeId, userId),
     displayName: async (memberId) => (await members.profile(memberId))?.displayName ?? null,
+    preferredLocale: (memberId) => members.preferredLocale(memberId),
     openCheckIn: (memberId) => operations.openCheckIn(memberId),
     startCheckIn: (memberId, plan, at) => operations.startCheckIn(memberId, plan, at),
     endCheckIn: (memberId, at) => operations.endCheckIn(memberId, at),

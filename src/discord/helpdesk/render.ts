@@ -12,6 +12,7 @@ import {
 import { QUESTION_MAX, TITLE_MAX } from "../../domain/helpdesk/rules.ts";
 import type { QuestionPost } from "../../features/helpdesk/ports.ts";
 import type { TicketCard } from "../../features/helpdesk/use-cases.ts";
+import { inEachLocale } from "../../i18n/shared.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { type Translator, t } from "../../i18n/translate.ts";
 import { askModalId, claimButtonId, releaseButtonId, resolveButtonId } from "./ids.ts";
@@ -55,11 +56,19 @@ const button = (
 
 /** The question as posted, with a Resolve button for the asker (and staff). */
 export function questionMessage(post: QuestionPost, inThread: boolean) {
-  const by = post.asker
-    ? t(post.locale, "helpdesk.post.by", { user: `<@${post.asker.discordUserId}>` })
-    : t(post.locale, "helpdesk.post.anonymous");
+  const { asker, locales } = post;
+  const by = inEachLocale(
+    locales,
+    (l) =>
+      asker
+        ? t(l, "helpdesk.post.by", { user: `<@${asker.discordUserId}>` })
+        : t(l, "helpdesk.post.anonymous"),
+    " / ",
+  );
   const lines = [
-    ...(inThread ? [t(post.locale, "helpdesk.post.private", { title: post.title })] : []),
+    ...(inThread
+      ? [inEachLocale(locales, (l) => t(l, "helpdesk.post.private", { title: post.title }), "\n")]
+      : []),
     post.question,
     "",
     `-# ${by}`,
@@ -69,7 +78,7 @@ export function questionMessage(post: QuestionPost, inThread: boolean) {
     components: [
       button(
         resolveButtonId.encode({ ticketId: post.ticketId }),
-        t(post.locale, "helpdesk.button.resolve"),
+        inEachLocale(locales, (l) => t(l, "helpdesk.button.resolve"), " / "),
         ButtonStyle.Success,
       ),
     ],

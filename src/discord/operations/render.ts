@@ -10,6 +10,7 @@ import {
 import { REPORT_FIELD_MAX } from "../../domain/operations/rules.ts";
 import type { DailyReport } from "../../domain/operations/types.ts";
 import type { ReportPost } from "../../features/operations/ports.ts";
+import { inEachLocale } from "../../i18n/shared.ts";
 import { type Translator, t } from "../../i18n/translate.ts";
 import { reportModalId } from "./ids.ts";
 
@@ -51,17 +52,22 @@ export function reportModal(
 
 /** The posted report: who, which day, done / blockers / next. The mood is not part of a post. */
 export function reportEmbed(post: ReportPost): APIEmbed {
+  const label = (
+    key: "report.post.done" | "report.post.blockers" | "report.post.next" | "report.post.edited",
+  ) => inEachLocale(post.locales, (l) => t(l, key), " / ");
   const fields = [
-    { name: t(post.locale, "report.post.done"), value: post.done },
-    ...(post.blockers ? [{ name: t(post.locale, "report.post.blockers"), value: post.blockers }] : []),
-    ...(post.next ? [{ name: t(post.locale, "report.post.next"), value: post.next }] : []),
+    { name: label("report.post.done"), value: post.done },
+    ...(post.blockers ? [{ name: label("report.post.blockers"), value: post.blockers }] : []),
+    ...(post.next ? [{ name: label("report.post.next"), value: post.next }] : []),
   ];
+  const title = inEachLocale(
+    post.locales,
+    (l) => t(l, "report.post.title", { name: post.displayName, date: post.localDate }),
+    " / ",
+  );
   return {
-    title: t(post.locale, "report.post.title", { name: post.displayName, date: post.localDate }).slice(
-      0,
-      256,
-    ),
+    title: title.slice(0, 256),
     fields,
-    ...(post.edited ? { footer: { text: t(post.locale, "report.post.edited") } } : {}),
+    ...(post.edited ? { footer: { text: label("report.post.edited") } } : {}),
   };
 }

@@ -3,8 +3,10 @@
  * event, the agenda and live messages, the interns' notices. Built per interaction.
  */
 import { ChannelType, DiscordAPIError, type REST, Routes } from "discord.js";
+import type { Locale } from "../../domain/enums.ts";
 import type { PresentationDiscord, SlotRecord } from "../../features/presentation/ports.ts";
-import type { Translator } from "../../i18n/translate.ts";
+import { sharedLocales } from "../../i18n/shared.ts";
+import { translator } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { agendaMessage, liveMessage } from "./render.ts";
 
@@ -17,15 +19,16 @@ export function presentationGateway(input: {
   rest: REST;
   guildId: string;
   logger: Logger;
-  /** The programme's language: the agenda and the live view read in it. */
-  t: Translator;
-  /**
-   * The language of a post to one intern (a no-show note): the programme's pinned language, else
-   * the intern's own, else the deployment's default. (Slot notices are jobs: presentation-notices.ts.)
-   */
-  personal: (slot: SlotRecord) => Translator;
+  /** The programme's pinned language, if any. */
+  forcedLocale: Locale | null;
+  defaultLocale: Locale;
 }): PresentationDiscord {
-  const { rest, guildId, logger, t, personal } = input;
+  const { rest, guildId, logger } = input;
+  // The agenda and the live view are read by everyone: in the pinned language, or in both.
+  const locales = sharedLocales(input, input.defaultLocale);
+  const translators = locales.map(translator);
+  // A notice in an intern's own thread: the pinned language, else the intern's.
+  const tFor = (slot: SlotRecord) => translator(input.forcedLocale ?? slot.locale ?? input.defaultLocale);
 
   async function post(channelId: string, body: unknown): Promise<string> {
     const message = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
@@ -129,19 +132,19 @@ export function presentationGateway(input: {
     },
     async publishAgenda(session, at) {
       if (at.channelId === null) return null;
-      return postOrEdit(at.channelId, at.messageId, agendaMessage(t, session));
+      return postOrEdit(at.channelId, at.messageId, agendaMessage(translators, session));
     },
     async publishLive(session, now) {
       const channelId = session.liveChannelId ?? session.channelId;
       if (channelId === null) return null;
-      return postOrEdit(channelId, session.liveMessageId, liveMessage(t, session, now));
+      return postOrEdit(channelId, session.liveMessageId, liveMessage(translators, session, now));
     },
     notifyNoShow(_session, slot) {
       const channelId = slot.projectChannelId;
       if (channelId === null) return Promise.resolve(false);
       return quietly("no-show note", () =>
         post(channelId, {
-          content: personal(slot)("presentation.notice.noShow", { user: `<@${slot.discordUserId}>` }),
+          content: tFor(slot)("presentation.notice.noShow", { user: `<@${slot.discordUserId}>` }),
           allowed_mentions: { users: [slot.discordUserId] },
         }),
       );

@@ -144,8 +144,30 @@ function storedPlan(session: SessionRecord): { plan: RunningOrder; bySlot: Map<n
   };
 }
 
-/** The agenda in the announcements channel, edited in place after every change. */
-export function agendaMessage(t: Translator, session: SessionRecord) {
+/** Discord refuses a message whose embeds hold more than 6000 characters in all. */
+const EMBED_TOTAL_MAX = 6000;
+
+/**
+ * The embeds, or the first alone when together they would exceed Discord's total (a long running
+ * order in two languages): the first language then stands for both.
+ */
+function withinEmbedTotal<E extends { title: string; description: string }>(embeds: E[]): E[] {
+  const total = embeds.reduce((sum, e) => sum + e.title.length + e.description.length, 0);
+  return total <= EMBED_TOTAL_MAX ? embeds : embeds.slice(0, 1);
+}
+
+/**
+ * The agenda in the announcements channel, edited in place after every change: one embed per
+ * language everyone reads (see `sharedLocales`).
+ */
+export function agendaMessage(translators: readonly Translator[], session: SessionRecord) {
+  return {
+    embeds: withinEmbedTotal(translators.map((t) => agendaEmbed(t, session))),
+    allowed_mentions: { parse: [] as never[] },
+  };
+}
+
+function agendaEmbed(t: Translator, session: SessionRecord) {
   const { plan, bySlot } = storedPlan(session);
   const lines = planLines(
     t,
@@ -168,18 +190,40 @@ export function agendaMessage(t: Translator, session: SessionRecord) {
         ? [t("presentation.agenda.cancelled")]
         : [];
   return {
-    embeds: [
-      {
-        title: clip(t("presentation.agenda.title", { title: session.title }), 256),
-        description: clip([...lines, ...(footer.length > 0 ? ["", ...footer] : [])].join("\n"), 4096),
-      },
-    ],
+    title: clip(t("presentation.agenda.title", { title: session.title }), 256),
+    description: clip([...lines, ...(footer.length > 0 ? ["", ...footer] : [])].join("\n"), 4096),
+  };
+}
+
+/**
+ * The live view: Now, Next, minutes late (one embed per language everyone reads), and the
+ * organisers' buttons carrying the position shown, labelled in each language.
+ */
+export function liveMessage(translators: readonly Translator[], session: SessionRecord, now: Date) {
+  const expected = session.currentOrder ?? 0;
+  const id = (action: "next" | "no_show" | "plus" | "break" | "end") =>
+    liveButtonId.encode({ sessionId: session.id, action, expected });
+  const label = (key: Parameters<Translator>[0] & `presentation.button.${string}`) =>
+    [...new Set(translators.map((t) => t(key)))].join(" / ");
+  return {
+    embeds: withinEmbedTotal(translators.map((t) => liveEmbed(t, session, now))),
+    components:
+      session.status === "live"
+        ? [
+            buttonRow([
+              button(id("next"), label("presentation.button.next"), ButtonStyle.Primary),
+              button(id("no_show"), label("presentation.button.noShow"), ButtonStyle.Secondary),
+              button(id("plus"), label("presentation.button.plus"), ButtonStyle.Secondary),
+              button(id("break"), label("presentation.button.break"), ButtonStyle.Secondary),
+              button(id("end"), label("presentation.button.end"), ButtonStyle.Danger),
+            ]),
+          ]
+        : [],
     allowed_mentions: { parse: [] as never[] },
   };
 }
 
-/** The live view: Now, Next, minutes late, and the organisers' buttons carrying the position shown. */
-export function liveMessage(t: Translator, session: SessionRecord, now: Date) {
+function liveEmbed(t: Translator, session: SessionRecord, now: Date) {
   const state = liveState(session);
   const userOf = (key: string | undefined) => {
     const slot = session.slots.find((s) => s.id === key);
@@ -198,28 +242,8 @@ export function liveMessage(t: Translator, session: SessionRecord, now: Date) {
   }
   if (makeUps.length > 0) lines.push(t("presentation.live.makeUps", { users: makeUps.join(" ") }));
   if (session.status !== "live") lines.push(t("presentation.live.ended"));
-  const expected = session.currentOrder ?? 0;
-  const id = (action: "next" | "no_show" | "plus" | "break" | "end") =>
-    liveButtonId.encode({ sessionId: session.id, action, expected });
   return {
-    embeds: [
-      {
-        title: clip(t("presentation.live.title", { title: session.title }), 256),
-        description: lines.join("\n"),
-      },
-    ],
-    components:
-      session.status === "live"
-        ? [
-            buttonRow([
-              button(id("next"), t("presentation.button.next"), ButtonStyle.Primary),
-              button(id("no_show"), t("presentation.button.noShow"), ButtonStyle.Secondary),
-              button(id("plus"), t("presentation.button.plus"), ButtonStyle.Secondary),
-              button(id("break"), t("presentation.button.break"), ButtonStyle.Secondary),
-              button(id("end"), t("presentation.button.end"), ButtonStyle.Danger),
-            ]),
-          ]
-        : [],
-    allowed_mentions: { parse: [] as never[] },
+    title: clip(t("presentation.live.title", { title: session.title }), 256),
+    description: lines.join("\n"),
   };
 }

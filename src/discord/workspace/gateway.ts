@@ -20,12 +20,13 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from "discord.js";
-import type { DiscordResourceKind, Locale } from "../../domain/enums.ts";
+import type { DiscordResourceKind } from "../../domain/enums.ts";
 import { forumTagsWith } from "../../domain/helpdesk/rules.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { UserError } from "../../features/errors.ts";
 import type { GuildSnapshot, WorkspaceDiscord } from "../../features/programme/ports.ts";
 import type { StaffDiscord } from "../../features/programme/staff.ts";
+import { inEachLocale, type SharedLocales } from "../../i18n/shared.ts";
 import { discordTimestamp } from "../../i18n/time.ts";
 import { t as translate } from "../../i18n/translate.ts";
 import type { Logger } from "../../observability/logger.ts";
@@ -57,15 +58,27 @@ async function guildSnapshot(guild: Guild | null, rest: REST, guildId: string): 
   };
 }
 
-/** The welcome message with the programme's dates and the Join button, in the workspace's language. */
-function welcomeMessage(programme: Programme, locale: Locale): RESTPostAPIChannelMessageJSONBody {
+/**
+ * The welcome message with the programme's dates and the Join button. Everyone joins from it, so
+ * a programme that pins no language says it in both: each text in each of `locales`.
+ */
+function welcomeMessage(programme: Programme, locales: SharedLocales): RESTPostAPIChannelMessageJSONBody {
   const embed: APIEmbed = {
-    title: translate(locale, "program.welcome.title", { name: programme.name }),
-    description: translate(locale, "program.welcome.body", {
-      mode: translate(locale, `programme.mode.${programme.mode}`),
-      starts: discordTimestamp(programme.startsAt, "D"),
-      ends: discordTimestamp(programme.endsAt, "D"),
-    }),
+    title: inEachLocale(
+      locales,
+      (l) => translate(l, "program.welcome.title", { name: programme.name }),
+      " / ",
+    ),
+    description: inEachLocale(
+      locales,
+      (l) =>
+        translate(l, "program.welcome.body", {
+          mode: translate(l, `programme.mode.${programme.mode}`),
+          starts: discordTimestamp(programme.startsAt, "D"),
+          ends: discordTimestamp(programme.endsAt, "D"),
+        }),
+      "\n\n",
+    ),
     color: 0x2ecc71,
   };
   return {
@@ -77,7 +90,7 @@ function welcomeMessage(programme: Programme, locale: Locale): RESTPostAPIChanne
           {
             type: ComponentType.Button,
             style: ButtonStyle.Primary,
-            label: translate(locale, "program.welcome.join"),
+            label: inEachLocale(locales, (l) => translate(l, "program.welcome.join"), " / "),
             custom_id: joinButtonId.encode({ programmeId: programme.id }),
           },
         ],
@@ -131,7 +144,7 @@ function workspaceDiscord(options: WorkspaceDiscordOptions): WorkspaceDiscord & 
         botUserId,
         plan: input.plan,
         save: input.save,
-        welcome: () => welcomeMessage(input.welcome.programme, input.welcome.locale),
+        welcome: () => welcomeMessage(input.welcome.programme, input.welcome.locales),
         onProgress: (done) => input.onProgress(done),
       }),
     async ensureForumTags(forumId, topics) {

@@ -10,6 +10,7 @@ import {
   GUILD_CHANNEL_LIMIT,
   GUILD_ROLE_LIMIT,
   pick,
+  pickTopic,
   type TemplateChannelType,
   WORKSPACE_ROLES,
   type WorkspaceRole,
@@ -51,14 +52,17 @@ function resolveType(type: TemplateChannelType, community: boolean): CreatedChan
 }
 
 /**
- * Every object the template describes, in creation order, with names in `locale`.
- * `community`: whether the guild has the COMMUNITY feature (announcement and stage channels).
+ * Every object the template describes, in creation order: names in the first of `locales` (the
+ * workspace's language), topics in each of them (everyone reads a topic: a programme that pins no
+ * language shows it in both). `community`: whether the guild has the COMMUNITY feature
+ * (announcement and stage channels).
  */
 export function workspaceItems(
   template: WorkspaceTemplate,
-  options: { locale: "ja" | "en"; community: boolean },
+  options: { locales: readonly ["ja" | "en", ...("ja" | "en")[]]; community: boolean },
 ): WorkspaceItem[] {
-  const { locale, community } = options;
+  const { locales, community } = options;
+  const [locale] = locales;
   const items: WorkspaceItem[] = WORKSPACE_ROLES.map((role) => ({
     kind: "role",
     key: ROLE_KEYS[role],
@@ -82,7 +86,7 @@ export function workspaceItems(
         parentKey,
         type: resolveType(channel.type, community),
         name: pick(channel.name, locale),
-        topic: channel.topic === undefined ? undefined : pick(channel.topic, locale),
+        topic: channel.topic === undefined ? undefined : pickTopic(channel.topic, locales),
         access: channel.access,
       });
     }

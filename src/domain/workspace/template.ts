@@ -65,6 +65,9 @@ const ID = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,31}$/, "use 1–32 lowercase letters, digits and dashes, starting with a letter");
 
+/** Discord's limit on a channel topic (a forum's guidelines). */
+export const CHANNEL_TOPIC_MAX = 1024;
+
 /** A text in both languages; a plain string is used for both. */
 const localised = (max: number) =>
   z.union([
@@ -78,7 +81,7 @@ const channelSchema = z.strictObject({
   id: ID,
   type: z.enum(CHANNEL_TYPES),
   name: localised(100),
-  topic: localised(1024).optional(),
+  topic: localised(CHANNEL_TOPIC_MAX).optional(),
   access: z.enum(ACCESS_PRESETS),
 });
 
@@ -281,4 +284,14 @@ export function templateToYaml(template: WorkspaceTemplate): string {
 /** The text in `locale` from a localised template field. */
 export function pick(text: LocalisedText, locale: "ja" | "en"): string {
   return typeof text === "string" ? text : text[locale];
+}
+
+/**
+ * A channel topic everyone reads, in each of `locales` (the first first), one language a line; a
+ * plain string is said once. When both together exceed Discord's limit, the first language alone.
+ */
+export function pickTopic(text: LocalisedText, locales: readonly ["ja" | "en", ...("ja" | "en")[]]): string {
+  const [first] = locales;
+  const joined = [...new Set(locales.map((locale) => pick(text, locale)))].join("\n");
+  return joined.length <= CHANNEL_TOPIC_MAX ? joined : pick(text, first);
 }

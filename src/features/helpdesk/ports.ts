@@ -3,6 +3,7 @@ import type { Locale } from "../../domain/enums.ts";
 import type { ForumTag, HelpTicket } from "../../domain/helpdesk/rules.ts";
 import type { Member } from "../../domain/member/types.ts";
 import type { Programme } from "../../domain/programme/types.ts";
+import type { SharedLocales } from "../../i18n/shared.ts";
 
 /** Who acted, where and when: what each write's audit entry records. */
 export interface HelpdeskActor {
@@ -20,6 +21,7 @@ export interface HelpdeskStore {
   member(programmeId: string, discordUserId: string): Promise<Member | null>;
   memberById(memberId: string): Promise<Member | null>;
   displayName(memberId: string): Promise<string | null>;
+  preferredLocale(memberId: string): Promise<Locale | null>;
   /** The Discord id of a programme channel or role recorded under `key`, or null. */
   resource(programmeId: string, key: string): Promise<string | null>;
   ask(
@@ -51,7 +53,11 @@ export interface HelpdeskStore {
 
 /** A question as it is posted: in the forum (`anonymous` hides the name) or the project thread. */
 export interface QuestionPost {
-  locale: Locale;
+  /**
+   * The languages of its labels: in the forum everyone reads, the programme's pinned one or both;
+   * in the asker's own thread (a private question), the asker's.
+   */
+  locales: SharedLocales;
   ticketId: string;
   programmeId: string;
   title: string;

@@ -13,6 +13,7 @@ import {
 import type { Member } from "../../domain/member/types.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import { sharedLocales } from "../../i18n/shared.ts";
 import { UserError } from "../errors.ts";
 import type { EscalationJobs, HelpdeskActor, HelpdeskDiscord, HelpdeskStore, QuestionPost } from "./ports.ts";
 
@@ -210,7 +211,9 @@ export function helpdeskUseCases(ports: HelpdeskPorts) {
         anonymous: input.private ? false : input.anonymous,
       });
       const post: QuestionPost = {
-        locale: programme.forcedLocale ?? ports.defaultLocale,
+        locales: input.private
+          ? [programme.forcedLocale ?? (await store.preferredLocale(member.id)) ?? ports.defaultLocale]
+          : sharedLocales(programme, ports.defaultLocale),
         ticketId: ticket.id,
         programmeId: programme.id,
         title,

@@ -3,12 +3,14 @@ import type { Locale } from "../../domain/enums.ts";
 import type { Member } from "../../domain/member/types.ts";
 import type { CheckIn, DailyReport, ReminderSettings, ReportContent } from "../../domain/operations/types.ts";
 import type { Programme } from "../../domain/programme/types.ts";
+import type { SharedLocales } from "../../i18n/shared.ts";
 
 /** The store behind check-ins and reports (src/db/stores/operations.ts). */
 export interface OperationsStore {
   programme(programmeId: string): Promise<Programme | null>;
   member(programmeId: string, discordUserId: string): Promise<Member | null>;
   displayName(memberId: string): Promise<string | null>;
+  preferredLocale(memberId: string): Promise<Locale | null>;
   openCheckIn(memberId: string): Promise<CheckIn | null>;
   /** Opens a check-in; one open per member (the schema's unique index decides a race). */
   startCheckIn(
@@ -40,7 +42,11 @@ export interface OperationsStore {
 
 /** A 日報 as posted: no mood, ever. */
 export interface ReportPost {
-  locale: Locale;
+  /**
+   * The languages of its labels: in the daily-reports channel everyone reads, the programme's
+   * pinned one or both; in the intern's own thread, the intern's.
+   */
+  locales: SharedLocales;
   discordUserId: string;
   displayName: string;
   localDate: string;

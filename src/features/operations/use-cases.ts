@@ -14,6 +14,7 @@ import {
 import type { CheckIn, DailyReport, ReportContent } from "../../domain/operations/types.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
+import { sharedLocales } from "../../i18n/shared.ts";
 import { UserError } from "../errors.ts";
 import type { OperationsCaller, OperationsStore, ReportPost, ReportPoster } from "./ports.ts";
 
@@ -144,7 +145,10 @@ export function operationsUseCases(ports: OperationsPorts) {
       });
       const target = await placeFor(programme, member, input.private);
       const post: ReportPost = {
-        locale: programme.forcedLocale ?? ports.defaultLocale,
+        locales:
+          target.place === "channel"
+            ? sharedLocales(programme, ports.defaultLocale)
+            : [programme.forcedLocale ?? (await store.preferredLocale(member.id)) ?? ports.defaultLocale],
         discordUserId: member.discordUserId,
         displayName: (await store.displayName(member.id)) ?? member.discordUserId,
         localDate: input.localDate,

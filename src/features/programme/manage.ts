@@ -5,6 +5,7 @@ import { cancelTimeline } from "../../domain/programme/schedule.ts";
 import type { Milestone, Programme } from "../../domain/programme/types.ts";
 import { overwritesFor } from "../../domain/workspace/permissions.ts";
 import { templateToYaml, type WorkspaceRole } from "../../domain/workspace/template.ts";
+import { sharedLocales } from "../../i18n/shared.ts";
 import { UserError } from "../errors.ts";
 import { ExclusiveKeys, exclusively } from "../ports.ts";
 import type { ProgrammeCaller, ProgrammePorts, WorkspaceDiscord } from "./ports.ts";
@@ -74,7 +75,7 @@ export function manageUseCases(ports: ProgrammePorts) {
       {
         programmeId: programme.id,
         template,
-        locale: programme.forcedLocale ?? ports.defaults.locale,
+        locales: sharedLocales(programme, ports.defaults.locale),
         snapshot,
       },
     );

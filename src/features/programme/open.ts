@@ -17,6 +17,7 @@ import {
   TemplateError,
   type WorkspaceTemplate,
 } from "../../domain/workspace/template.ts";
+import { sharedLocales } from "../../i18n/shared.ts";
 import { t as translate } from "../../i18n/translate.ts";
 import { UserError } from "../errors.ts";
 import { ExclusiveKeys, exclusively } from "../ports.ts";
@@ -144,11 +145,12 @@ export function openUseCases(ports: ProgrammePorts) {
     if (missing.length > 0)
       throw new UserError("program.error.missingPermissions", { permissions: missing.join(", ") });
 
-    const locale = input.locale ?? existing?.forcedLocale ?? ports.defaults.locale;
+    const forcedLocale = input.locale ?? existing?.forcedLocale ?? null;
+    const locales = sharedLocales({ forcedLocale }, ports.defaults.locale);
     const snapshot = await discord.snapshot();
     const state = await workspaceState(
       { store, discord },
-      { programmeId: existing?.id ?? null, template, locale, snapshot },
+      { programmeId: existing?.id ?? null, template, locales, snapshot },
     );
     const limit = checkLimits(state.plan.missing, {
       channelCount: snapshot.channelIds.size,
@@ -166,7 +168,7 @@ export function openUseCases(ports: ProgrammePorts) {
       startsAt: period.startsAt,
       endsAt: period.endsAt,
       timeZone: period.timeZone,
-      forcedLocale: input.locale ?? existing?.forcedLocale ?? null,
+      forcedLocale,
     };
     // Archiving the closed programme, creating the new one, making the caller its organiser and
     // the audit entry stand or fall together: a name clash leaves the data as it was, and a
@@ -209,7 +211,7 @@ export function openUseCases(ports: ProgrammePorts) {
     if (total > 0) await caller.progress(0, total);
     const built = await discord.build({
       plan: state.plan,
-      welcome: { programme, locale },
+      welcome: { programme, locales },
       save: (resource) => store.saveDiscordResource(programme.id, resource),
       onProgress: (done) => caller.progress(done, total),
     });
@@ -226,7 +228,7 @@ export function openUseCases(ports: ProgrammePorts) {
       { store, jobs: ports.jobs, now: ports.now },
       programme.id,
       planTimeline(period, template),
-      (kind) => translate(locale, `milestone.kind.${kind}`),
+      (kind) => translate(locales[0], `milestone.kind.${kind}`),
     );
 
     const welcome = state.items.find((i) => i.kind === "welcome");

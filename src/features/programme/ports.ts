@@ -11,6 +11,7 @@ import type {
 import type { AbstractOverwrite } from "../../domain/workspace/permissions.ts";
 import type { WorkspaceItem, WorkspacePlan } from "../../domain/workspace/plan.ts";
 import type { WorkspaceRole } from "../../domain/workspace/template.ts";
+import type { SharedLocales } from "../../i18n/shared.ts";
 import type { AuditPort, ExclusivePort } from "../ports.ts";
 
 /** One member as `/program export` writes them (no accommodations: those stay inside the bot). */
@@ -122,11 +123,11 @@ export interface WorkspaceDiscord {
   download(url: string): Promise<string>;
   /**
    * Creates what the plan lacks and refreshes the welcome message (the programme's dates and Join
-   * button in `locale`), recording each object through `save` as soon as Discord answers.
+   * button in each of `locales`), recording each object through `save` as soon as Discord answers.
    */
   build(input: {
     plan: WorkspacePlan;
-    welcome: { programme: Programme; locale: Locale };
+    welcome: { programme: Programme; locales: SharedLocales };
     save(resource: DiscordResource): Promise<void>;
     onProgress(created: number): Promise<void>;
   }): Promise<BuiltWorkspace>;

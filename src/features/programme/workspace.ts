@@ -1,5 +1,4 @@
 /** The workspace as the `/program` flows see it: the template, the guild, and the plan. */
-import type { Locale } from "../../domain/enums.ts";
 import { DEFAULT_TEMPLATE } from "../../domain/workspace/default-template.ts";
 import { ResourceKeys } from "../../domain/workspace/keys.ts";
 import {
@@ -9,6 +8,7 @@ import {
   workspaceItems,
 } from "../../domain/workspace/plan.ts";
 import { validateTemplate, type WorkspaceTemplate } from "../../domain/workspace/template.ts";
+import type { SharedLocales } from "../../i18n/shared.ts";
 import type { GuildSnapshot, ProgrammeStore, WorkspaceDiscord } from "./ports.ts";
 
 /** The template a programme was opened with (the default when it stored none). */
@@ -36,12 +36,13 @@ export async function workspaceState(
   options: {
     programmeId: string | null;
     template: WorkspaceTemplate;
-    locale: Locale;
+    /** The languages of what everyone reads (see `sharedLocales`); names are in the first. */
+    locales: SharedLocales;
     snapshot: GuildSnapshot;
   },
 ): Promise<WorkspaceState> {
   const { snapshot } = options;
-  const items = workspaceItems(options.template, { locale: options.locale, community: snapshot.community });
+  const items = workspaceItems(options.template, { locales: options.locales, community: snapshot.community });
   const resources = options.programmeId ? await ports.store.discordResources(options.programmeId) : [];
   const stored = new Map(resources.map((r) => [r.key, r.discordId]));
   const welcome = items.find((i) => i.kind === "welcome");

@@ -254,7 +254,9 @@ export function reviewUseCases(ports: ReviewPorts) {
       const intern = target.intern;
       let posted = false;
       if (intern.projectChannelId !== null) {
-        const locale = (await store.preferredLocale(intern.id)) ?? ports.defaultLocale;
+        // The intern's own thread: the programme's pinned language, else theirs.
+        const locale =
+          state.programme.forcedLocale ?? (await store.preferredLocale(intern.id)) ?? ports.defaultLocale;
         posted = await poster.postFeedback(
           { channelId: intern.projectChannelId, userId: intern.discordUserId, locale },
           {

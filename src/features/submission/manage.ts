@@ -331,7 +331,7 @@ export function manageUseCases(ports: ManagePorts) {
         {
           channelId: member.projectChannelId,
           userId: member.discordUserId,
-          locale: terms.preferredLocale ?? state.programme.forcedLocale ?? ports.defaultLocale,
+          locale: state.programme.forcedLocale ?? terms.preferredLocale ?? ports.defaultLocale,
         },
         { decision: input.decision, until: request.until },
       );

@@ -79,7 +79,15 @@ describe("the help desk through the local Discord", () => {
     const members = createMemberRepository(db());
     await members.join({ programmeId: ws.programme.id, discordUserId: mentor.id, roles: ["mentor"] });
     await members.join({ programmeId: ws.programme.id, discordUserId: mentor2.id, roles: ["mentor"] });
-    await members.join({ programmeId: ws.programme.id, discordUserId: organiser.id, roles: ["organiser"] });
+    const boss = await members.join({
+      programmeId: ws.programme.id,
+      discordUserId: organiser.id,
+      roles: ["organiser"],
+    });
+    // The organiser chose English: DMs to them alone are in English.
+    await db().memberProfile.create({
+      data: { memberId: boss.id, displayName: "Boss", interests: [], preferredLocale: "en" },
+    });
   });
   afterEach(() => {
     expect(bot.fake.violations.splice(0)).toEqual([]);
@@ -106,7 +114,10 @@ describe("the help desk through the local Discord", () => {
     const [starter] = bot.fake.messages(ticket.forumThreadId ?? "");
     expect(starter?.content).toContain("main に push すると rejected になります");
     expect(starter?.content).not.toContain(intern.id);
-    expect(starter?.content).toContain(t("ja", "helpdesk.post.anonymous"));
+    // Everyone reads the forum: its labels say Japanese, then English.
+    expect(starter?.content).toContain(
+      `${t("ja", "helpdesk.post.anonymous")} / ${t("en", "helpdesk.post.anonymous")}`,
+    );
 
     const queue = await bot.fake
       .sendSlashCommand({ name: "helpdesk", subcommand: "queue", user: mentor, locale: "en-US" })
@@ -128,6 +139,9 @@ describe("the help desk through the local Discord", () => {
     expect(reply.content).toBe(t("en", "ask.done.private", { channel: `<#${member?.projectChannelId}>` }));
     const posted = bot.fake.messages(member?.projectChannelId ?? "").at(-1);
     expect(posted?.content).toContain("相談があります");
+    // The asker's own thread: the asker's language (Japanese, chosen when they joined) only.
+    expect(posted?.content).toContain(t("ja", "helpdesk.post.private", { title: "体調のこと" }));
+    expect(posted?.content).not.toContain(t("en", "helpdesk.post.private", { title: "体調のこと" }));
     expect([...bot.fake.store.channels.values()].filter((c) => c.parent_id === ws.questionsId).length).toBe(
       before,
     );
@@ -228,6 +242,8 @@ describe("the help desk through the local Discord", () => {
     );
     expect(dm).toHaveLength(2);
     expect(JSON.stringify(dm)).toContain("CI が落ちる");
+    expect(dm.map((m) => m.content).join("\n")).toContain("has had no staff reply for 8 hours");
+    expect(dm.map((m) => m.content).join("\n")).not.toContain("時間スタッフの返信がありません");
     expect((await db().helpTicket.findUniqueOrThrow({ where: { id: ci.id } })).escalationLevel).toBe(2);
     expect((await db().helpTicket.findUniqueOrThrow({ where: { id: dbq.id } })).escalationLevel).toBe(0);
   });

@@ -85,7 +85,7 @@ describe("the results presentation end to end", () => {
       const member = await addIntern(pb.db, programmeId, user.id, {
         name: user.username,
         projectChannelId: thread,
-        // chen reads English: their own notices come in it, the agenda stays in the programme's.
+        // chen reads English: their own notices come in it, the agenda is in both (the programme pins no language).
         ...(i === 2 ? { locale: "en" as const } : {}),
       });
       const version = await assignments.importVersion(
@@ -160,6 +160,11 @@ describe("the results presentation end to end", () => {
       () => threads.every((thread) => bot().fake.messages(thread).length === 1),
       10_000,
     );
+    // Everyone reads the agenda: one embed in Japanese, then the same in English.
+    const descriptions = (agenda[0]?.embeds ?? []).map((e) => (e as Embed).description ?? "");
+    expect(descriptions).toHaveLength(2);
+    expect(descriptions[0]).toMatch(/[\u3040-\u30ff]/);
+    expect(descriptions[1]).not.toMatch(/[\u3040-\u30ff]/);
     for (const [i, thread] of threads.entries()) {
       const posts = bot().fake.messages(thread);
       expect(posts).toHaveLength(1);

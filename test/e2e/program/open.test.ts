@@ -236,7 +236,15 @@ categories:
         welcome.components as Array<{ components: Array<{ custom_id: string; label: string }> }>
       )[0]?.components[0];
       expect(button?.custom_id).toBe(joinButtonId.encode({ programmeId: programme.id }));
-      expect(button?.label).toBe("参加する");
+      expect(button?.label).toBe("参加する / Join");
+      // No language pinned: everyone reads the welcome and the topics in Japanese, then English.
+      const [embed] = welcome.embeds as Array<{ title: string; description: string }>;
+      expect(embed?.title).toBe(`ようこそ「${NAME}」へ / Welcome to ${NAME}`);
+      expect(embed?.description).toMatch(/^インターンシップの期間は [\s\S]*\n\nThis Internship runs from /);
+      const topic = String((bot.fake.channel(ids.get(channels.questions) ?? "") as ApiChannel).topic ?? "");
+      expect(topic.split("\n")).toHaveLength(2);
+      expect(topic.split("\n")[0]).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(topic.split("\n")[1]).toMatch(/^[\x20-\x7e’–—]+$/);
       // The opener is an organiser, in the database and in Discord.
       expect(bot.fake.member(bot.fake.store.tester.id)?.roles).toContain(ids.get(roles.organiser));
       expect(await db.auditLogEntry.count({ where: { action: "programme.open" } })).toBe(1);

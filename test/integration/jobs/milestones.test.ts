@@ -105,21 +105,63 @@ describe("milestone announcements through BullMQ, the database and Discord", () 
     expect(fake.violations).toEqual([]);
   });
 
-  it("GIVEN no forced locale THEN the announcement uses the default locale (ja)", async () => {
+  it("GIVEN no forced locale THEN everyone reads the announcement in Japanese (the default) and then in English", async () => {
     const { programmes, programme, channel } = await programmeWithAnnouncements("秋期");
-    const milestone = await programmes.addMilestone(programme.id, {
+    const own = await programmes.addMilestone(programme.id, {
       kind: "submission_deadline",
       title: "提出",
+      at: now,
+    });
+    // As `/program open` stores it: the kind's name in the workspace's language.
+    const named = await programmes.addMilestone(programme.id, {
+      kind: "kickoff",
+      title: "キックオフ",
+      at: now,
+    });
+    for (const milestone of [own, named]) {
+      await settle(
+        await queues.add(
+          JOBS.announceMilestone,
+          { programmeId: programme.id, milestoneId: milestone.id },
+          { jobId: `ja-${milestone.id}` },
+        ),
+      );
+    }
+    const at = `<t:${now.getTime() / 1000}:F>`;
+    const relative = `<t:${now.getTime() / 1000}:R>`;
+    const contents = fake.messages(channel.id).map((m) => m.content);
+    // The organisers' own title is kept as written; the kind is said in each language.
+    expect(contents).toContain(
+      `📣 **提出**（提出締切）\n${at}（${relative}）\n\n📣 **提出** (Submission deadline)\n${at} (${relative})`,
+    );
+    // A title that is only the kind's name is said in each language too.
+    expect(contents).toContain(
+      `📣 **キックオフ**（キックオフ）\n${at}（${relative}）\n\n📣 **Kick-off** (Kick-off)\n${at} (${relative})`,
+    );
+  });
+
+  it("GIVEN the programme pins Japanese THEN the announcement is in Japanese only", async () => {
+    const { programmes, programme, channel } = await programmeWithAnnouncements("日本語のみ", "ja");
+    const milestone = await programmes.addMilestone(programme.id, {
+      kind: "debrief",
+      title: "振り返り",
       at: now,
     });
     await settle(
       await queues.add(
         JOBS.announceMilestone,
         { programmeId: programme.id, milestoneId: milestone.id },
-        { jobId: `ja-${milestone.id}` },
+        { jobId: `pinned-${milestone.id}` },
       ),
     );
-    expect(fake.messages(channel.id).some((m) => m.content.startsWith("📣 **提出**（提出締切）"))).toBe(true);
+    // The channel is shared by these tests: only this milestone's post.
+    const posted = fake
+      .messages(channel.id)
+      .map((m) => m.content)
+      .filter((c) => c.includes("振り返り") || c.includes("Debrief"));
+    expect(posted).toEqual([
+      `📣 **振り返り**（振り返り）\n<t:${now.getTime() / 1000}:F>（<t:${now.getTime() / 1000}:R>）`,
+    ]);
   });
 
   it("GIVEN a milestone moved later than the job THEN the stale job does nothing", async () => {

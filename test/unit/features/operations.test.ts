@@ -39,7 +39,9 @@ function member(overrides: Partial<Member> = {}): Member {
 }
 
 /** An in-memory store and poster, with what was posted, edited and removed. */
-function setup(options: { members?: Member[]; dailyChannel?: string | null; profile?: boolean } = {}) {
+function setup(
+  options: { members?: Member[]; dailyChannel?: string | null; profile?: boolean; locale?: "ja" | "en" } = {},
+) {
   let clock = new Date("2026-04-02T18:00:00+09:00");
   const members = options.members ?? [member()];
   const checkIns: CheckIn[] = [];
@@ -57,6 +59,7 @@ function setup(options: { members?: Member[]; dailyChannel?: string | null; prof
     programme: async (id) => (id === programme.id ? programme : null),
     member: async (_p, userId) => members.find((m) => m.discordUserId === userId) ?? null,
     displayName: async () => "山田 花子",
+    preferredLocale: async () => options.locale ?? null,
     openCheckIn: async (memberId) => checkIns.find((c) => c.memberId === memberId && !c.endedAt) ?? null,
     async startCheckIn(memberId, plan, at) {
       const open = await store.openCheckIn(memberId);
@@ -194,7 +197,8 @@ describe("the 日報", () => {
     expect(first.report).toMatchObject({ mood: 3, done: "画面を作った", blockers: null, next: "テスト" });
     const [message] = [...posted.values()];
     expect(message?.post).toEqual({
-      locale: "ja",
+      // The daily-reports channel is read by everyone: both languages when none is pinned.
+      locales: ["ja", "en"],
       discordUserId: "u-1",
       displayName: "山田 花子",
       localDate: "2026-04-02",
@@ -229,6 +233,13 @@ describe("the 日報", () => {
     expect(moved).toMatchObject({ place: "thread", channelId: "thread-1" });
     expect(log).toEqual(["post daily-1", "remove daily-1", "post thread-1"]);
     expect([...posted.values()].map((p) => p.channelId)).toEqual(["thread-1"]);
+  });
+
+  it("GIVEN an English-speaking intern's private report THEN their own thread's copy is in English only", async () => {
+    const { useCases, poster, posted } = setup({ locale: "en" });
+    const input = { programmeId: programme.id, localDate: "2026-04-02", answers };
+    await useCases.submitReport(caller, { ...input, private: true }, poster);
+    expect([...posted.values()].map((p) => [p.channelId, p.post.locales])).toEqual([["thread-1", ["en"]]]);
   });
 
   it("GIVEN no daily-reports channel THEN the report goes to the thread; with neither it is only saved", async () => {

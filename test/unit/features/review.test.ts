@@ -9,7 +9,9 @@ import type { Downloader } from "../../../src/features/submission/ports.ts";
 import { aMember, aProgramme, FIXTURE_NOW } from "../../support/records.ts";
 
 /** The review use-cases over an in-memory store, poster and downloader. */
-function setUp(options: { versions?: number; rubricFile?: string; queued?: number } = {}) {
+function setUp(
+  options: { versions?: number; rubricFile?: string; queued?: number; forcedLocale?: "ja" | "en" } = {},
+) {
   const mentor = aMember({ id: "mentor", discordUserId: "u-mentor", roles: ["mentor"] });
   const other = aMember({ id: "mentor2", discordUserId: "u-mentor2", roles: ["mentor"] });
   const intern = aMember({ id: "intern", discordUserId: "u-intern", projectChannelId: "thread-1" });
@@ -29,8 +31,10 @@ function setUp(options: { versions?: number; rubricFile?: string; queued?: numbe
   const reviews: ReviewRecord[] = [];
   const audits: string[] = [];
   const posts: { channelId: string; feedback: Feedback; key: string }[] = [];
+  const locales: string[] = [];
   const store: ReviewStore = {
-    state: async (id) => (id === "p1" ? { programme: aProgramme(), rubric } : null),
+    state: async (id) =>
+      id === "p1" ? { programme: aProgramme({ forcedLocale: options.forcedLocale ?? null }), rubric } : null,
     member: async (_p, userId) => members.find((m) => m.discordUserId === userId) ?? null,
     queue: async () =>
       Array.from({ length: options.queued ?? 0 }, (_, i) => ({
@@ -96,8 +100,9 @@ function setUp(options: { versions?: number; rubricFile?: string; queued?: numbe
   };
   const delivered = new Set<string>();
   const poster = {
-    async postFeedback(target: { channelId: string }, feedback: Feedback, key: string) {
+    async postFeedback(target: { channelId: string; locale: string }, feedback: Feedback, key: string) {
       if (!delivered.has(key)) posts.push({ channelId: target.channelId, feedback, key });
+      locales.push(target.locale);
       delivered.add(key);
       return true;
     },
@@ -109,7 +114,7 @@ function setUp(options: { versions?: number; rubricFile?: string; queued?: numbe
     userId,
     roles,
   });
-  return { useCases, caller, reviews, audits, posts, poster, versions, rubric: () => rubric };
+  return { useCases, caller, reviews, audits, posts, locales, poster, versions, rubric: () => rubric };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -195,6 +200,22 @@ describe("review use-cases", () => {
     ]);
     expect(s.audits.filter((a) => a === "review.publish")).toHaveLength(1);
   });
+
+  it.each([
+    [undefined, "en"],
+    ["ja", "ja"],
+  ] as const)(
+    "GIVEN the programme pins %s and the intern chose English THEN the feedback in their thread is in %s",
+    async (forcedLocale, expected) => {
+      const s = setUp(forcedLocale === undefined ? {} : { forcedLocale });
+      const me = { versionId: "v1", reviewerId: "mentor" };
+      for (const key of ["brief", "quality", "explanation", "planning"]) {
+        await s.useCases.score(s.caller("u-mentor"), { ...me, key, score: 3 });
+      }
+      await s.useCases.publish(s.caller("u-mentor"), me, s.poster);
+      expect(s.locales).toEqual([expected]);
+    },
+  );
 
   it("GIVEN a newer version THEN the older one can no longer be opened or published", async () => {
     const s = setUp({ versions: 2 });

@@ -62,10 +62,12 @@ function makeMember(overrides: Partial<Member> = {}): Member {
   };
 }
 
-function world(options: { member?: Member; allocation?: string | null; closed?: boolean } = {}) {
+function world(
+  options: { member?: Member; allocation?: string | null; closed?: boolean; forcedLocale?: "ja" | "en" } = {},
+) {
   const members = new Map<string, Member>([["u1", options.member ?? makeMember()]]);
   const state: SubmissionState = {
-    programme,
+    programme: { ...programme, forcedLocale: options.forcedLocale ?? null },
     deadline: DEADLINE,
     closedAt: options.closed ? NOW : null,
     settings: { ...DEFAULT_SUBMISSION_SETTINGS, maxFileMb: 1 },
@@ -457,6 +459,29 @@ describe("/submission use-cases", () => {
     const shown = await w.manage.show(organiser, { userId: "u1", version: null });
     expect(shown.deadline).toEqual({ at: until, source: "extension" });
   });
+
+  it.each([
+    [undefined, "en"],
+    ["ja", "ja"],
+  ] as const)(
+    "GIVEN the programme pins %s and the intern chose English THEN the answer to their request is told in %s",
+    async (forcedLocale, expected) => {
+      const w = world(forcedLocale === undefined ? {} : { forcedLocale });
+      const intern = { ...caller, roles: new Set(["intern"] as const) };
+      const told: string[] = [];
+      const requests = {
+        postRequest: async () => true,
+        async tellIntern(target: ThreadTarget) {
+          told.push(target.locale);
+          return true;
+        },
+      };
+      const until = new Date(DEADLINE.getTime() + 24 * H);
+      await w.manage.requestExtension(intern, { until, reason: "hospital" }, requests);
+      await w.manage.decideExtension(organiser, { requestId: "x1", decision: "declined" }, requests);
+      expect(told).toEqual([expected]);
+    },
+  );
 
   it("GIVEN an extension THEN the old deadline's reminder jobs are removed and the new ones added, audited", async () => {
     const w = world();

@@ -5,8 +5,9 @@ import { DEFAULT_TEMPLATE } from "../../../src/domain/workspace/default-template
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { overwritesFor, P } from "../../../src/domain/workspace/permissions.ts";
 import { checkLimits, planWorkspace, workspaceItems } from "../../../src/domain/workspace/plan.ts";
+import { CHANNEL_TOPIC_MAX, pick, pickTopic } from "../../../src/domain/workspace/template.ts";
 
-const items = workspaceItems(DEFAULT_TEMPLATE, { locale: "en", community: true });
+const items = workspaceItems(DEFAULT_TEMPLATE, { locales: ["en"], community: true });
 
 describe("planWorkspace", () => {
   it("GIVEN nothing stored THEN everything is missing, roles first and the welcome message last", () => {
@@ -40,11 +41,33 @@ describe("planWorkspace", () => {
   });
 
   it("GIVEN a server without Community THEN announcement and stage channels become text and voice", () => {
-    const plain = workspaceItems(DEFAULT_TEMPLATE, { locale: "ja", community: false });
+    const plain = workspaceItems(DEFAULT_TEMPLATE, { locales: ["ja"], community: false });
     const types = Object.fromEntries(plain.flatMap((i) => (i.kind === "channel" ? [[i.key, i.type]] : [])));
     expect(types[ResourceKeys.channels.announcements]).toBe("text");
     expect(types[ResourceKeys.channels.presentations]).toBe("voice");
     expect(types[ResourceKeys.channels.questions]).toBe("forum");
+  });
+
+  it("GIVEN no pinned language (ja, en) THEN names are Japanese AND every topic says the Japanese line, then the English one", () => {
+    const both = workspaceItems(DEFAULT_TEMPLATE, { locales: ["ja", "en"], community: true });
+    const channels = both.flatMap((i) => (i.kind === "channel" ? [i] : []));
+    const questions = channels.find((c) => c.key === ResourceKeys.channels.questions);
+    const template = DEFAULT_TEMPLATE.categories.flatMap((c) => c.channels).find((c) => c.id === "questions");
+    expect(questions?.name).toBe(pick(template?.name ?? "", "ja"));
+    expect(questions?.topic).toBe(
+      `${pick(template?.topic ?? "", "ja")}\n${pick(template?.topic ?? "", "en")}`,
+    );
+    for (const channel of channels.filter((c) => c.topic !== undefined)) {
+      expect(channel.topic).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(channel.topic).toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+
+  it("GIVEN a topic said once (a plain string) or too long for Discord in both languages THEN it is said once, in the first language", () => {
+    expect(pickTopic("Ask here", ["ja", "en"])).toBe("Ask here");
+    const long = { ja: "あ".repeat(CHANNEL_TOPIC_MAX), en: "a".repeat(10) };
+    expect(pickTopic(long, ["ja", "en"])).toBe(long.ja);
+    expect(pickTopic({ ja: "質問", en: "Questions" }, ["en", "ja"])).toBe("Questions\n質問");
   });
 
   it("GIVEN a server near Discord's limits THEN the limit is reported before anything is created", () => {
