@@ -29,6 +29,8 @@ const SUITES = [
   "library",
   "claims",
   "agencies",
+  "submissions",
+  "reminders",
 ] as const;
 
 const USAGE = "usage: npm run bench -- [--only <suite,...>] [--json [file]] [--no-build]";
