@@ -28,11 +28,11 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { createDatabase, type Database } from "../../src/db/client.ts";
-import { migrateDatabase } from "../../src/db/migrate.ts";
 import { createProgrammeRepository } from "../../src/db/repositories/programmes.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { deployToFake } from "../harness/deploy.ts";
 import type { RemoteFakeDiscord } from "../harness/fake-discord/index.ts";
+import { type BenchDatabase, benchDatabase } from "./support/bench-database.ts";
 import { type CohortIntern, pooled, projectThreads, seedCohort } from "./support/cohort.ts";
 import type { BenchFake } from "./support/fake-host.ts";
 import { note, progress } from "./support/notes.ts";
@@ -234,6 +234,7 @@ async function handInHour(): Promise<BenchResult[]> {
   let fake: BurstFake | undefined;
   let bot: NodeChild | undefined;
   let db: Database | undefined;
+  let database: BenchDatabase | undefined;
   try {
     fake = await startBurstFake(FAKE_OPTIONS);
     const remote = fake.remote;
@@ -246,9 +247,8 @@ async function handInHour(): Promise<BenchResult[]> {
     await remote.setRateLimits(false);
     const threads = await projectThreads(remote, users.length);
     await remote.setRateLimits(true);
-    const databaseUrl = `file:${scratch.dir}/taiken.db`;
-    await migrateDatabase(databaseUrl);
-    db = await createDatabase(databaseUrl);
+    database = await benchDatabase(scratch.dir);
+    db = await createDatabase(database.url);
     const interns: CohortIntern[] = users.map((discordUserId, i) => ({
       discordUserId,
       threadId: threads[i] as string,
@@ -267,7 +267,7 @@ async function handInHour(): Promise<BenchResult[]> {
       redisUrl: redis.url,
       dataDir: scratch.dir,
       logLevel: "info",
-      env: { SUBMISSIONS_DIR: submissionsDir },
+      env: { SUBMISSIONS_DIR: submissionsDir, DATABASE_URL: database.url },
     }).start(fake as unknown as BenchFake);
     bot = running;
     await waitForGuild(remote, running);
@@ -480,7 +480,7 @@ async function handInHour(): Promise<BenchResult[]> {
 
     note(
       SUITE,
-      `taiken = node dist/src/main.js (startApp, SQLite file, Redis: ${redis.source}, LOG_LEVEL=info, ` +
+      `taiken = node dist/src/main.js (startApp, ${database.provider === "sqlite" ? "SQLite file" : "PostgreSQL"}, Redis: ${redis.source}, LOG_LEVEL=info, ` +
         "SUBMISSIONS_DIR on the local disk) on a fake Discord in its own process with Discord's rate limits; the " +
         "floor = support/bare-bot.mjs on a fake of its own, replying at once to the same burst. Each intern sends " +
         "report.pdf and source.zip, 1 MiB each (signature + random bytes, made by the fake); acknowledgement = " +
@@ -515,6 +515,7 @@ async function handInHour(): Promise<BenchResult[]> {
   } finally {
     await db?.$disconnect();
     await bot?.stop();
+    await database?.drop();
     await fake?.close();
     await redis.stop();
     await scratch.remove();
