@@ -387,7 +387,7 @@ async function reminderHour(): Promise<BenchResult[]> {
       `taiken = node dist/src/main.js (startApp, ${database.provider === "sqlite" ? "SQLite file" : "PostgreSQL"}, Redis: ${redis.source}, LOG_LEVEL=info) on a fake ` +
         "Discord in its own process with Discord's rate limits. Due time = the extension's deadline − 3 h; " +
         "lateness = the post's snowflake time (the fake's clock, same machine) − due time, first post per intern. " +
-        `discord.js holds every bot to Discord's global ${GLOBAL_PER_SECOND} requests/s: ${total} posts in ` +
+        `discord.js holds every bot to Discord's global ${GLOBAL_PER_SECOND} requests/s: ${OWING} posts in ` +
         `${WINDOW_MS / 1000} s would need ${round(OWING / (WINDOW_MS / 1000), 0)}/s, so at least ` +
         `${round(OWING / GLOBAL_PER_SECOND, 0)} s for them whatever the bot does` +
         (OWING / (WINDOW_MS / 1000) > GLOBAL_PER_SECOND

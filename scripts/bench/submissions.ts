@@ -368,7 +368,10 @@ async function handInHour(): Promise<BenchResult[]> {
       const edit = edits.get(interaction.token);
       if (!edit) continue;
       if (!isReceipt(edit.body)) {
-        const content = ((edit.body as { content?: string } | null)?.content ?? "").slice(0, 120);
+        // Error ids differ per reply; the same message with another id is the same failure.
+        const content = ((edit.body as { content?: string } | null)?.content ?? "")
+          .replace(/E-[0-9A-F]{4}/g, "E-…")
+          .slice(0, 120);
         notReceipts.set(content, (notReceipts.get(content) ?? 0) + 1);
         continue;
       }
