@@ -408,6 +408,11 @@ async function reminderHour(): Promise<BenchResult[]> {
           `${round((restartReadyAt - restartedAt) / 1000, 1)} s later; last post ${round((lastPost - windowEnd) / 1000, 1)} s ` +
           "after the window ended",
       );
+    if (delivered < OWING)
+      note(
+        SUITE,
+        `lateness is over the ${delivered} reminders delivered; the ${OWING - delivered} never delivered are not in it`,
+      );
     note(
       SUITE,
       `delivery ledger at the end: ${dbSent} sent, ${dbClaimed} claimed and never confirmed; posts outside the ` +
