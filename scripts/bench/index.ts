@@ -29,6 +29,8 @@ const SUITES = [
   "library",
   "claims",
   "agencies",
+  "submissions",
+  "reminders",
   "faults",
 ] as const;
 
