@@ -12,6 +12,7 @@ import { createLocalFileStore, storageKeyOf } from "../../../src/storage/local-f
 
 /** The local file store on a real disk, fed by the HTTP downloader from a real local server. */
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20_000, 0x41)]);
+const BIG = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(512 * 1024, 0x42)]);
 const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 describe("local content-addressed file store and HTTP downloader", () => {
@@ -27,6 +28,10 @@ describe("local content-addressed file store and HTTP downloader", () => {
         case "/report.pdf":
           res.writeHead(200, { "Content-Length": String(PDF.length) });
           res.end(PDF);
+          return;
+        case "/big.pdf":
+          res.writeHead(200, { "Content-Length": String(BIG.length) });
+          res.end(BIG);
           return;
         case "/cut.pdf":
           // Declares all of it, sends half, then drops the connection.
@@ -93,6 +98,27 @@ describe("local content-addressed file store and HTTP downloader", () => {
     expect(await store().exists(first.storageKey)).toBe(true);
     expect(await tmpLeft()).toEqual([]);
   });
+
+  it("GIVEN 300 downloads at once (a deadline rush) THEN every body arrives whole, none cut short by garbage collection", async () => {
+    // undici cancels the body of a Response collected before it is read (nodejs/undici#3199): the
+    // downloader must keep it alive while the store reads. Garbage is made meanwhile to invite GC.
+    let garbage: number[][] = [];
+    const churn = setInterval(() => {
+      garbage = Array.from({ length: 200 }, () => Array.from({ length: 1_000 }, Math.random));
+    }, 5);
+    try {
+      const stored = await Promise.all(
+        Array.from({ length: 300 }, async () => {
+          const download = await downloader.open(`${base}/big.pdf`, { timeoutMs: 60_000 });
+          return store().put(download.body, { maxBytes: 1024 * 1024, accept: acceptPdf });
+        }),
+      );
+      expect(stored.filter((blob) => blob.size !== BIG.length)).toEqual([]);
+      expect(garbage.length).toBe(200);
+    } finally {
+      clearInterval(churn);
+    }
+  }, 120_000);
 
   it("GIVEN a body past the byte cap (no Content-Length) THEN the transfer is stopped at the cap and nothing is kept", async () => {
     const download = await downloader.open(`${base}/endless.pdf`, { timeoutMs: 5000 });
