@@ -147,7 +147,10 @@ export function createFeatures(deps: {
       releaseBlobs: blobs.releaseBlobs,
       // A failed removal (Redis down) is left to the reconciler, which drops schedulers of
       // programmes that are not open; the close or delete itself has committed.
-      endSchedules: (programmeId) => digestJobs(deps.queues()).remove(programmeId).catch(() => undefined),
+      endSchedules: (programmeId) =>
+        digestJobs(deps.queues())
+          .remove(programmeId)
+          .catch(() => undefined),
       now: deps.now,
       defaults: deps.defaults,
     }),

@@ -1,11 +1,12 @@
 /** Presentation sessions and their slots (rows ↔ the presentation feature's records). */
+
+import type { Locale } from "../../domain/enums.ts";
 import type {
   PresenterRecord,
   SessionRecord,
   SlotRecord,
   SlotWrite,
 } from "../../features/presentation/ports.ts";
-import type { Locale } from "../../domain/enums.ts";
 import type { DatabaseTransaction } from "../client.ts";
 
 const SLOT_INCLUDE = {

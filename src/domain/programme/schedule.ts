@@ -31,6 +31,28 @@ export interface TimelineSync {
   added: number;
   moved: number;
   scheduled: number;
+  /**
+   * Milestones never announced whose time had already come: no job is queued for them, so nobody
+   * hears of them. The reply names them, so "4 of 5 scheduled" is not a riddle.
+   */
+  past: Array<Pick<Milestone, "kind" | "at">>;
+}
+
+/**
+ * Where a milestone's announcement stands: posted; queued (or due and left to the reconciler);
+ * or `skipped`: it was already past when it was set (at opening or by a move), so no job was
+ * ever queued and it will not be announced.
+ */
+export type AnnouncementState = "announced" | "scheduled" | "skipped";
+
+/** {@link AnnouncementState} of one milestone at `now`. */
+export function announcementState(
+  milestone: Pick<Milestone, "at" | "announcedAt" | "jobId">,
+  now: Date,
+): AnnouncementState {
+  if (milestone.announcedAt) return "announced";
+  if (!milestone.jobId && milestone.at.getTime() <= now.getTime()) return "skipped";
+  return "scheduled";
 }
 
 /**
@@ -44,7 +66,7 @@ export async function syncTimeline(
   titleOf: (kind: MilestoneKind) => string,
 ): Promise<TimelineSync> {
   const { store, jobs } = deps;
-  const result: TimelineSync = { added: 0, moved: 0, scheduled: 0 };
+  const result: TimelineSync = { added: 0, moved: 0, scheduled: 0, past: [] };
   const existing = await store.milestones(programmeId);
   for (const plan of planned) {
     const current = existing.find((m) => m.kind === plan.kind);
@@ -62,7 +84,9 @@ export async function syncTimeline(
     const jobId = milestoneJobId(milestone.id, milestone.at);
     if (milestone.jobId && milestone.jobId !== jobId) await jobs.remove(milestone.jobId);
     if (milestone.at.getTime() <= now) {
+      // One that had a job may still be announced by it (the handler does not look at `jobId`).
       if (milestone.jobId) await store.setMilestoneJob(milestone.id, null);
+      else result.past.push({ kind: milestone.kind, at: milestone.at });
       continue;
     }
     await jobs.add(jobId, { programmeId, milestoneId: milestone.id }, milestone.at.getTime() - now);

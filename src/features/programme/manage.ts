@@ -1,7 +1,11 @@
 /** `/program status | close | export | delete | template export`: the programme once it is open. */
 import type { DiscordResourceKind, InternStage } from "../../domain/enums.ts";
 import { toCsv } from "../../domain/export/csv.ts";
-import { cancelTimeline } from "../../domain/programme/schedule.ts";
+import {
+  type AnnouncementState,
+  announcementState,
+  cancelTimeline,
+} from "../../domain/programme/schedule.ts";
 import type { Milestone, Programme } from "../../domain/programme/types.ts";
 import { overwritesFor } from "../../domain/workspace/permissions.ts";
 import { templateToYaml, type WorkspaceRole } from "../../domain/workspace/template.ts";
@@ -18,7 +22,7 @@ export interface ManageCaller extends ProgrammeCaller {
 /** What `/program status` shows. */
 export interface ProgrammeStatusView {
   programme: Programme;
-  milestones: Milestone[];
+  milestones: Array<Milestone & { announcement: AnnouncementState }>;
   /** Workspace objects present, of `total`; the keys of those missing. */
   present: number;
   total: number;
@@ -91,7 +95,7 @@ export function manageUseCases(ports: ProgrammePorts) {
       ]);
       return {
         programme,
-        milestones,
+        milestones: milestones.map((m) => ({ ...m, announcement: announcementState(m, ports.now()) })),
         present: state.plan.present.length,
         total: state.items.length,
         missing: state.plan.missing.map((i) => i.key),

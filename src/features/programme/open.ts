@@ -4,7 +4,7 @@
  */
 import type { Locale, ProgrammeMode, ProgrammeStatus } from "../../domain/enums.ts";
 import { type DateProblem, parsePeriod } from "../../domain/programme/dates.ts";
-import { syncTimeline } from "../../domain/programme/schedule.ts";
+import { syncTimeline, type TimelineSync } from "../../domain/programme/schedule.ts";
 import { planTimeline } from "../../domain/programme/timeline.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { DEFAULT_TEMPLATE } from "../../domain/workspace/default-template.ts";
@@ -55,6 +55,8 @@ export interface Opened {
   created: number;
   existing: number;
   milestones: number;
+  /** Milestones already past when the programme opened: not announced (see {@link TimelineSync}). */
+  pastMilestones: TimelineSync["past"];
   welcomeChannelId: string | null;
 }
 
@@ -236,6 +238,7 @@ export function openUseCases(ports: ProgrammePorts) {
       created: built.created.length,
       existing: state.plan.present.length,
       milestones: timeline.scheduled,
+      pastMilestones: timeline.past,
       welcomeChannelId: welcomeChannelId ?? null,
     };
   }
