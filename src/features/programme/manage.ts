@@ -340,7 +340,10 @@ export function manageUseCases(ports: ProgrammePorts) {
     const programme = await store.programme(programmeId);
     if (!programme) return { kind: "gone" };
     const startedAt = ports.now();
-    await cancelTimeline({ store, jobs: ports.jobs }, programme.id);
+    await cancelTimeline(
+      { store, jobs: ports.jobs, reminderHours: ports.milestoneReminderHours },
+      programme.id,
+    );
     const blobs = await store.submittedBlobs(programme.id);
     const resources = await store.discordResources(programme.id);
     const ordered = [...resources].sort(

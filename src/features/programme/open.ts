@@ -225,7 +225,7 @@ export function openUseCases(ports: ProgrammePorts) {
     if (programme.status === "draft") programme = await store.update(programme.id, { status: "open" });
 
     const timeline = await syncTimeline(
-      { store, jobs: ports.jobs, now: ports.now },
+      { store, jobs: ports.jobs, now: ports.now, reminderHours: ports.milestoneReminderHours },
       programme.id,
       planTimeline(period, template),
       (kind) => translate(locale, `milestone.kind.${kind}`),
