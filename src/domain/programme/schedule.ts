@@ -79,8 +79,7 @@ export interface TimelineDeps {
 /**
  * Stores the planned milestones (one per kind: existing ones are moved, never duplicated) and
  * schedules a job for every future milestone not yet announced, and one per reminder still ahead
- * of it. A moved milestone's old reminder jobs are removed (were one left, it would find the
- * milestone moved and end without posting).
+ * of it. A moved milestone's old reminder jobs are removed.
  */
 export async function syncTimeline(
   deps: TimelineDeps,
@@ -91,6 +90,8 @@ export async function syncTimeline(
   const { store, jobs } = deps;
   const result: TimelineSync = { added: 0, moved: 0, scheduled: 0, reminders: 0, past: [] };
   const existing = await store.milestones(programmeId);
+  /** Where each moved milestone was: its reminder jobs there are removed once Redis took a job. */
+  const movedFrom = new Map<string, Date>();
   for (const plan of planned) {
     const current = existing.find((m) => m.kind === plan.kind);
     if (!current) {
@@ -98,8 +99,7 @@ export async function syncTimeline(
       result.added += 1;
     } else if (current.at.getTime() !== plan.at.getTime()) {
       await store.moveMilestone(current.id, plan.at);
-      for (const leadHours of deps.reminderHours)
-        await jobs.remove(milestoneReminderJobId(current.id, leadHours, current.at));
+      movedFrom.set(current.id, current.at);
       result.moved += 1;
     }
   }
@@ -117,6 +117,14 @@ export async function syncTimeline(
     await jobs.add(jobId, { programmeId, milestoneId: milestone.id }, milestone.at.getTime() - now);
     if (milestone.jobId !== jobId) await store.setMilestoneJob(milestone.id, jobId);
     result.scheduled += 1;
+    // Only after Redis took the add: with Redis down each removal would wait out its timeout.
+    // A reminder left behind (Redis down, or a milestone moved into the past) finds the
+    // milestone moved and ends without posting.
+    const from = movedFrom.get(milestone.id);
+    if (from) {
+      for (const leadHours of deps.reminderHours)
+        await jobs.remove(milestoneReminderJobId(milestone.id, leadHours, from));
+    }
     for (const reminder of planMilestoneReminders({
       kind: milestone.kind,
       at: milestone.at,
