@@ -63,10 +63,20 @@ export async function openProgramme(ctx: CommandContext<OpenArgs>): Promise<void
     welcome: opened.welcomeChannelId ? `<#${opened.welcomeChannelId}>` : t("value.notSet"),
   });
   const past = opened.pastMilestones;
+  const { reminders } = opened;
+  const lines = [done];
+  if (reminders.count > 0) {
+    lines.push(
+      t("program.open.reminders", {
+        count: reminders.count,
+        hours: reminders.leadHours.join(", "),
+      }),
+    );
+  }
   await ctx.respond.reply(
     past.length === 0
-      ? done
-      : `${done}\n${t("program.open.pastMilestones", {
+      ? lines.join("\n")
+      : `${lines.join("\n")}\n${t("program.open.pastMilestones", {
           count: past.length,
           list: past
             .map((m) =>

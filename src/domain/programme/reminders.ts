@@ -9,7 +9,7 @@ import type { MilestoneKind } from "../enums.ts";
  * The kinds reminded ahead: the ones interns prepare for (a review to get ready for, work to hand
  * in, a talk to give). The kick-off and the debrief are announced at their time only: nothing is
  * to be done before them, and the debrief falls hours after the presentation, whose reminder
- * already went out.
+ * already went out. (The `/program open` reply, `program.open.reminders`, names these three.)
  */
 export const REMINDED_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([
   "midpoint",

@@ -55,6 +55,8 @@ export interface Opened {
   created: number;
   existing: number;
   milestones: number;
+  /** Reminder jobs queued ahead of milestones, and their leads in hours (MILESTONE_REMINDER_HOURS). */
+  reminders: { count: number; leadHours: readonly number[] };
   /** Milestones already past when the programme opened: not announced (see {@link TimelineSync}). */
   pastMilestones: TimelineSync["past"];
   welcomeChannelId: string | null;
@@ -238,6 +240,7 @@ export function openUseCases(ports: ProgrammePorts) {
       created: built.created.length,
       existing: state.plan.present.length,
       milestones: timeline.scheduled,
+      reminders: { count: timeline.reminders, leadHours: ports.milestoneReminderHours },
       pastMilestones: timeline.past,
       welcomeChannelId: welcomeChannelId ?? null,
     };

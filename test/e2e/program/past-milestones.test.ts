@@ -43,8 +43,11 @@ describe("GIVEN a programme opened on its first day after the kick-off's time", 
     await programBot?.close();
   });
 
-  it("THEN the reply says four are scheduled and names the kick-off as past and not announced, with its time", async () => {
+  it("THEN the reply says four are scheduled with three reminders and names the kick-off as past and not announced, with its time", async () => {
     expect(openReply).toContain("マイルストーン: 4 件を予約しました。");
+    expect(openReply).toContain(
+      "⏰ リマインダー: 3 件（中間レビュー・提出締切・成果発表会の 24 時間前に、告知チャンネルでインターンロールに通知）",
+    );
     expect(openReply).toContain("開いた時点ですでに過ぎていたため、告知しないマイルストーン（1 件）:");
     expect(openReply).toContain(`・キックオフ：<t:${KICKOFF.getTime() / 1000}:f>`);
     const kickoff = await db.milestone.findFirstOrThrow({ where: { kind: "kickoff" } });
@@ -80,6 +83,9 @@ describe("GIVEN a programme opened on its first day after the kick-off's time", 
         memberPermissions: MANAGE_GUILD,
         locale: "en-US",
       }),
+    );
+    expect(reply.content).toContain(
+      "⏰ 3 reminders: 24 h before the mid-point review, the submission deadline and the results presentation, pinging the intern role in the announcements channel.",
     );
     expect(reply.content).toContain(
       "Already past when the programme opened, so not announced (1 milestone):",

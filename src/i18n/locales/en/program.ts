@@ -13,6 +13,8 @@ export const enProgramMessages = {
   "program.open.progress": "⏳ Creating the workspace… {done} / {total}",
   "program.open.done":
     "✅ **{name}** is open.\nCreated: {created} / already there: {existing}\nMilestones: {milestones} scheduled.\nInterns join with the button in {welcome}.",
+  "program.open.reminders":
+    "⏰ {count, plural, one {# reminder} other {# reminders}}: {hours} h before the mid-point review, the submission deadline and the results presentation, pinging the intern role in the announcements channel.",
   "program.open.pastMilestones":
     "⏭️ Already past when the programme opened, so not announced ({count, plural, one {# milestone} other {# milestones}}):\n{list}",
   "program.open.pastMilestone": "• {kind}: {at}",
