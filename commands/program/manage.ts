@@ -47,18 +47,13 @@ export async function programmeStatus(ctx: CommandContext<unknown>): Promise<voi
         name: t("program.status.milestones"),
         value:
           milestones
-            .map((m) =>
-              m.announcedAt
-                ? t("program.status.milestoneAnnounced", {
-                    kind: t(`milestone.kind.${m.kind}`),
-                    at: discordTimestamp(m.at, "f"),
-                  })
-                : t("program.status.milestone", {
-                    kind: t(`milestone.kind.${m.kind}`),
-                    at: discordTimestamp(m.at, "f"),
-                    relative: discordTimestamp(m.at, "R"),
-                  }),
-            )
+            .map((m) => {
+              const kind = t(`milestone.kind.${m.kind}`);
+              const at = discordTimestamp(m.at, "f");
+              if (m.announcement === "announced") return t("program.status.milestoneAnnounced", { kind, at });
+              if (m.announcement === "skipped") return t("program.status.milestoneSkipped", { kind, at });
+              return t("program.status.milestone", { kind, at, relative: discordTimestamp(m.at, "R") });
+            })
             .join("\n") || t("program.status.noMilestones"),
       },
       {

@@ -2,6 +2,7 @@
 import { type Attachment, PermissionFlagsBits } from "discord.js";
 import type { CommandContext } from "../../src/discord/command.ts";
 import { interactionWorkspace } from "../../src/discord/workspace/gateway.ts";
+import { discordTimestamp } from "../../src/i18n/time.ts";
 
 /** The progress reply is edited after every this many created objects. */
 const PROGRESS_EVERY = 4;
@@ -54,13 +55,37 @@ export async function openProgramme(ctx: CommandContext<OpenArgs>): Promise<void
     },
     interactionWorkspace(ctx),
   );
+  const done = t("program.open.done", {
+    name: opened.programme.name,
+    created: opened.created,
+    existing: opened.existing,
+    milestones: opened.milestones,
+    welcome: opened.welcomeChannelId ? `<#${opened.welcomeChannelId}>` : t("value.notSet"),
+  });
+  const past = opened.pastMilestones;
+  const { reminders } = opened;
+  const lines = [done];
+  if (reminders.count > 0) {
+    lines.push(
+      t("program.open.reminders", {
+        count: reminders.count,
+        hours: reminders.leadHours.join(", "),
+      }),
+    );
+  }
   await ctx.respond.reply(
-    t("program.open.done", {
-      name: opened.programme.name,
-      created: opened.created,
-      existing: opened.existing,
-      milestones: opened.milestones,
-      welcome: opened.welcomeChannelId ? `<#${opened.welcomeChannelId}>` : t("value.notSet"),
-    }),
+    past.length === 0
+      ? lines.join("\n")
+      : `${lines.join("\n")}\n${t("program.open.pastMilestones", {
+          count: past.length,
+          list: past
+            .map((m) =>
+              t("program.open.pastMilestone", {
+                kind: t(`milestone.kind.${m.kind}`),
+                at: discordTimestamp(m.at, "f"),
+              }),
+            )
+            .join("\n"),
+        })}`,
   );
 }

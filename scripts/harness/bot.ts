@@ -184,6 +184,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     queues: () => ctx.queues,
     now: () => ctx.now(),
     defaults: config.defaults,
+    milestoneReminderHours: config.milestones.reminderHours,
     submissionsDir: config.submissionsDir,
   });
   const commands = options.commands ?? productionCommands;

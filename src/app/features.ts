@@ -75,6 +75,7 @@ function programmeUseCases(ports: ProgrammePorts): ProgrammeUseCases {
 function lazyMilestoneJobs(queues: () => Queues): MilestoneJobs {
   return {
     add: (jobId, payload, delayMs) => milestoneJobs(queues()).add(jobId, payload, delayMs),
+    addReminder: (jobId, payload, delayMs) => milestoneJobs(queues()).addReminder(jobId, payload, delayMs),
     remove: (jobId) => milestoneJobs(queues()).remove(jobId),
   };
 }
@@ -112,6 +113,8 @@ export function createFeatures(deps: {
   queues: () => Queues;
   now: () => Date;
   defaults: { locale: Locale; timeZone: string };
+  /** MILESTONE_REMINDER_HOURS: when milestone reminders are queued. */
+  milestoneReminderHours: readonly number[];
   submissionsDir: string;
 }): Features {
   const revocations = () => shareRevocations(deps.queues());
@@ -154,6 +157,7 @@ export function createFeatures(deps: {
           .catch(() => undefined),
       now: deps.now,
       defaults: deps.defaults,
+      milestoneReminderHours: deps.milestoneReminderHours,
     }),
     staff: staffUseCases({ store: createStaffStore(deps.db), exclusive, now: deps.now }),
     profile,

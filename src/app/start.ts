@@ -144,6 +144,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       queues: () => ctx.queues,
       now: () => ctx.now(),
       defaults: config.defaults,
+      milestoneReminderHours: config.milestones.reminderHours,
       submissionsDir: config.submissionsDir,
     });
 
@@ -182,6 +183,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       queues,
       now: () => ctx.now(),
       defaultLocale: config.defaults.locale,
+      milestoneReminderHours: config.milestones.reminderHours,
     });
     logger.info(reconciled, "jobs reconciled with the database");
     const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db, invalidation) });

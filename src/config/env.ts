@@ -59,6 +59,9 @@ const httpUrl = z
   })
   .transform((url) => url.replace(/\/+$/, "").replace(/\/v\d+$/, ""));
 
+/** The longest lead of a milestone reminder: four weeks, the length of a long internship's phase. */
+const MAX_REMINDER_HOURS = 24 * 28;
+
 /**
  * The one schema for taiken's environment. Nothing else in the codebase reads `process.env`:
  * the composition root parses it once and passes the typed result down.
@@ -95,6 +98,26 @@ export const envSchema = z.object({
       .min(-1, "must be between -1 and 65535")
       .max(65535, "must be between -1 and 65535"),
   ),
+  // Unset means the default; set but empty (or "0") means no reminders, as .env.example says.
+  MILESTONE_REMINDER_HOURS: z.preprocess(
+    (v) => (v === undefined ? "24" : v),
+    z
+      .string()
+      .trim()
+      .refine(
+        (list) =>
+          list === "" ||
+          list.split(",").every((part) => /^\d+$/.test(part.trim()) && Number(part) <= MAX_REMINDER_HOURS),
+        {
+          message: `must be a comma-separated list of whole hours before a milestone, each 0–${MAX_REMINDER_HOURS}, such as "24" or "72,24" ("0" or empty: no reminders)`,
+        },
+      )
+      .transform((list) =>
+        [...new Set(list === "" ? [] : list.split(",").map((part) => Number(part.trim())))]
+          .filter((hours) => hours > 0)
+          .sort((a, b) => b - a),
+      ),
+  ),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(
     (v) => (v === "" || v === undefined ? "10000" : v),
     z.coerce
@@ -118,6 +141,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   defaults: { locale: SupportedLocale; timeZone: string };
   http: { host: string; port: number };
+  /** Hours before a milestone its reminders go out, longest lead first; empty: no reminders. */
+  milestones: { reminderHours: readonly number[] };
   /** How long SIGTERM waits for running interactions and jobs before closing anyway. */
   shutdownTimeoutMs: number;
 }
@@ -153,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     defaults: { locale: e.DEFAULT_LOCALE, timeZone: e.DEFAULT_TIME_ZONE },
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    milestones: { reminderHours: e.MILESTONE_REMINDER_HOURS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

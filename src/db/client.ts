@@ -55,7 +55,10 @@ export async function createDatabase(databaseUrl: string): Promise<Database> {
   // Only the configured provider's client is loaded: each costs about 5 MB of resident memory.
   if (target.provider === "sqlite") {
     const { PrismaClient } = await import("../../prisma/generated/sqlite/client.ts");
-    const db = new PrismaClient({ adapter: sqliteAdapterFactory(target.filename), transactionOptions: TRANSACTIONS });
+    const db = new PrismaClient({
+      adapter: sqliteAdapterFactory(target.filename),
+      transactionOptions: TRANSACTIONS,
+    });
     await db.$connect();
     return withChangeFeed(db);
   }

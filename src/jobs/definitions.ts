@@ -3,7 +3,7 @@ import { SUPPORTED_LOCALES } from "../config/env.ts";
 
 /** BullMQ queue names. BullMQ forbids ":" in names, hence the dashes. */
 export const QUEUE_NAMES = {
-  /** Programme timeline: milestone announcements at their time. */
+  /** Programme timeline: milestone announcements at their time, and reminders before them. */
   milestones: "taiken-milestones",
   /** Onboarding's Discord steps (role, project thread, DM), done after the intern's click is answered. */
   onboarding: "taiken-onboarding",
@@ -49,6 +49,17 @@ export const JOBS = {
     QUEUE_NAMES.milestones,
     "announce-milestone",
     z.object({ programmeId: z.string().min(1), milestoneId: z.string().min(1) }),
+  ),
+  /** Reminds the interns of one milestone some hours ahead, in the announcements channel (src/jobs/milestones.ts). */
+  remindMilestone: defineJob(
+    QUEUE_NAMES.milestones,
+    "remind-milestone",
+    z.object({
+      programmeId: z.string().min(1),
+      milestoneId: z.string().min(1),
+      leadHours: z.number().int().positive(),
+      atEpochS: z.number().int().nonnegative(),
+    }),
   ),
   /** Reminds one intern with no version of their deadline (src/jobs/submission-reminders.ts). */
   remindSubmission: defineJob(

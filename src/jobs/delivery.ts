@@ -20,6 +20,9 @@ export const DELIVERY_LEASE_MS = 120_000;
 export const DeliveryKeys = {
   /** Per scheduled time: a milestone moved after its announcement is announced again. */
   milestone: (milestoneId: string, at: Date) => `milestone:${milestoneId}:${at.getTime()}`,
+  /** Per lead and scheduled time: a moved milestone is reminded of again at its new time. */
+  milestoneReminder: (milestoneId: string, leadHours: number, atEpochS: number) =>
+    `milestone-reminder:${milestoneId}:${leadHours}:${atEpochS}`,
   /** One 日報 reminder per member and local day. */
   reportReminder: (memberId: string, localDate: string) => `report-reminder:${memberId}:${localDate}`,
   /** Per member, offset and deadline: an extension gives new keys, so its reminders go out too. */

@@ -6,7 +6,7 @@ import { revokeSharesHandler } from "./agency-revocation.ts";
 import { attentionDigestHandler } from "./attention-digest.ts";
 import { JOBS } from "./definitions.ts";
 import { escalateHelpTicketHandler } from "./help-escalation.ts";
-import { announceMilestoneHandler } from "./milestones.ts";
+import { announceMilestoneHandler, remindMilestoneHandler } from "./milestones.ts";
 import {
   expireOnboardingDraftsHandler,
   type FinishOnboardingSteps,
@@ -39,6 +39,7 @@ type HandlerFactory<D extends (typeof JOBS)[keyof typeof JOBS]> = (
  */
 const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } = {
   announceMilestone: (ctx, effects) => announceMilestoneHandler(ctx, effects.rest),
+  remindMilestone: (ctx, effects) => remindMilestoneHandler(ctx, effects.rest),
   expireOnboardingDrafts: (ctx) => expireOnboardingDraftsHandler(ctx),
   finishOnboarding: (_ctx, effects) => finishOnboardingHandler(effects.finishOnboarding),
   reconcile: (ctx) =>
@@ -47,6 +48,7 @@ const HANDLERS: { [K in keyof typeof JOBS]: HandlerFactory<(typeof JOBS)[K]> } =
       queues: ctx.queues,
       now: () => ctx.now(),
       defaultLocale: ctx.config.defaults.locale,
+      milestoneReminderHours: ctx.config.milestones.reminderHours,
     }),
   reportReminderSweep: (ctx) =>
     reportReminderSweepHandler({ db: ctx.db, queues: ctx.queues, now: () => ctx.now() }),

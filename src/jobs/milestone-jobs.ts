@@ -2,7 +2,10 @@ import type { MilestoneJobs } from "../domain/programme/schedule.ts";
 import { JOBS } from "./definitions.ts";
 import { DEFAULT_ADD_TIMEOUT_MS, JobsUnavailableError, type Queues, withinTimeout } from "./queues.ts";
 
-/** {@link MilestoneJobs} over the BullMQ milestones queue: delayed `announce-milestone` jobs. */
+/**
+ * {@link MilestoneJobs} over the BullMQ milestones queue: delayed `announce-milestone` jobs and the
+ * `remind-milestone` jobs before them (both on this queue, so `remove` finds either).
+ */
 export function milestoneJobs(queues: Queues): MilestoneJobs {
   const queue = () => {
     const found = queues.byName.get(JOBS.announceMilestone.queue);
@@ -12,6 +15,9 @@ export function milestoneJobs(queues: Queues): MilestoneJobs {
   return {
     async add(jobId, payload, delayMs) {
       await queues.add(JOBS.announceMilestone, payload, { jobId, delay: Math.max(0, delayMs) });
+    },
+    async addReminder(jobId, payload, delayMs) {
+      await queues.add(JOBS.remindMilestone, payload, { jobId, delay: Math.max(0, delayMs) });
     },
     async remove(jobId) {
       // `remove` returns 0 for a job that is gone or running: both fine, the handler is idempotent.

@@ -1,7 +1,14 @@
 import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import { SUPPORTED_LOCALES, type SupportedLocale } from "../config/env.ts";
+import type { Database } from "../db/client.ts";
+import { createDeliveryRepository } from "../db/repositories/deliveries.ts";
 import { createProgrammeRepository } from "../db/repositories/programmes.ts";
+import {
+  milestoneReminderJobId,
+  planMilestoneReminders,
+  REMINDED_KINDS,
+} from "../domain/programme/reminders.ts";
 import type { Milestone } from "../domain/programme/types.ts";
 import { ResourceKeys } from "../domain/workspace/keys.ts";
 import { inEachLocale, type SharedLocales, sharedLocales } from "../i18n/shared.ts";
@@ -10,7 +17,9 @@ import { t } from "../i18n/translate.ts";
 import { postOnce } from "./channel-post.ts";
 import { JOBS } from "./definitions.ts";
 import { DeliveryKeys } from "./delivery.ts";
+import { milestoneJobs } from "./milestone-jobs.ts";
 import { done, giveUp, retryLater } from "./outcome.ts";
+import type { Queues } from "./queues.ts";
 import { handleJob } from "./workers.ts";
 
 /** Logical key of the announcements channel in a programme's Discord resources. */
@@ -90,4 +99,127 @@ export function announceMilestoneHandler(ctx: AppContext, rest: REST) {
     ctx.logger.info({ programmeId, milestoneId, kind: milestone.kind }, "milestone announced");
     return done();
   });
+}
+
+/** Logical key of the role pinged by milestone reminders. */
+const INTERN_ROLE_KEY = ResourceKeys.roles.intern;
+
+/**
+ * Reminds the interns of a milestone `leadHours` ahead: one post in the announcements channel,
+ * pinging the intern role (and nobody else), in the language the announcement uses. Idempotent
+ * through the delivery ledger, once per (milestone, lead, time). Ends without posting when the
+ * programme stopped running, the milestone moved (its move queued new reminders) or was
+ * announced, this lead is no longer configured, or the milestone's time has come.
+ */
+export function remindMilestoneHandler(ctx: AppContext, rest: REST) {
+  return handleJob(JOBS.remindMilestone, async ({ programmeId, milestoneId, leadHours, atEpochS }) => {
+    const programmes = createProgrammeRepository(ctx.db);
+    const programme = await programmes.get(programmeId);
+    const milestone =
+      programme && (await programmes.milestones(programmeId)).find((m) => m.id === milestoneId);
+    if (!programme || !milestone) return giveUp("the programme or milestone no longer exists");
+    if (programme.status !== "open" && programme.status !== "draft")
+      return done("the programme is not running");
+    if (Math.floor(milestone.at.getTime() / 1000) !== atEpochS) return done("the milestone moved");
+    if (milestone.announcedAt) return done("already announced");
+    if (!REMINDED_KINDS.has(milestone.kind)) return done("this kind is not reminded");
+    if (!ctx.config.milestones.reminderHours.includes(leadHours)) {
+      return done("no longer a reminder time (MILESTONE_REMINDER_HOURS changed)");
+    }
+    if (ctx.now().getTime() >= milestone.at.getTime()) return done("the milestone's time has come");
+    const channel = await programmes.discordResource(programmeId, ANNOUNCEMENTS_CHANNEL_KEY);
+    if (!channel) return giveUp("the programme has no announcements channel");
+    const role = await programmes.discordResource(programmeId, INTERN_ROLE_KEY);
+
+    const locale = programme.forcedLocale ?? ctx.config.defaults.locale;
+    const text = t(locale, "milestone.reminder", {
+      title: milestone.title,
+      kind: t(locale, `milestone.kind.${milestone.kind}`),
+      at: discordTimestamp(milestone.at, "F"),
+      relative: discordTimestamp(milestone.at, "R"),
+    });
+    // A mention is the same in every language; without the role (deleted by hand) the reminder
+    // still goes out, unpinged, and /program status shows the role missing.
+    const content = role ? `<@&${role.discordId}> ${text}` : text;
+    const posted = await postOnce(
+      { db: ctx.db, rest, now: ctx.now },
+      DeliveryKeys.milestoneReminder(milestoneId, leadHours, atEpochS),
+      channel.discordId,
+      { content, allowed_mentions: { roles: role ? [role.discordId] : [] } },
+      "reminder",
+    );
+    if ("failed" in posted) return posted.failed;
+    const { delivery } = posted;
+    if (delivery.status === "in_flight") return retryLater("another run is posting this reminder");
+    if (delivery.status === "already_sent") return done("already delivered");
+    if (!delivery.recorded) {
+      ctx.logger.error({ programmeId, milestoneId, leadHours }, "milestone reminder sent, not recorded");
+    }
+    ctx.logger.info({ programmeId, milestoneId, kind: milestone.kind, leadHours }, "milestone reminder sent");
+    return done();
+  });
+}
+
+/**
+ * How long after it came due a reminder Redis lost is still sent by the reconciler: longer than a
+ * Redis outage or a redeploy. Its text gives the milestone's time relative to when it is read, so
+ * a late one is still right.
+ */
+export const MISSED_MILESTONE_REMINDER_GRACE_MS = 6 * 3_600_000;
+
+/**
+ * Re-creates every milestone reminder job Redis should hold, under its idempotent id: for each
+ * unannounced milestone still ahead in a running programme, the reminders still to come, and those
+ * that came due within {@link MISSED_MILESTONE_REMINDER_GRACE_MS} whose delivery was never claimed
+ * (Redis lost them), but only if they came due after the milestone was last set: one that was
+ * already due when the milestone was set (opened or moved late) was never queued, and stays so.
+ * Returns how many jobs it added or confirmed.
+ */
+export async function reconcileMilestoneReminders(deps: {
+  db: Database;
+  queues: Queues;
+  now: () => Date;
+  reminderHours: readonly number[];
+}): Promise<number> {
+  if (deps.reminderHours.length === 0) return 0;
+  const now = deps.now();
+  const milestones = await deps.db.milestone.findMany({
+    where: {
+      announcedAt: null,
+      at: { gt: now },
+      kind: { in: [...REMINDED_KINDS] },
+      programme: { status: { in: ["draft", "open"] } },
+    },
+    select: { id: true, programmeId: true, kind: true, at: true, updatedAt: true },
+  });
+  const deliveries = createDeliveryRepository(deps.db);
+  const jobs = milestoneJobs(deps.queues);
+  let ensured = 0;
+  for (const milestone of milestones) {
+    const atEpochS = Math.floor(milestone.at.getTime() / 1000);
+    const since = Math.max(now.getTime() - MISSED_MILESTONE_REMINDER_GRACE_MS, milestone.updatedAt.getTime());
+    const plan = planMilestoneReminders({
+      kind: milestone.kind,
+      at: milestone.at,
+      leadHours: deps.reminderHours,
+      now,
+      includeDueSince: new Date(since),
+    });
+    for (const reminder of plan) {
+      const key = DeliveryKeys.milestoneReminder(milestone.id, reminder.leadHours, atEpochS);
+      if (reminder.dueAt.getTime() <= now.getTime() && (await deliveries.find(key)) !== null) continue;
+      await jobs.addReminder(
+        milestoneReminderJobId(milestone.id, reminder.leadHours, milestone.at),
+        {
+          programmeId: milestone.programmeId,
+          milestoneId: milestone.id,
+          leadHours: reminder.leadHours,
+          atEpochS,
+        },
+        reminder.dueAt.getTime() - now.getTime(),
+      );
+      ensured += 1;
+    }
+  }
+  return ensured;
 }

@@ -6,6 +6,7 @@ import { reconcileRevocations } from "./agency-revocation.ts";
 import { reconcileDigests } from "./attention-digest.ts";
 import { JOBS } from "./definitions.ts";
 import { reconcileHelpEscalations } from "./help-escalation.ts";
+import { reconcileMilestoneReminders } from "./milestones.ts";
 import { done, retryLater } from "./outcome.ts";
 import { reconcilePresentationNotices } from "./presentation-notices.ts";
 import { reconcilePresentationReminders } from "./presentation-reminders.ts";
@@ -104,7 +105,7 @@ export async function reconcileOnboardings(deps: {
 }
 
 /**
- * Every job the database says Redis should hold: milestone announcements, submission reminders,
+ * Every job the database says Redis should hold: milestone announcements and reminders, submission reminders,
  * lost onboardings, and the 日報 reminders due now (the same work as the reminder sweep).
  */
 export async function reconcileJobs(deps: {
@@ -112,8 +113,11 @@ export async function reconcileJobs(deps: {
   queues: Queues;
   now: () => Date;
   defaultLocale: Locale;
+  /** MILESTONE_REMINDER_HOURS. */
+  milestoneReminderHours: readonly number[];
 }): Promise<{
   milestoneJobs: number;
+  milestoneReminderJobs: number;
   submissionReminderJobs: number;
   reportReminderJobs: number;
   onboardingJobs: number;
@@ -127,6 +131,10 @@ export async function reconcileJobs(deps: {
   return {
     onboardingJobs: await reconcileOnboardings(deps),
     milestoneJobs: await reconcileMilestoneJobs(deps),
+    milestoneReminderJobs: await reconcileMilestoneReminders({
+      ...deps,
+      reminderHours: deps.milestoneReminderHours,
+    }),
     submissionReminderJobs: await reconcileSubmissionReminders(deps),
     reportReminderJobs: await reconcileReportReminders(deps),
     presentationReminderJobs: await reconcilePresentationReminders(deps),
@@ -144,7 +152,7 @@ export function reconcileHandler(deps: Parameters<typeof reconcileJobs>[0]) {
     try {
       const ensured = await reconcileJobs(deps);
       return done(
-        `${ensured.milestoneJobs} milestone, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder, ${ensured.presentationNoticeJobs} slot notice, ${ensured.onboardingJobs} onboarding, ${ensured.helpEscalationJobs} help escalation, ${ensured.agencyDigestSchedulers} agency digest and ${ensured.revocationJobs} revocation jobs ensured`,
+        `${ensured.milestoneJobs} milestone, ${ensured.milestoneReminderJobs} milestone reminder, ${ensured.submissionReminderJobs} submission reminder, ${ensured.reportReminderJobs} 日報 reminder, ${ensured.presentationReminderJobs} presentation reminder, ${ensured.presentationNoticeJobs} slot notice, ${ensured.onboardingJobs} onboarding, ${ensured.helpEscalationJobs} help escalation, ${ensured.agencyDigestSchedulers} agency digest and ${ensured.revocationJobs} revocation jobs ensured`,
       );
     } catch (error) {
       return retryLater(error instanceof Error ? error.message : String(error));

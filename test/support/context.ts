@@ -38,6 +38,7 @@ export function jobTestContext(options: {
     queues: () => ctx.queues,
     now: () => ctx.now(),
     defaults: ctx.config.defaults,
+    milestoneReminderHours: ctx.config.milestones.reminderHours,
     submissionsDir: ctx.config.submissionsDir,
   });
   return ctx;

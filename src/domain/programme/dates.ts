@@ -69,6 +69,15 @@ export function localDay(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? "";
 }
 
+/**
+ * The last moment of the local day `days` days after `at` in `timeZone` (23:59:59.999 there), for
+ * deadlines counted in days: "three days to swap" ends when the third day does, whatever the hour
+ * the count started at, and reads as a day rather than as "until 10:37".
+ */
+export function endOfLocalDayAfter(at: Date, days: number, timeZone: string): Date {
+  return DateTime.fromJSDate(at, { zone: timeZone }).plus({ days }).endOf("day").toJSDate();
+}
+
 /** A few IANA zones matching `query` (for autocomplete), Asia/Tokyo first when it matches. */
 export function suggestTimeZones(query: string, limit = 25): string[] {
   const all =

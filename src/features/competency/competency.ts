@@ -96,7 +96,12 @@ export function competencyUseCases(ports: CompetencyPorts) {
   }
 
   async function windowOf(programme: Programme, phase: Phase, subject: Member) {
-    return ratingWindow(phase, milestoneDates(await store.milestones(programme.id)), subject.joinedAt);
+    return ratingWindow(
+      phase,
+      milestoneDates(await store.milestones(programme.id)),
+      subject.joinedAt,
+      programme.timeZone,
+    );
   }
 
   function refuseOutside(phase: Phase, window: RatingWindow | null, at: Date): void {

@@ -373,7 +373,7 @@ export function libraryUseCases(ports: LibraryPorts) {
       if (written === "stale") throw new UserError("assignments.allocate.stale");
 
       const interns = new Map(state.interns.map((i) => [i.id, i]));
-      const swapUntil = swapDeadline(at, programme.settings.swapWindowDays);
+      const swapUntil = swapDeadline(at, programme.settings.swapWindowDays, programme.timeZone);
       const briefs: PendingBrief[] = [];
       for (const pair of preview.pairs) {
         const intern = interns.get(pair.memberId);
@@ -442,7 +442,7 @@ export function libraryUseCases(ports: LibraryPorts) {
             locale: await internLocale(programme, intern.id),
           },
           version,
-          swapUntil: swapDeadline(at, programme.settings.swapWindowDays),
+          swapUntil: swapDeadline(at, programme.settings.swapWindowDays, programme.timeZone),
         },
       };
     },

@@ -1,7 +1,11 @@
 /** `/program status | close | export | delete | template export`: the programme once it is open. */
 import type { DiscordResourceKind, InternStage } from "../../domain/enums.ts";
 import { toCsv } from "../../domain/export/csv.ts";
-import { cancelTimeline } from "../../domain/programme/schedule.ts";
+import {
+  type AnnouncementState,
+  announcementState,
+  cancelTimeline,
+} from "../../domain/programme/schedule.ts";
 import type { Milestone, Programme } from "../../domain/programme/types.ts";
 import { overwritesFor } from "../../domain/workspace/permissions.ts";
 import { templateToYaml, type WorkspaceRole } from "../../domain/workspace/template.ts";
@@ -19,7 +23,7 @@ export interface ManageCaller extends ProgrammeCaller {
 /** What `/program status` shows. */
 export interface ProgrammeStatusView {
   programme: Programme;
-  milestones: Milestone[];
+  milestones: Array<Milestone & { announcement: AnnouncementState }>;
   /** Workspace objects present, of `total`; the keys of those missing. */
   present: number;
   total: number;
@@ -92,7 +96,7 @@ export function manageUseCases(ports: ProgrammePorts) {
       ]);
       return {
         programme,
-        milestones,
+        milestones: milestones.map((m) => ({ ...m, announcement: announcementState(m, ports.now()) })),
         present: state.plan.present.length,
         total: state.items.length,
         missing: state.plan.missing.map((i) => i.key),
@@ -337,7 +341,10 @@ export function manageUseCases(ports: ProgrammePorts) {
     const programme = await store.programme(programmeId);
     if (!programme) return { kind: "gone" };
     const startedAt = ports.now();
-    await cancelTimeline({ store, jobs: ports.jobs }, programme.id);
+    await cancelTimeline(
+      { store, jobs: ports.jobs, reminderHours: ports.milestoneReminderHours },
+      programme.id,
+    );
     const blobs = await store.submittedBlobs(programme.id);
     const resources = await store.discordResources(programme.id);
     const ordered = [...resources].sort(

@@ -75,8 +75,11 @@ export function milestoneUseCases(ports: ProgrammePorts) {
       if (before && before.at.getTime() === at.getTime()) return { kind: "unchanged", at };
       await store.saveTemplate(programme.id, placed.template);
       const locale = programme.forcedLocale ?? ports.defaults.locale;
-      await syncTimeline({ store, jobs: ports.jobs, now: ports.now }, programme.id, placed.planned, (k) =>
-        translate(locale, `milestone.kind.${k}`),
+      await syncTimeline(
+        { store, jobs: ports.jobs, now: ports.now, reminderHours: ports.milestoneReminderHours },
+        programme.id,
+        placed.planned,
+        (k) => translate(locale, `milestone.kind.${k}`),
       );
       const future = at.getTime() > ports.now().getTime();
       const after = (await store.milestones(programme.id)).find((m) => m.kind === input.kind);

@@ -4,7 +4,7 @@
  */
 import type { Locale, ProgrammeMode, ProgrammeStatus } from "../../domain/enums.ts";
 import { type DateProblem, parsePeriod } from "../../domain/programme/dates.ts";
-import { syncTimeline } from "../../domain/programme/schedule.ts";
+import { syncTimeline, type TimelineSync } from "../../domain/programme/schedule.ts";
 import { planTimeline } from "../../domain/programme/timeline.ts";
 import type { Programme } from "../../domain/programme/types.ts";
 import { DEFAULT_TEMPLATE } from "../../domain/workspace/default-template.ts";
@@ -56,6 +56,10 @@ export interface Opened {
   created: number;
   existing: number;
   milestones: number;
+  /** Reminder jobs queued ahead of milestones, and their leads in hours (MILESTONE_REMINDER_HOURS). */
+  reminders: { count: number; leadHours: readonly number[] };
+  /** Milestones already past when the programme opened: not announced (see {@link TimelineSync}). */
+  pastMilestones: TimelineSync["past"];
   welcomeChannelId: string | null;
 }
 
@@ -225,7 +229,7 @@ export function openUseCases(ports: ProgrammePorts) {
     if (programme.status === "draft") programme = await store.update(programme.id, { status: "open" });
 
     const timeline = await syncTimeline(
-      { store, jobs: ports.jobs, now: ports.now },
+      { store, jobs: ports.jobs, now: ports.now, reminderHours: ports.milestoneReminderHours },
       programme.id,
       planTimeline(period, template),
       (kind) => translate(locales[0], `milestone.kind.${kind}`),
@@ -238,6 +242,8 @@ export function openUseCases(ports: ProgrammePorts) {
       created: built.created.length,
       existing: state.plan.present.length,
       milestones: timeline.scheduled,
+      reminders: { count: timeline.reminders, leadHours: ports.milestoneReminderHours },
+      pastMilestones: timeline.past,
       welcomeChannelId: welcomeChannelId ?? null,
     };
   }

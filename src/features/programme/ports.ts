@@ -162,6 +162,8 @@ export interface ProgrammePorts {
   endSchedules(programmeId: string): Promise<void>;
   now: () => Date;
   defaults: { locale: Locale; timeZone: string };
+  /** Hours before a milestone its reminders are queued (MILESTONE_REMINDER_HOURS). */
+  milestoneReminderHours: readonly number[];
 }
 
 /** Who is asking: the guild, the Discord user and the language of their reply. */

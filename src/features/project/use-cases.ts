@@ -169,6 +169,7 @@ export function projectUseCases(ports: ProjectPorts) {
         liveAllocatedAt: live?.allocatedAt ?? null,
         methods: history.map((a) => a.method),
         windowDays: programme.settings.swapWindowDays,
+        timeZone: programme.timeZone,
         now: ports.now(),
       }),
     };
@@ -241,7 +242,7 @@ export function projectUseCases(ports: ProjectPorts) {
         swapFrom: live.id,
       };
     }
-    const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
+    const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays, programme.timeZone);
     if (until === null) throw swapError("swaps_off", programme);
     return {
       kind: "options",
@@ -280,7 +281,7 @@ export function projectUseCases(ports: ProjectPorts) {
   ): Promise<OptionsOutcome> {
     const options = await claimOptions(programme, member);
     if (options.length === 0) throw new UserError("project.swap.noneLeft");
-    const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays);
+    const until = swapDeadline(live.allocatedAt, programme.settings.swapWindowDays, programme.timeZone);
     if (until === null) throw swapError("swaps_off", programme);
     return {
       kind: "options",
@@ -317,7 +318,7 @@ export function projectUseCases(ports: ProjectPorts) {
       const situation = await swapSituation(programme, member);
       const swapUntil =
         situation.refusal === null
-          ? swapDeadline(current.live.allocatedAt, programme.settings.swapWindowDays)
+          ? swapDeadline(current.live.allocatedAt, programme.settings.swapWindowDays, programme.timeZone)
           : null;
       return { kind: "brief", version: current.version, userId: member.discordUserId, swapUntil };
     },
@@ -470,7 +471,11 @@ export function projectUseCases(ports: ProjectPorts) {
     /** The brief of a fresh claim, with its swap deadline, to post in the project thread. */
     async claimedBrief(picked: Extract<Picked, { kind: "claimed" }>): Promise<PendingBrief | null> {
       const { programme, member, allocation } = picked;
-      const swapUntil = swapDeadline(allocation.allocatedAt, programme.settings.swapWindowDays);
+      const swapUntil = swapDeadline(
+        allocation.allocatedAt,
+        programme.settings.swapWindowDays,
+        programme.timeZone,
+      );
       return pendingBrief(programme, member, allocation, swapUntil);
     },
   };

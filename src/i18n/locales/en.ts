@@ -44,6 +44,7 @@ const messages = {
   "programme.mode.hackathon": "Hackathon",
 
   "milestone.announcement": "📣 **{title}** ({kind})\n{at} ({relative})",
+  "milestone.reminder": "⏰ Coming up: **{title}** ({kind})\n{at} ({relative})",
   "milestone.kind.kickoff": "Kick-off",
   "milestone.kind.midpoint": "Mid-point review",
   "milestone.kind.submission_deadline": "Submission deadline",

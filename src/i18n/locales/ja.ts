@@ -44,6 +44,7 @@ export const ja = {
   "programme.mode.hackathon": "ハッカソン",
 
   "milestone.announcement": "📣 **{title}**（{kind}）\n{at}（{relative}）",
+  "milestone.reminder": "⏰ もうすぐ **{title}**（{kind}）です。\n{at}（{relative}）",
   "milestone.kind.kickoff": "キックオフ",
   "milestone.kind.midpoint": "中間レビュー",
   "milestone.kind.submission_deadline": "提出締切",

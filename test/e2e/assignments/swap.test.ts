@@ -1,9 +1,11 @@
 import "../../support/unhandled.ts";
+import { DateTime } from "luxon";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../../../scripts/harness/bot.ts";
 import { CallbackType } from "../../../scripts/harness/fake-discord/index.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { pickButtonId } from "../../../src/discord/assignments/flows.ts";
+import { endOfLocalDayAfter } from "../../../src/domain/programme/dates.ts";
 import { t } from "../../../src/i18n/translate.ts";
 import { addIntern, customIds, openProgramme } from "./harness.ts";
 
@@ -96,6 +98,11 @@ describe("a swap clicked after the intern's project changed", () => {
       .finalReply();
     const stale = customIds(options)[0]!;
     expect(swapFrom(stale)).toBe(claimed!.id);
+    // The window ends at the end of the third local day after the claim, not to the minute.
+    const { timeZone } = await db.programme.findUniqueOrThrow({ where: { id: programmeId } });
+    const until = endOfLocalDayAfter(claimed!.allocatedAt, 3, timeZone);
+    expect(DateTime.fromJSDate(until, { zone: timeZone }).toFormat("HH:mm:ss")).toBe("23:59:59");
+    expect(JSON.stringify(options)).toContain(`(until <t:${Math.floor(until.getTime() / 1000)}:f>)`);
 
     // The organiser takes the project back and allocates again (the batch may even hand out the
     // same assignment: it is a new allocation either way).

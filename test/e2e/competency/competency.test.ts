@@ -13,6 +13,7 @@ import {
   sheetScoreId,
 } from "../../../src/discord/competency/ids.ts";
 import { COMPETENCY_ELEMENTS, pageElements, SHEET_PAGES } from "../../../src/domain/competency/elements.ts";
+import { endOfLocalDayAfter } from "../../../src/domain/programme/dates.ts";
 import { discordTimestamp } from "../../../src/i18n/time.ts";
 import { t } from "../../../src/i18n/translate.ts";
 import { assignmentContent } from "../../support/programme.ts";
@@ -94,7 +95,15 @@ describe("the competency sheet, its chart and the certificate end to end", () =>
     expect(reply.content).toBe(
       t("en", "competency.error.window.during", {
         opens: discordTimestamp(new Date(midpoint.getTime() - 5 * DAY_MS), "f"),
-        closes: discordTimestamp(new Date(midpoint.getTime() + 5 * DAY_MS), "f"),
+        // The window closes at the end of the fifth day after, in the programme's time zone.
+        closes: discordTimestamp(
+          endOfLocalDayAfter(
+            midpoint,
+            5,
+            (await pb.db.programme.findUniqueOrThrow({ where: { id: programmeId } })).timeZone,
+          ),
+          "f",
+        ),
       }),
     );
     expect(await pb.db.competencySheet.count()).toBe(0);

@@ -246,6 +246,7 @@ describe("GIVEN two bot processes sharing one database and one Redis (cache inva
       queues: r.app.ctx.queues,
       now: () => new Date(),
       defaultLocale: "en" as const,
+      milestoneReminderHours: r.app.ctx.config.milestones.reminderHours,
     });
     await Promise.all([reconcileJobs(deps(a)), reconcileJobs(deps(b))]);
     // And a redelivery's worth more, under other ids, from each process: handlers run concurrently.

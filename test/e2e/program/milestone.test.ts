@@ -2,6 +2,7 @@ import "../../support/unhandled.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TestBot } from "../../../scripts/harness/bot.ts";
 import type { Database } from "../../../src/db/client.ts";
+import { milestoneReminderJobId } from "../../../src/domain/programme/reminders.ts";
 import { milestoneJobId } from "../../../src/domain/programme/timeline.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
 import type { Queues } from "../../../src/jobs/queues.ts";
@@ -44,9 +45,10 @@ describe("/program milestone set on the local Discord, with real Redis", () => {
   const milestone = (kind: "kickoff" | "midpoint" | "submission_deadline" | "presentation" | "debrief") =>
     db.milestone.findFirstOrThrow({ where: { kind } });
 
-  async function delayedJobs() {
+  /** Delayed jobs of one kind on the milestones queue (announcements and reminders share it). */
+  async function delayedJobs(name: string = JOBS.announceMilestone.name) {
     const queue = queues.byName.get(JOBS.announceMilestone.queue);
-    return (await queue?.getDelayed()) ?? [];
+    return ((await queue?.getDelayed()) ?? []).filter((j) => j.name === name);
   }
 
   let programBot: ProgramBot;
@@ -99,7 +101,7 @@ describe("/program milestone set on the local Discord, with real Redis", () => {
   describe("GIVEN an organiser moves the submission deadline", () => {
     let oldJobId: string | null;
 
-    it("THEN it is stored, its old job is replaced by the new idempotent one, and it is audited", async () => {
+    it("THEN it is stored, its old job and its old reminder are replaced by new idempotent ones, and it is audited", async () => {
       const before = await milestone("submission_deadline");
       oldJobId = before.jobId;
       expect(oldJobId).not.toBeNull();
@@ -120,6 +122,16 @@ describe("/program milestone set on the local Discord, with real Redis", () => {
       const job = jobs.find((j) => j.id === after.jobId);
       expect(job?.data).toEqual({ programmeId: after.programmeId, milestoneId: after.id });
       expect(Math.abs((job?.timestamp ?? 0) + (job?.delay ?? 0) - at.getTime())).toBeLessThan(60_000);
+      const reminders = (await delayedJobs(JOBS.remindMilestone.name)).map((j) => j.id);
+      expect(reminders).toHaveLength(3);
+      expect(reminders).not.toContain(milestoneReminderJobId(after.id, 24, before.at));
+      expect(reminders).toContain(milestoneReminderJobId(after.id, 24, at));
+      const reminder = await queues.byName
+        .get(JOBS.remindMilestone.queue)
+        ?.getJob(milestoneReminderJobId(after.id, 24, at));
+      expect(
+        Math.abs((reminder?.timestamp ?? 0) + (reminder?.delay ?? 0) - (at.getTime() - 24 * 3_600_000)),
+      ).toBeLessThan(60_000);
 
       const audit = await db.auditLogEntry.findFirstOrThrow({
         where: { action: "programme.milestone.move" },

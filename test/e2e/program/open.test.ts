@@ -12,6 +12,7 @@ import {
 } from "../../../scripts/harness/fake-discord/index.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { joinButtonId } from "../../../src/discord/shared-ids.ts";
+import { milestoneReminderJobId } from "../../../src/domain/programme/reminders.ts";
 import { DEFAULT_TEMPLATE } from "../../../src/domain/workspace/default-template.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { digestJobs, digestSchedulerId } from "../../../src/jobs/attention-digest.ts";
@@ -69,6 +70,21 @@ describe("/program open, status, close, export and delete on the local Discord",
       channel,
     });
     return (perms & bit) === bit;
+  }
+
+  /** Delayed jobs of one kind on the milestones queue (announcements and reminders share it). */
+  async function delayed(name: string) {
+    const jobs = (await queues.byName.get(JOBS.announceMilestone.queue)?.getDelayed()) ?? [];
+    return jobs.filter((j) => j.name === name);
+  }
+  const reminderIds = async () => (await delayed(JOBS.remindMilestone.name)).map((j) => j.id).sort();
+  /** One 24 h reminder (MILESTONE_REMINDER_HOURS unset) for each reminded milestone, at its current time. */
+  async function expectedReminderIds() {
+    const milestones = await db.milestone.findMany({
+      where: { kind: { in: ["midpoint", "submission_deadline", "presentation"] } },
+    });
+    expect(milestones).toHaveLength(3);
+    return milestones.map((m) => milestoneReminderJobId(m.id, 24, m.at)).sort();
   }
 
   let programBot: ProgramBot;
@@ -250,9 +266,8 @@ categories:
       expect(await db.auditLogEntry.count({ where: { action: "programme.open" } })).toBe(1);
     });
 
-    it("THEN the five milestones are delayed jobs with idempotent ids", async () => {
-      const queue = queues.byName.get(JOBS.announceMilestone.queue);
-      const jobs = (await queue?.getDelayed()) ?? [];
+    it("THEN the five milestones are delayed jobs with idempotent ids, and the review, the deadline and the presentation each have a reminder 24 h ahead", async () => {
+      const jobs = await delayed(JOBS.announceMilestone.name);
       const milestones = await db.milestone.findMany({ orderBy: { at: "asc" } });
       expect(milestones.map((m) => m.kind)).toEqual([
         "kickoff",
@@ -264,6 +279,7 @@ categories:
       expect(milestones[0]?.at.toISOString()).toBe("2030-04-01T01:00:00.000Z"); // 10:00 in Tokyo
       expect(jobs.map((j) => j.id).sort()).toEqual(milestones.map((m) => m.jobId).sort());
       for (const m of milestones) expect(m.jobId).toBe(`milestone-${m.id}-${m.at.getTime() / 1000}`);
+      expect(await reminderIds()).toEqual(await expectedReminderIds());
     });
 
     it("WHEN /program open runs again THEN nothing is created and no job is duplicated", async () => {
@@ -272,7 +288,8 @@ categories:
       expect(reply.content).toContain("新しく作成: 0 件 / すでにあったもの: 18 件");
       expect(creates(before)).toEqual([]);
       expect((await resources()).size).toBe(18);
-      expect(await queues.byName.get(JOBS.announceMilestone.queue)?.getDelayedCount()).toBe(5);
+      expect(await delayed(JOBS.announceMilestone.name)).toHaveLength(5);
+      expect(await reminderIds()).toEqual(await expectedReminderIds());
     });
 
     it("WHEN one channel was deleted in Discord and /program open runs again THEN only that channel is recreated", async () => {
@@ -300,11 +317,12 @@ categories:
 
     it("WHEN the dates move THEN the milestones are rescheduled: old jobs removed, new ones added", async () => {
       await open({ end: "2030-07-31" });
-      const queue = queues.byName.get(JOBS.announceMilestone.queue);
-      const jobs = (await queue?.getDelayed()) ?? [];
+      const jobs = await delayed(JOBS.announceMilestone.name);
       const milestones = await db.milestone.findMany();
       expect(milestones).toHaveLength(5);
       expect(jobs.map((j) => j.id).sort()).toEqual(milestones.map((m) => m.jobId).sort());
+      // The moved ones' reminders are those of their new times only.
+      expect(await reminderIds()).toEqual(await expectedReminderIds());
     });
 
     it("WHEN the dates move THEN the welcome message is edited in place (one PATCH) to show the new dates", async () => {

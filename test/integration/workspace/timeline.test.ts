@@ -44,7 +44,7 @@ describe("programme timeline jobs in Redis", () => {
 
     // The first "process": schedules, twice (idempotent), then goes away without a worker.
     const first = createQueues(redis.redis, redis.prefix);
-    const deps = { store, jobs: milestoneJobs(first), now: () => new Date() };
+    const deps = { store, jobs: milestoneJobs(first), now: () => new Date(), reminderHours: [] };
     await syncTimeline(deps, programme.id, planned, (kind) => kind);
     await syncTimeline(deps, programme.id, planned, (kind) => kind);
     const queue = first.byName.get(JOBS.announceMilestone.queue);
@@ -87,6 +87,7 @@ describe("programme timeline jobs in Redis", () => {
       store: { ...programmes, moveMilestone: createWorkspaceRepository(database.db).moveMilestone },
       jobs: milestoneJobs(queues),
       now: () => new Date(),
+      reminderHours: [],
     };
     try {
       const at = new Date(Date.now() + 7_200_000);

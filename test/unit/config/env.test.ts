@@ -41,6 +41,20 @@ describe("loadConfig", () => {
     expect(problemsOf({ ...minimal, SHUTDOWN_TIMEOUT_MS: "-1" })[0]).toMatch(/^SHUTDOWN_TIMEOUT_MS /);
   });
 
+  it("GIVEN MILESTONE_REMINDER_HOURS THEN unset means 24, a list is read longest first, 0 or empty turns reminders off, and a bad list is named", () => {
+    expect(loadConfig(minimal).milestones.reminderHours).toEqual([24]);
+    expect(
+      loadConfig({ ...minimal, MILESTONE_REMINDER_HOURS: "24, 72,24" }).milestones.reminderHours,
+    ).toEqual([72, 24]);
+    expect(loadConfig({ ...minimal, MILESTONE_REMINDER_HOURS: "0" }).milestones.reminderHours).toEqual([]);
+    expect(loadConfig({ ...minimal, MILESTONE_REMINDER_HOURS: "" }).milestones.reminderHours).toEqual([]);
+    for (const bad of ["1.5", "-24", "24;72", "a day", "673"]) {
+      expect(problemsOf({ ...minimal, MILESTONE_REMINDER_HOURS: bad })[0]).toMatch(
+        /^MILESTONE_REMINDER_HOURS must be a comma-separated list of whole hours/,
+      );
+    }
+  });
+
   it("GIVEN a PostgreSQL URL THEN the provider is postgresql without a rebuild", () => {
     const config = loadConfig({ ...minimal, DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/taiken" });
     expect(config.database.provider).toBe("postgresql");

@@ -355,7 +355,8 @@ describe("library use-cases over an in-memory store", () => {
       [{ channelId: "thread-m1", userId: "user-m1", locale: "en" }, "a1-v1"],
       [{ channelId: null, userId: "user-m2", locale: "ja" }, "a2-v1"],
     ]);
-    expect(applied.briefs[0]?.swapUntil).toEqual(new Date("2026-04-05T00:00:00Z"));
+    // Three days after 2 April, 09:00 in Tokyo: the end of 5 April there.
+    expect(applied.briefs[0]?.swapUntil).toEqual(new Date("2026-04-05T14:59:59.999Z"));
   });
 
   it("GIVEN the programme forces a locale THEN every brief is in it", async () => {
@@ -460,7 +461,7 @@ describe("library use-cases over an in-memory store", () => {
     const given = await useCases.give(organiser, "user-m1", "key-a1");
     expect(given.version.id).toBe("a1-v1");
     expect(given.brief.target).toEqual({ channelId: "thread-m1", userId: "user-m1", locale: "en" });
-    expect(given.brief.swapUntil).toEqual(new Date(NOW.getTime() + 3 * 86_400_000));
+    expect(given.brief.swapUntil).toEqual(new Date("2026-04-05T14:59:59.999Z"));
     expect(written.given).toEqual([{ memberId: "m1", assignmentId: "a1", versionId: "a1-v1", at: NOW }]);
 
     const refusals: [string, string, string, string][] = [

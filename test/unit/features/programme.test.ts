@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Member } from "../../../src/domain/member/types.ts";
+import type { MilestoneReminderPayload } from "../../../src/domain/programme/schedule.ts";
 import type { DiscordResource, Milestone, Programme } from "../../../src/domain/programme/types.ts";
 import { ResourceKeys } from "../../../src/domain/workspace/keys.ts";
 import { UserError } from "../../../src/features/errors.ts";
@@ -213,6 +214,7 @@ function setup() {
   const memory = memoryStore();
   const guild = memoryDiscord();
   const jobs = new Map<string, { programmeId: string; milestoneId: string }>();
+  const reminders = new Map<string, MilestoneReminderPayload>();
   const ended: string[] = [];
   const exclusive = memoryExclusive();
   const ports: ProgrammePorts = {
@@ -222,8 +224,12 @@ function setup() {
       add: async (id, payload) => {
         jobs.set(id, payload);
       },
+      addReminder: async (id, payload) => {
+        reminders.set(id, payload);
+      },
       remove: async (id) => {
         jobs.delete(id);
+        reminders.delete(id);
       },
     },
     releaseBlobs: async () => 0,
@@ -232,9 +238,10 @@ function setup() {
     },
     now: () => NOW,
     defaults: { locale: "ja", timeZone: "Asia/Tokyo" },
+    milestoneReminderHours: [24],
   };
   const useCases = { ...openUseCases(ports), ...manageUseCases(ports), milestones: milestoneUseCases(ports) };
-  return { ...memory, ...guild, jobs, ended, exclusive, useCases };
+  return { ...memory, ...guild, jobs, reminders, ended, exclusive, useCases };
 }
 
 const progress: number[] = [];
@@ -253,8 +260,8 @@ const opener = (current: OpenCaller["current"]): OpenCaller => ({
 const spring = { name: "Spring 2030", start: "2030-04-01", end: "2030-06-30" };
 
 describe("programme use-cases over in-memory ports", () => {
-  it("GIVEN no programme WHEN one is opened THEN the programme, its organiser and the audit entry are written, the workspace is built, the opener gets the organiser role and five milestones are scheduled", async () => {
-    const { useCases, discord, state, calls, jobs } = setup();
+  it("GIVEN no programme WHEN one is opened THEN the programme, its organiser and the audit entry are written, the workspace is built, the opener gets the organiser role and five milestones are scheduled, three with a reminder 24 h ahead", async () => {
+    const { useCases, discord, state, calls, jobs, reminders } = setup();
     progress.length = 0;
     const opened = await useCases.open(opener(null), spring, discord);
 
@@ -263,6 +270,19 @@ describe("programme use-cases over in-memory ports", () => {
     expect(opened.existing).toBe(0);
     expect(opened.milestones).toBe(5);
     expect(jobs.size).toBe(5);
+    const milestones = state().milestones;
+    const reminded = milestones.filter((m) =>
+      ["midpoint", "submission_deadline", "presentation"].includes(m.kind),
+    );
+    expect([...reminders.values()].sort((a, b) => a.atEpochS - b.atEpochS)).toEqual(
+      reminded.map((m) => ({
+        programmeId: opened.programme.id,
+        milestoneId: m.id,
+        leadHours: 24,
+        atEpochS: m.at.getTime() / 1000,
+      })),
+    );
+    expect(opened.pastMilestones).toEqual([]);
     expect(state().organisers).toEqual([{ programmeId: opened.programme.id, userId: "u1" }]);
     expect(state().audit.map((a) => a.action)).toEqual(["programme.open"]);
     expect(progress[0]).toBe(0);
@@ -360,7 +380,7 @@ describe("programme use-cases over in-memory ports", () => {
   });
 
   it("GIVEN a confirmed delete THEN the jobs, the Discord objects (messages with their channel, roles last) and the programme go, audited; a stale confirmation changes nothing", async () => {
-    const { useCases, discord, state, calls, jobs, channels, ended } = setup();
+    const { useCases, discord, state, calls, jobs, reminders, channels, ended } = setup();
     const { programme } = await useCases.open(opener(null), spring, discord);
     const caller = { guildId: "g1", userId: "u1", locale: "en" as const, programmeId: programme.id };
     expect(await useCases.delete(caller, "someone-else", discord)).toEqual({ kind: "gone" });
@@ -377,6 +397,7 @@ describe("programme use-cases over in-memory ports", () => {
     expect(deletes).not.toContain("delete message");
     expect(deletes.at(-1)).toBe("delete role");
     expect(jobs.size).toBe(0);
+    expect(reminders.size).toBe(0);
     expect(ended).toEqual([programme.id]);
     expect(state().programmes.has(programme.id)).toBe(false);
     expect(state().audit.at(-1)).toMatchObject({

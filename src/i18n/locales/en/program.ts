@@ -13,6 +13,11 @@ export const enProgramMessages = {
   "program.open.progress": "⏳ Creating the workspace… {done} / {total}",
   "program.open.done":
     "✅ **{name}** is open.\nCreated: {created} / already there: {existing}\nMilestones: {milestones} scheduled.\nInterns join with the button in {welcome}.",
+  "program.open.reminders":
+    "⏰ {count, plural, one {# reminder} other {# reminders}}: {hours} h before the mid-point review, the submission deadline and the results presentation, pinging the intern role in the announcements channel.",
+  "program.open.pastMilestones":
+    "⏭️ Already past when the programme opened, so not announced ({count, plural, one {# milestone} other {# milestones}}):\n{list}",
+  "program.open.pastMilestone": "• {kind}: {at}",
   "program.open.otherProgramme":
     "“{name}” is already running in this server. Close it first (`/program close`), then open a new programme.",
   "program.open.closedProgramme":
@@ -67,6 +72,7 @@ export const enProgramMessages = {
   "program.status.milestones": "Milestones",
   "program.status.milestone": "{kind}: {at} ({relative})",
   "program.status.milestoneAnnounced": "{kind}: {at} (announced)",
+  "program.status.milestoneSkipped": "{kind}: {at} (already past when it was scheduled, so not announced)",
   "program.status.noMilestones": "None yet.",
   "program.status.workspace": "Workspace",
   "program.status.workspaceOk":

@@ -13,6 +13,11 @@ export const jaProgramMessages = {
   "program.open.progress": "⏳ ワークスペースを作成しています… {done} / {total}",
   "program.open.done":
     "✅ **{name}** を開きました。\n新しく作成: {created} 件 / すでにあったもの: {existing} 件\nマイルストーン: {milestones} 件を予約しました。\n{welcome} の参加ボタンからインターンが参加できます。",
+  "program.open.reminders":
+    "⏰ リマインダー: {count} 件（中間レビュー・提出締切・成果発表会の {hours} 時間前に、告知チャンネルでインターンロールに通知）",
+  "program.open.pastMilestones":
+    "⏭️ 開いた時点ですでに過ぎていたため、告知しないマイルストーン（{count} 件）:\n{list}",
+  "program.open.pastMilestone": "・{kind}：{at}",
   "program.open.otherProgramme":
     "このサーバーではすでに「{name}」が進行中です。終了してから（`/program close`）新しいプログラムを開いてください。",
   "program.open.closedProgramme":
@@ -66,6 +71,7 @@ export const jaProgramMessages = {
   "program.status.milestones": "マイルストーン",
   "program.status.milestone": "{kind}: {at}（{relative}）",
   "program.status.milestoneAnnounced": "{kind}: {at}（告知済み）",
+  "program.status.milestoneSkipped": "{kind}: {at}（予定に入れた時点で過ぎていたため告知していません）",
   "program.status.noMilestones": "まだありません。",
   "program.status.workspace": "ワークスペース",
   "program.status.workspaceOk": "✅ {present} / {total} 件すべてそろっています。",
