@@ -82,21 +82,39 @@ function recordFromMap(map: YAMLMap, file: string, counter: LineCounter, lineOff
   return { ...record, fields: structuredClone(record.fields) };
 }
 
+/**
+ * A file's syntax errors: the first {@link MAX_SYNTAX_ISSUES} (after a few, more is noise: the file
+ * needs fixing either way), located through the line counter.
+ */
 function syntaxIssues(
   document: ReturnType<typeof parseDocument>,
+  counter: LineCounter,
   file: string,
   lineOffset: number,
 ): ImportIssue[] {
-  return document.errors.map((error) =>
-    issue(
-      "syntax",
-      file,
-      (error.linePos?.[0].line ?? 1) + lineOffset,
-      null,
-      error.message.split("\n")[0] ?? null,
-    ),
-  );
+  return document.errors
+    .slice(0, MAX_SYNTAX_ISSUES)
+    .map((error) =>
+      issue(
+        "syntax",
+        file,
+        (error.pos[0] >= 0 ? counter.linePos(error.pos[0]).line : 1) + lineOffset,
+        null,
+        error.message.split("\n")[0] ?? null,
+      ),
+    );
 }
+
+/** Syntax errors reported per file. */
+const MAX_SYNTAX_ISSUES = 20;
+
+/**
+ * How every file is parsed. `prettyErrors: false`: the parser's own error decoration copies the
+ * error's whole line for each error, so a one-line file with thousands of errors (a JSON list
+ * pasted 2,000 times, 142 kB) took 19 s and held the event loop all along; lines come from the
+ * line counter instead.
+ */
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
 
 /** The document's list: its root sequence, or its root mapping's `assignments:`. */
 function listIn(document: Document.Parsed): Node | null {
@@ -137,8 +155,8 @@ function readListByItem(file: ImportFile): { records: RawRecord[]; issues: Impor
     counted = start;
     const counter = new LineCounter();
     const document = parseDocument(head + file.content.slice(start, end) + tail, {
+      ...PARSE_OPTIONS,
       lineCounter: counter,
-      uniqueKeys: true,
     });
     if (document.errors.length > 0) return null;
     const list = listIn(document);
@@ -169,8 +187,9 @@ export function readList(
     if (read !== null) return read;
   }
   const counter = new LineCounter();
-  const document = parseDocument(file.content, { lineCounter: counter, uniqueKeys: true });
-  if (document.errors.length > 0) return { records: [], issues: syntaxIssues(document, file.path, 0) };
+  const document = parseDocument(file.content, { ...PARSE_OPTIONS, lineCounter: counter });
+  if (document.errors.length > 0)
+    return { records: [], issues: syntaxIssues(document, counter, file.path, 0) };
   const list = listIn(document);
   if (!isSeq(list)) return { records: [], issues: [issue("not_a_list", file.path, 1)] };
   const records: RawRecord[] = [];
@@ -200,8 +219,9 @@ function readMarkdown(file: ImportFile): { records: RawRecord[]; issues: ImportI
   }
   const counter = new LineCounter();
   // The front matter starts on line 2 of the file (after the opening `---`).
-  const document = parseDocument(match[1], { lineCounter: counter, uniqueKeys: true });
-  if (document.errors.length > 0) return { records: [], issues: syntaxIssues(document, file.path, 1) };
+  const document = parseDocument(match[1], { ...PARSE_OPTIONS, lineCounter: counter });
+  if (document.errors.length > 0)
+    return { records: [], issues: syntaxIssues(document, counter, file.path, 1) };
   if (!isMap(document.contents)) return { records: [], issues: [issue("not_a_list", file.path, 2)] };
   const record = recordFromMap(document.contents, file.path, counter, 1);
   const rest = file.content.slice(match[0].length);

@@ -133,6 +133,8 @@ const mutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.oneof(
 describe("import fuzzing", () => {
   it("GIVEN 500 mutated uploads in every format (FUZZ_RUNS for more) THEN none throws, each is a library or known problems, and every report reads in ja and en", () => {
     const tally = { runs: 0, accepted: 0, refused: 0 };
+    // Reported, not asserted (timings belong to benchmarks): the slowest single upload's parse.
+    const slowest = { ms: 0, what: "", bytes: 0 };
     const codes = new Map<string, number>();
     const ja = translator("ja");
     const en = translator("en");
@@ -142,8 +144,14 @@ describe("import fuzzing", () => {
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
         (base, steps) => {
           const bytes = steps.reduce((b, step) => step.apply(b), base.bytes);
+          const started = performance.now();
           const read = filesFromUpload(base.name, bytes);
           const library = parseLibrary(read.files);
+          const ms = performance.now() - started;
+          if (ms > slowest.ms) {
+            const what = `${base.name}: ${steps.map((step) => step.label).join(" + ")}`;
+            Object.assign(slowest, { ms, what, bytes: bytes.length });
+          }
           const issues = [...read.issues, ...library.issues];
           tally.runs += 1;
           if (issues.length === 0) {
@@ -172,7 +180,9 @@ describe("import fuzzing", () => {
       `import fuzz: ${tally.runs} uploads, ${tally.accepted} accepted, ${tally.refused} refused (${[...codes]
         .sort((a, b) => b[1] - a[1])
         .map(([code, n]) => `${code} ${n}`)
-        .join(", ")}), 0 exceptions`,
+        .join(
+          ", ",
+        )}), 0 exceptions; slowest parse ${Math.round(slowest.ms)} ms (${slowest.what}, ${slowest.bytes} bytes)`,
     );
   }, 120_000);
 });
