@@ -177,11 +177,33 @@ function readListByItem(file: ImportFile): { records: RawRecord[]; issues: Impor
   return { records, issues };
 }
 
+/**
+ * Broken JSON, told by JSON's own parser (microseconds) before the YAML parser, which would work
+ * through every error after the first (a list pasted together 2,000 times: 46,000 errors, 0.7 s).
+ * Null when the text is valid JSON; the YAML reading then gives each node its line.
+ */
+function jsonSyntaxProblem(content: string): { line: number; message: string } | null {
+  try {
+    JSON.parse(content.replace(/^\uFEFF/, ""));
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = position === undefined ? 1 : countLineBreaks(content, 0, Number(position)) + 1;
+    return { line, message: message.split("\n")[0] ?? message };
+  }
+}
+
 /** A YAML or JSON file: a list of assignments, or a mapping with an `assignments:` list. */
 export function readList(
   file: ImportFile,
   { byItem = true }: { byItem?: boolean } = {},
 ): { records: RawRecord[]; issues: ImportIssue[] } {
+  if (formatOf(file.path) === "json") {
+    const problem = jsonSyntaxProblem(file.content);
+    if (problem !== null)
+      return { records: [], issues: [issue("syntax", file.path, problem.line, null, problem.message)] };
+  }
   if (byItem) {
     const read = readListByItem(file);
     if (read !== null) return read;
