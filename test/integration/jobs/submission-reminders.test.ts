@@ -5,11 +5,13 @@ import { type FakeDiscord, startFakeDiscord } from "../../../scripts/harness/fak
 import { createTestRedis, type TestRedis } from "../../../scripts/harness/redis.ts";
 import type { AppContext } from "../../../src/app/context.ts";
 import { createAllocationRepository } from "../../../src/db/repositories/allocations.ts";
+import { createDeliveryRepository } from "../../../src/db/repositories/deliveries.ts";
 import { createMemberRepository } from "../../../src/db/repositories/members.ts";
 import { createProgrammeRepository } from "../../../src/db/repositories/programmes.ts";
 import { createSubmissionStore } from "../../../src/db/stores/submission.ts";
 import { reminderJobId } from "../../../src/domain/submission/deadline.ts";
 import { JOBS } from "../../../src/jobs/definitions.ts";
+import { DELIVERY_LEASE_MS, DeliveryKeys } from "../../../src/jobs/delivery.ts";
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import {
   reconcileSubmissionReminders,
@@ -206,6 +208,29 @@ describe("submission reminders: derived from the database, posted once, only to 
     expect(reminders()).toHaveLength(3);
   });
 
+  it("GIVEN the bot restarts before the 3 h reminder, an earlier run killed after claiming it THEN the new process posts it once, taking over the dead claim", async () => {
+    // The old process: its workers stop; one of its runs had claimed the post and died before
+    // recording it (a SIGKILL mid-job), longer ago than a claim's lease.
+    await workers.close();
+    clock = new Date(DEADLINE.getTime() - 3 * H);
+    const key = DeliveryKeys.submissionReminder(ids.owing, 3, epoch(DEADLINE));
+    const deadAt = new Date(clock.getTime() - DELIVERY_LEASE_MS - 1_000);
+    expect((await createDeliveryRepository(database.db).claim(key, deadAt, DELIVERY_LEASE_MS)).status).toBe(
+      "claimed",
+    );
+    // The new process: new workers on the same Redis and database.
+    workers = createWorkers({
+      connection: redis.redis,
+      prefix: redis.prefix,
+      logger: ctx.logger,
+      handlers: [remindSubmissionHandler(ctx, rest)],
+    });
+    expect((await run(ids.owing, 3)).status).toBe("done");
+    expect((await run(ids.owing, 3)).detail).toBe("already delivered");
+    expect(reminders()).toHaveLength(4);
+    expect(reminders().at(-1)?.content).toContain(`<t:${epoch(DEADLINE)}:F>`);
+  });
+
   it("GIVEN submissions closed THEN a due reminder ends without posting, and the reconciler queues none", async () => {
     await createSubmissionStore(database.db).setClosed({
       guildId: fake.guild.id,
@@ -219,6 +244,6 @@ describe("submission reminders: derived from the database, posted once, only to 
     const keys = await redis.redis.keys(`${redis.prefix}:*`);
     if (keys.length > 0) await redis.redis.del(...keys);
     expect(await reconcileSubmissionReminders({ db: database.db, queues, now: () => clock })).toBe(0);
-    expect(reminders()).toHaveLength(3);
+    expect(reminders()).toHaveLength(4);
   });
 });
