@@ -19,6 +19,7 @@ import { createProjectStore } from "../db/stores/project.ts";
 import { createReviewStore } from "../db/stores/review.ts";
 import { createBlobIndex, createSubmissionStore } from "../db/stores/submission.ts";
 import { createTeamStore } from "../db/stores/team.ts";
+import { createLane } from "../discord/assignments/lane.ts";
 import { renderCertificatePdf } from "../discord/competency/certificate-pdf.ts";
 import { renderChartPng } from "../discord/competency/chart.ts";
 import type { Locale } from "../domain/enums.ts";
@@ -104,6 +105,9 @@ export interface Features {
   helpdesk: HelpdeskUseCases;
 }
 
+/** Submitted files downloaded at once, across every /submit. */
+const SUBMISSION_TRANSFERS = 8;
+
 /** How long one submitted file's download may take, body included. */
 const SUBMISSION_DOWNLOAD_TIMEOUT_MS = 60_000;
 
@@ -169,6 +173,7 @@ export function createFeatures(deps: {
         downloader: createHttpDownloader(),
         defaultLocale: deps.defaults.locale,
         downloadTimeoutMs: SUBMISSION_DOWNLOAD_TIMEOUT_MS,
+        transfers: createLane(SUBMISSION_TRANSFERS),
       }),
       ...submissionManageUseCases({
         store: submissionStore,

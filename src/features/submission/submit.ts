@@ -45,6 +45,11 @@ export interface SubmitPorts {
   defaultLocale: Locale;
   /** How long one file's download may take, body included. */
   downloadTimeoutMs: number;
+  /**
+   * Where downloads wait their turn: a few at a time across all hand-ins, so a deadline rush
+   * (500 at once, 1 GB) does not starve the event loop that sends everyone's acknowledgement.
+   */
+  transfers: { run<T>(task: () => Promise<T>): Promise<T> };
 }
 
 export interface SubmitCaller {
@@ -89,11 +94,13 @@ export function submitUseCases(ports: SubmitPorts) {
     const ext = extensionOf(file.name) ?? "";
     let blob: StoredBlob;
     try {
-      const download = await ports.downloader.open(file.url, { timeoutMs: ports.downloadTimeoutMs });
-      if (download.declaredBytes !== null && download.declaredBytes > maxBytes) {
-        throw new BlobRejected("too_large");
-      }
-      blob = await ports.files.put(download.body, { maxBytes, accept: (head) => contentMatches(ext, head) });
+      blob = await ports.transfers.run(async () => {
+        const download = await ports.downloader.open(file.url, { timeoutMs: ports.downloadTimeoutMs });
+        if (download.declaredBytes !== null && download.declaredBytes > maxBytes) {
+          throw new BlobRejected("too_large");
+        }
+        return ports.files.put(download.body, { maxBytes, accept: (head) => contentMatches(ext, head) });
+      });
     } catch (error) {
       if (error instanceof BlobRejected) {
         if (error.reason === "too_large")

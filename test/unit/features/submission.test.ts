@@ -202,7 +202,14 @@ function world(
       jobs.removed.push(id);
     },
   };
-  const submit = submitUseCases({ store, files, downloader, defaultLocale: "ja", downloadTimeoutMs: 1000 });
+  const submit = submitUseCases({
+    store,
+    files,
+    downloader,
+    defaultLocale: "ja",
+    downloadTimeoutMs: 1000,
+    transfers: { run: (task) => task() },
+  });
   const manage = manageUseCases({ store, reminders: () => reminders, now: () => NOW, defaultLocale: "ja" });
   return {
     store,
