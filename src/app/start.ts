@@ -5,6 +5,7 @@ import { commands } from "../../commands/index.ts";
 import type { Config } from "../config/env.ts";
 import { createDatabase } from "../db/client.ts";
 import { migrateInChildProcess } from "../db/migrate-isolated.ts";
+import { claimLane } from "../discord/assignments/lane.ts";
 import { attachActivity } from "../discord/attention/activity.ts";
 import { attachRouter, createDiscordClient, loginDiscord } from "../discord/client.ts";
 import { createDatabaseAccessPolicy } from "../discord/database-access.ts";
@@ -186,7 +187,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       milestoneReminderHours: config.milestones.reminderHours,
     });
     logger.info(reconciled, "jobs reconciled with the database");
-    const router = createRouter({ app: ctx, commands, access: createDatabaseAccessPolicy(db, invalidation) });
+    const router = createRouter({
+      app: ctx,
+      commands,
+      access: createDatabaseAccessPolicy(db, invalidation, claimLane(ctx)),
+    });
     const interactions = attachRouter(client, router, logger);
     const activity = attachActivity(client, (events) => features.attention.recordActivity(events), logger);
     closers.push({ name: "activity counts", close: () => activity.stop() });

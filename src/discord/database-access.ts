@@ -4,6 +4,7 @@ import { createReadCache } from "../db/read-cache.ts";
 import { createMemberRepository } from "../db/repositories/members.ts";
 import { createProgrammeRepository } from "../db/repositories/programmes.ts";
 import type { AccessPolicy, CallerStanding, ProgrammeRole, ProgrammeSummary } from "./access.ts";
+import type { Lane } from "./assignments/lane.ts";
 
 /**
  * How long a cached standing is served at most. Writes by this process drop it at once, and so do
@@ -56,13 +57,22 @@ export interface SharedInvalidation {
  * processes, and theirs drop this process's cache when they arrive; entries expire after
  * {@link STANDING_TTL_MS} for writes that reach it neither way. A client without a change feed is
  * never cached.
+ *
+ * With `lane`, each lookup the cache misses waits its turn in it (see assignments/lane.ts): on
+ * SQLite a rush of first lookups (500 hand-ins at a deadline, each caller new to the cache) would
+ * otherwise run as one synchronous chain and hold back every acknowledgement behind it.
  */
-export function createDatabaseAccessPolicy(db: Database, shared?: SharedInvalidation): AccessPolicy {
+export function createDatabaseAccessPolicy(
+  db: Database,
+  shared?: SharedInvalidation,
+  lane?: Lane,
+): AccessPolicy {
   const programmes = createProgrammeRepository(db);
   const members = createMemberRepository(db);
+  const inLane = <T>(task: () => Promise<T>) => (lane ? lane.run(task) : task());
 
   async function loadProgramme(guildId: string): Promise<ProgrammeSummary | null> {
-    const programme = await programmes.current(guildId);
+    const programme = await inLane(() => programmes.current(guildId));
     if (!programme) return null;
     return {
       id: programme.id,
@@ -76,7 +86,7 @@ export function createDatabaseAccessPolicy(db: Database, shared?: SharedInvalida
     };
   }
   async function loadRoles(programmeId: string, userId: string): Promise<ReadonlySet<ProgrammeRole>> {
-    const member = await members.find(programmeId, userId);
+    const member = await inLane(() => members.find(programmeId, userId));
     return new Set(member?.roles ?? []);
   }
 
