@@ -9,6 +9,7 @@
 import type { REST } from "discord.js";
 import type { AppContext } from "../app/context.ts";
 import type { Database } from "../db/client.ts";
+import { createDeliveryRepository } from "../db/repositories/deliveries.ts";
 import { createPresentationRepository } from "../db/repositories/presentations.ts";
 import type { Locale } from "../domain/enums.ts";
 import { type SlotNoticeKind, slotNoticeJobId, slotNoticeState } from "../domain/presentation/notices.ts";
@@ -52,27 +53,20 @@ function noticeText(t: Translator, session: SessionRecord, slot: SlotRecord, kin
     : t("presentation.notice.changed", values);
 }
 
-/** Whether the intern was already told some state of this slot (then a new state is a change). */
-async function toldBefore(db: Database, slotId: string): Promise<boolean> {
-  const row = await db.delivery.findFirst({
-    where: { key: { startsWith: DeliveryKeys.presentationNotice(slotId, "") }, status: "sent" },
-    select: { key: true },
-  });
-  return row !== null;
-}
-
-/** Whether the slot's current state is still owed: waiting and untold, or removed after being told. */
-async function owed(db: Database, slot: SlotRecord): Promise<boolean> {
-  if (slot.projectChannelId === null) return false;
-  const state = slotNoticeState(slot);
-  if (slot.status !== "removed" && !(slot.order > 0 && WAITING.has(slot.status))) return false;
-  const sent = await db.delivery.findUnique({
-    where: { key: DeliveryKeys.presentationNotice(slot.id, state) },
-    select: { status: true },
-  });
-  if (sent?.status === "sent") return false;
-  // A removal is news only to someone who was told a slot.
-  return slot.status !== "removed" || (await toldBefore(db, slot.id));
+/**
+ * What the intern is owed for the slot's current state: a notice of the kind to post (a change
+ * when some earlier state was told), or null when it was told already, the slot is past, or a
+ * removal would be news to nobody (no slot was ever told).
+ */
+async function owedNotice(db: Database, slot: SlotRecord): Promise<SlotNoticeKind | null> {
+  if (slot.projectChannelId === null) return null;
+  if (slot.status !== "removed" && !(slot.order > 0 && WAITING.has(slot.status))) return null;
+  const deliveries = createDeliveryRepository(db);
+  const sent = await deliveries.find(DeliveryKeys.presentationNotice(slot.id, slotNoticeState(slot)));
+  if (sent?.status === "sent") return null;
+  const toldBefore = await deliveries.anySent(DeliveryKeys.presentationNotice(slot.id, ""));
+  if (slot.status === "removed") return toldBefore ? "removed" : null;
+  return toldBefore ? "changed" : "scheduled";
 }
 
 export function notifyPresentationSlotHandler(ctx: AppContext, rest: REST) {
@@ -83,9 +77,8 @@ export function notifyPresentationSlotHandler(ctx: AppContext, rest: REST) {
     const slot = session.slots.find((s) => s.id === slotId);
     if (slot === undefined) return giveUp("the slot no longer exists");
     if (slot.projectChannelId === null) return giveUp("the intern has no project thread");
-    if (!(await owed(ctx.db, slot))) return done("nothing to tell: told already, or the slot is past");
-    const kind: SlotNoticeKind =
-      slot.status === "removed" ? "removed" : (await toldBefore(ctx.db, slot.id)) ? "changed" : "scheduled";
+    const kind = await owedNotice(ctx.db, slot);
+    if (kind === null) return done("nothing to tell: told already, or the slot is past");
     const programme = await ctx.db.programme.findUnique({
       where: { id: session.programmeId },
       select: { forcedLocale: true },
@@ -130,7 +123,7 @@ export async function reconcilePresentationNotices(deps: {
   for (const { id } of sessions) {
     const session = await repo.session(id);
     for (const slot of session?.slots ?? []) {
-      if (!(await owed(deps.db, slot))) continue;
+      if ((await owedNotice(deps.db, slot)) === null) continue;
       await jobs.add(slotNoticeJobId(slot.id, slotNoticeState(slot)), { sessionId: id, slotId: slot.id });
       queued += 1;
     }

@@ -51,5 +51,14 @@ export function createDeliveryRepository(db: DatabaseTransaction) {
     async find(key: string) {
       return db.delivery.findUnique({ where: { key } });
     },
+
+    /** Whether any key starting with `prefix` is recorded as sent. */
+    async anySent(prefix: string): Promise<boolean> {
+      const row = await db.delivery.findFirst({
+        where: { key: { startsWith: prefix }, status: "sent" },
+        select: { key: true },
+      });
+      return row !== null;
+    },
   };
 }
