@@ -17,6 +17,7 @@ import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { reconcileJobs } from "../../../src/jobs/reconcile.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
 import { jobTestContext } from "../../support/context.ts";
+import { runJob } from "../../support/jobs.ts";
 import { seedProgramme } from "../../support/programme.ts";
 
 /** Milestone reminders on real Redis and the real database, posting to the local Discord. */
@@ -106,20 +107,13 @@ describe("milestone reminders: queued 24 h ahead, posted once pinging the intern
     (await queue().getJobs(["delayed", "waiting"])).filter((j) => j.name === JOBS.remindMilestone.name);
   const posted = () => fake.messages(channelId).filter((m) => m.content.includes("⏰"));
 
-  async function run(kind: PlannedMilestone["kind"], leadHours: number, when = at(kind)) {
-    const jobId = `run-${kind}-${leadHours}-${epoch(when)}-${Math.random().toString(36).slice(2)}`;
-    const payload = { programmeId, milestoneId: ids.get(kind) ?? "", leadHours, atEpochS: epoch(when) };
-    await queues.add(JOBS.remindMilestone, payload, { jobId });
-    for (let i = 0; i < 200; i++) {
-      const job = await queue().getJob(jobId);
-      const state = await job?.getState();
-      if (state === "completed")
-        return (await queue().getJob(jobId))?.returnvalue as { status: string; detail?: string };
-      if (state === "failed") return { status: "failed", detail: job?.failedReason };
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error("job did not settle");
-  }
+  const run = (kind: PlannedMilestone["kind"], leadHours: number, when = at(kind)) =>
+    runJob(queues, JOBS.remindMilestone, {
+      programmeId,
+      milestoneId: ids.get(kind) ?? "",
+      leadHours,
+      atEpochS: epoch(when),
+    });
 
   it("GIVEN the timeline is scheduled (MILESTONE_REMINDER_HOURS unset: 24) THEN the review, the deadline and the presentation each get one reminder job due 24 h before; the kick-off and the debrief none; again adds nothing", async () => {
     expect(ctx.config.milestones.reminderHours).toEqual([24]);

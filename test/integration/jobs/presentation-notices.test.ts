@@ -14,6 +14,7 @@ import {
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
 import { jobTestContext } from "../../support/context.ts";
+import { runJob } from "../../support/jobs.ts";
 import { seedProgramme } from "../../support/programme.ts";
 
 /** Slot notice jobs on real Redis and the real database, posting to the local Discord. */
@@ -104,23 +105,10 @@ describe("presentation slot notices: one per slot state, in the intern's languag
     await Promise.all([redis?.cleanup(), database?.cleanup(), fake?.close()]);
   });
 
-  const queue = () => queues.byName.get(JOBS.notifyPresentationSlot.queue)!;
   const posts = (i: number) => fake.messages(slots[i]!.thread);
 
   /** Runs the notice job of slot `i` under a fresh id (a redelivery), and waits for its outcome. */
-  async function run(i: number) {
-    const jobId = `run-${i}-${Math.random().toString(36).slice(2)}`;
-    await queues.add(JOBS.notifyPresentationSlot, { sessionId, slotId: slots[i]!.id }, { jobId });
-    for (let n = 0; n < 200; n++) {
-      const job = await queue().getJob(jobId);
-      const state = await job?.getState();
-      if (state === "completed")
-        return (await queue().getJob(jobId))?.returnvalue as { status: string; detail?: string };
-      if (state === "failed") return { status: "failed", detail: job?.failedReason };
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error("job did not settle");
-  }
+  const run = (i: number) => runJob(queues, JOBS.notifyPresentationSlot, { sessionId, slotId: slots[i]!.id });
   /** Waits until `n` notices are recorded as sent (the post lands a moment before its record). */
   async function sentDeliveries(n: number) {
     for (let i = 0; i < 200; i++) {

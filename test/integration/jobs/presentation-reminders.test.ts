@@ -14,6 +14,7 @@ import {
 import { createQueues, type Queues } from "../../../src/jobs/queues.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
 import { jobTestContext } from "../../support/context.ts";
+import { runJob } from "../../support/jobs.ts";
 import { seedProgramme } from "../../support/programme.ts";
 
 /** Presentation reminder jobs on real Redis and the real database, posting to the local Discord. */
@@ -116,23 +117,13 @@ describe("presentation reminders: derived from the database, posted once, none f
   const reminders = () => fake.messages(threadId).filter((m) => m.content.startsWith("⏰"));
   const epoch = (at: Date) => at.getTime() / 1000;
 
-  async function run(slot: { id: string; startsAt: Date }, offsetMin: number, startsAt = slot.startsAt) {
-    const jobId = `run-${slot.id}-${offsetMin}-${Math.random().toString(36).slice(2)}`;
-    await queues.add(
-      JOBS.remindPresentation,
-      { sessionId, slotId: slot.id, offsetMin, startsAtEpochS: epoch(startsAt) },
-      { jobId },
-    );
-    for (let i = 0; i < 200; i++) {
-      const job = await queue().getJob(jobId);
-      const state = await job?.getState();
-      if (state === "completed")
-        return (await queue().getJob(jobId))?.returnvalue as { status: string; detail?: string };
-      if (state === "failed") return { status: "failed", detail: job?.failedReason };
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error("job did not settle");
-  }
+  const run = (slot: { id: string; startsAt: Date }, offsetMin: number, startsAt = slot.startsAt) =>
+    runJob(queues, JOBS.remindPresentation, {
+      sessionId,
+      slotId: slot.id,
+      offsetMin,
+      startsAtEpochS: epoch(startsAt),
+    });
 
   it("GIVEN three slots two days ahead THEN the reconciler queues 24 h, 1 h, 10 min for one, 1 h for fewer notifications, none for the removed; again adds nothing", async () => {
     expect(await reconcilePresentationReminders({ db: database.db, queues, now: () => clock })).toBe(4);

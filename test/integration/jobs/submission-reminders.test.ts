@@ -19,6 +19,7 @@ import {
 } from "../../../src/jobs/submission-reminders.ts";
 import { createWorkers, type Workers } from "../../../src/jobs/workers.ts";
 import { jobTestContext } from "../../support/context.ts";
+import { runJob } from "../../support/jobs.ts";
 import { seedProgramme } from "../../support/programme.ts";
 
 /** Reminder jobs on real Redis and the real database, posting to the local Discord. */
@@ -142,20 +143,8 @@ describe("submission reminders: derived from the database, posted once, only to 
     deadlineEpochS: epoch(deadline),
   });
 
-  async function run(memberId: string, offsetHours: number, deadline = DEADLINE) {
-    const jobId = `run-${memberId}-${offsetHours}-${epoch(deadline)}-${Math.random().toString(36).slice(2)}`;
-    await queues.add(JOBS.remindSubmission, payload(memberId, offsetHours, deadline), { jobId });
-    for (let i = 0; i < 200; i++) {
-      const job = await queue().getJob(jobId);
-      const state = await job?.getState();
-      // Read again: the job object fetched before its state may predate its completion.
-      if (state === "completed")
-        return (await queue().getJob(jobId))?.returnvalue as { status: string; detail?: string };
-      if (state === "failed") return { status: "failed", detail: job?.failedReason };
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error("job did not settle");
-  }
+  const run = (memberId: string, offsetHours: number, deadline = DEADLINE) =>
+    runJob(queues, JOBS.remindSubmission, payload(memberId, offsetHours, deadline));
 
   it("GIVEN four interns 4 days before the deadline THEN the reconciler queues 72/24/3 h for the one owing, 24 h only for fewer notifications, none for the others; again adds nothing new", async () => {
     expect(await reconcileSubmissionReminders({ db: database.db, queues, now: () => clock })).toBe(4);
